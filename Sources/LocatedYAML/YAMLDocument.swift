@@ -1,0 +1,196 @@
+import Diagnostics
+
+/// The kind of a YAML node.
+public enum YAMLNodeKind: UInt8, Sendable {
+  case scalar
+  case sequence
+  case mapping
+  /// A reference to an anchored node (`*name`), never expanded into a copy; see `YAMLDocument.resolve(_:)`.
+  case alias
+}
+
+/// How a node was written.
+public enum YAMLStyle: UInt8, Sendable {
+  case plain
+  case singleQuoted
+  case doubleQuoted
+  case literal
+  case folded
+  case block
+  case flow
+}
+
+/// A node of a `YAMLDocument`: an index into its arena. Cheap to copy and compare.
+public struct YAMLNodeID: Hashable, Sendable {
+  public let index: Int32
+  init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
+}
+
+/// One node record in the arena: 20 bytes, so that a 40 MB file stays within a few times its size in memory.
+///
+/// Scalars: `a`/`b` are the value's byte offset and length, in the file's bytes (`inSource`) or in the document's
+/// side buffer. Collections: `a`/`b` are the first index and count of their children in `children` (a mapping's
+/// children alternate key, value). Aliases: `a` is the target node's index, or `UInt32.max` when unresolved.
+struct NodeRecord {
+  var start: UInt32
+  var end: UInt32
+  var a: UInt32
+  var b: UInt32
+  var tag: UInt16
+  var kind: YAMLNodeKind
+  var flags: UInt8
+
+  static let inSource: UInt8 = 1 << 0
+  static let duplicateKey: UInt8 = 1 << 1
+  static let styleShift: UInt8 = 4
+
+  var style: YAMLStyle { YAMLStyle(rawValue: flags >> Self.styleShift) ?? .plain }
+}
+
+/// One YAML document of a file, stored as an arena of node records with start and end positions, tags and styles.
+///
+/// Aliases stay references (`resolve(_:)` follows one), so an alias bomb costs nothing to hold. Positions are kept
+/// as byte offsets and turned into lines and columns through the `SourceFile` only when asked.
+public struct YAMLDocument: Sendable {
+  public let file: SourceFile
+  /// The document's top node; nil for an empty document.
+  public internal(set) var root: YAMLNodeID?
+  var nodes: ContiguousArray<NodeRecord> = []
+  var children: ContiguousArray<UInt32> = []
+  var buffer: ContiguousArray<UInt8> = []
+  var tags: [String] = [""]
+
+  init(file: SourceFile) { self.file = file }
+
+  /// The number of nodes, aliases included.
+  public var nodeCount: Int { nodes.count }
+
+  public func kind(_ node: YAMLNodeID) -> YAMLNodeKind { nodes[Int(node.index)].kind }
+  public func style(_ node: YAMLNodeID) -> YAMLStyle { nodes[Int(node.index)].style }
+
+  /// The explicit tag as libyaml resolved it (`!Ref`, `tag:yaml.org,2002:str`), or nil.
+  public func tag(_ node: YAMLNodeID) -> String? {
+    let t = nodes[Int(node.index)].tag
+    return t == 0 ? nil : tags[Int(t)]
+  }
+
+  public func startOffset(_ node: YAMLNodeID) -> Int { Int(nodes[Int(node.index)].start) }
+  public func endOffset(_ node: YAMLNodeID) -> Int { Int(nodes[Int(node.index)].end) }
+  public func start(_ node: YAMLNodeID) -> SourceLocation { file.location(atByteOffset: startOffset(node)) }
+  public func range(_ node: YAMLNodeID) -> SourceRange {
+    SourceRange(start: start(node), end: file.location(atByteOffset: endOffset(node)))
+  }
+
+  /// True for a mapping key that repeats an earlier key of the same mapping (already reported as YAML002).
+  public func isDuplicateKey(_ node: YAMLNodeID) -> Bool {
+    nodes[Int(node.index)].flags & NodeRecord.duplicateKey != 0
+  }
+
+  /// Follows an alias to the node it names (nil when it names nothing usable); other nodes are returned as they are.
+  public func resolve(_ node: YAMLNodeID) -> YAMLNodeID? {
+    let r = nodes[Int(node.index)]
+    guard r.kind == .alias else { return node }
+    return r.a == UInt32.max ? nil : YAMLNodeID(Int(r.a))
+  }
+
+  // MARK: Scalars
+
+  /// Calls `body` with the scalar's value bytes (empty for non-scalars).
+  @inlinable
+  public func withScalarBytes<R>(_ node: YAMLNodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try _withScalarBytes(node, body)
+  }
+
+  @usableFromInline
+  func _withScalarBytes<R>(_ node: YAMLNodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    let r = nodes[Int(node.index)]
+    guard r.kind == .scalar else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let lo = Int(r.a)
+    let n = Int(r.b)
+    if r.flags & NodeRecord.inSource != 0 {
+      return try file.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lo..<lo + n])) }
+    }
+    return try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lo..<lo + n])) }
+  }
+
+  /// The scalar's value (empty for non-scalars).
+  public func scalar(_ node: YAMLNodeID) -> String {
+    withScalarBytes(node) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// True when the scalar's value is exactly `text`.
+  public func scalar(_ node: YAMLNodeID, equals text: StaticString) -> Bool {
+    withScalarBytes(node) { bytes in
+      bytes.count == text.utf8CodeUnitCount
+        && (bytes.isEmpty || memcmpEqual(bytes.baseAddress!, text.utf8Start, bytes.count))
+    }
+  }
+
+  /// True when two scalars have the same value.
+  func scalarBytesEqual(_ x: YAMLNodeID, _ y: YAMLNodeID) -> Bool {
+    withScalarBytes(x) { a in
+      withScalarBytes(y) { b in
+        a.count == b.count && (a.isEmpty || memcmpEqual(a.baseAddress!, b.baseAddress!, a.count))
+      }
+    }
+  }
+
+  /// True for a plain, untagged scalar that YAML reads as null (`""`, `~`, `null`, `Null`, `NULL`).
+  public func isNull(_ node: YAMLNodeID) -> Bool {
+    let r = nodes[Int(node.index)]
+    guard r.kind == .scalar, r.style == .plain, r.tag == 0 else { return false }
+    return r.b == 0 || scalar(node, equals: "~") || scalar(node, equals: "null") || scalar(node, equals: "Null")
+      || scalar(node, equals: "NULL")
+  }
+
+  // MARK: Collections
+
+  /// Number of items of a sequence, of key/value pairs of a mapping, 0 otherwise.
+  public func count(_ node: YAMLNodeID) -> Int {
+    let r = nodes[Int(node.index)]
+    switch r.kind {
+    case .sequence: return Int(r.b)
+    case .mapping: return Int(r.b) / 2
+    default: return 0
+    }
+  }
+
+  /// The `i`-th item of a sequence.
+  public func item(_ node: YAMLNodeID, _ i: Int) -> YAMLNodeID {
+    YAMLNodeID(Int(children[Int(nodes[Int(node.index)].a) + i]))
+  }
+
+  /// The key of the `i`-th pair of a mapping.
+  public func key(_ node: YAMLNodeID, _ i: Int) -> YAMLNodeID {
+    YAMLNodeID(Int(children[Int(nodes[Int(node.index)].a) + 2 * i]))
+  }
+
+  /// The value of the `i`-th pair of a mapping.
+  public func value(_ node: YAMLNodeID, _ i: Int) -> YAMLNodeID {
+    YAMLNodeID(Int(children[Int(nodes[Int(node.index)].a) + 2 * i + 1]))
+  }
+
+  /// The items of a sequence (empty for other kinds).
+  public func items(_ node: YAMLNodeID) -> [YAMLNodeID] {
+    kind(node) == .sequence ? (0..<count(node)).map { item(node, $0) } : []
+  }
+
+  /// The value of the first pair whose scalar key is `key`, if any (following no aliases).
+  public func value(_ mapping: YAMLNodeID, forKey key: StaticString) -> YAMLNodeID? {
+    guard kind(mapping) == .mapping else { return nil }
+    for i in 0..<count(mapping) where scalar(self.key(mapping, i), equals: key) {
+      return value(mapping, i)
+    }
+    return nil
+  }
+}
+
+@inline(__always)
+func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+  var i = 0
+  while i < n {
+    if a[i] != b[i] { return false }
+    i += 1
+  }
+  return true
+}
