@@ -26,25 +26,44 @@ public struct YAMLNodeID: Hashable, Sendable {
   init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
 }
 
-/// One node record in the arena: 20 bytes, so that a 40 MB file stays within a few times its size in memory.
+/// One node record in the arena: 16 bytes, so that a 40 MB file stays within a few times its size in memory.
 ///
-/// Scalars: `a`/`b` are the value's byte offset and length, in the file's bytes (`inSource`) or in the document's
-/// side buffer. Collections: `a`/`b` are the first index and count of their children in `children` (a mapping's
-/// children alternate key, value). Aliases: `a` is the target node's index, or `UInt32.max` when unresolved.
+/// Scalars: `a`/`count` are the value's byte offset and length, in the file's bytes (`inSource`) or in the
+/// document's side buffer. Collections: `a`/`count` are the first index and number of their children in `children`
+/// (a mapping's children alternate key, value). Aliases: `a` is the target node's index, or `UInt32.max` when
+/// unresolved. `packed` holds the count (24 bits) and the kind, style and flags (8 bits); tags live in a side table.
 struct NodeRecord {
   var start: UInt32
   var end: UInt32
   var a: UInt32
-  var b: UInt32
-  var tag: UInt16
-  var kind: YAMLNodeKind
-  var flags: UInt8
+  var packed: UInt32
 
-  static let inSource: UInt8 = 1 << 0
-  static let duplicateKey: UInt8 = 1 << 1
-  static let styleShift: UInt8 = 4
+  /// Largest scalar length or child count a record holds.
+  static let maxCount = (1 << 24) - 1
+  static let inSource: UInt8 = 1 << 5
+  static let duplicateKey: UInt8 = 1 << 6
+  static let hasTag: UInt8 = 1 << 7
 
-  var style: YAMLStyle { YAMLStyle(rawValue: flags >> Self.styleShift) ?? .plain }
+  init(start: Int, end: Int, a: UInt32, count: Int, kind: YAMLNodeKind, style: YAMLStyle, flags: UInt8 = 0) {
+    self.start = UInt32(truncatingIfNeeded: start)
+    self.end = UInt32(truncatingIfNeeded: end)
+    self.a = a
+    self.packed = 0
+    self.count = count
+    self.meta = kind.rawValue | style.rawValue << 2 | flags
+  }
+
+  var count: Int {
+    get { Int(packed >> 8) }
+    set { packed = UInt32(min(newValue, Self.maxCount)) << 8 | (packed & 0xFF) }
+  }
+  var meta: UInt8 {
+    get { UInt8(truncatingIfNeeded: packed) }
+    set { packed = (packed & ~0xFF) | UInt32(newValue) }
+  }
+  var kind: YAMLNodeKind { YAMLNodeKind(rawValue: meta & 0b11)! }
+  var style: YAMLStyle { YAMLStyle(rawValue: (meta >> 2) & 0b111) ?? .plain }
+  func has(_ flag: UInt8) -> Bool { meta & flag != 0 }
 }
 
 /// One YAML document of a file, stored as an arena of node records with start and end positions, tags and styles.
@@ -59,6 +78,8 @@ public struct YAMLDocument: Sendable {
   var children: ContiguousArray<UInt32> = []
   var buffer: ContiguousArray<UInt8> = []
   var tags: [String] = [""]
+  /// Tag index by node, for the few nodes that have an explicit tag.
+  var tagOf: [UInt32: UInt16] = [:]
 
   init(file: SourceFile) { self.file = file }
 
@@ -70,8 +91,8 @@ public struct YAMLDocument: Sendable {
 
   /// The explicit tag as libyaml resolved it (`!Ref`, `tag:yaml.org,2002:str`), or nil.
   public func tag(_ node: YAMLNodeID) -> String? {
-    let t = nodes[Int(node.index)].tag
-    return t == 0 ? nil : tags[Int(t)]
+    guard nodes[Int(node.index)].has(NodeRecord.hasTag), let t = tagOf[UInt32(node.index)] else { return nil }
+    return tags[Int(t)]
   }
 
   public func startOffset(_ node: YAMLNodeID) -> Int { Int(nodes[Int(node.index)].start) }
@@ -83,7 +104,7 @@ public struct YAMLDocument: Sendable {
 
   /// True for a mapping key that repeats an earlier key of the same mapping (already reported as YAML002).
   public func isDuplicateKey(_ node: YAMLNodeID) -> Bool {
-    nodes[Int(node.index)].flags & NodeRecord.duplicateKey != 0
+    nodes[Int(node.index)].has(NodeRecord.duplicateKey)
   }
 
   /// Follows an alias to the node it names (nil when it names nothing usable); other nodes are returned as they are.
@@ -106,8 +127,8 @@ public struct YAMLDocument: Sendable {
     let r = nodes[Int(node.index)]
     guard r.kind == .scalar else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
     let lo = Int(r.a)
-    let n = Int(r.b)
-    if r.flags & NodeRecord.inSource != 0 {
+    let n = r.count
+    if r.has(NodeRecord.inSource) {
       return try file.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lo..<lo + n])) }
     }
     return try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lo..<lo + n])) }
@@ -138,8 +159,8 @@ public struct YAMLDocument: Sendable {
   /// True for a plain, untagged scalar that YAML reads as null (`""`, `~`, `null`, `Null`, `NULL`).
   public func isNull(_ node: YAMLNodeID) -> Bool {
     let r = nodes[Int(node.index)]
-    guard r.kind == .scalar, r.style == .plain, r.tag == 0 else { return false }
-    return r.b == 0 || scalar(node, equals: "~") || scalar(node, equals: "null") || scalar(node, equals: "Null")
+    guard r.kind == .scalar, r.style == .plain, !r.has(NodeRecord.hasTag) else { return false }
+    return r.count == 0 || scalar(node, equals: "~") || scalar(node, equals: "null") || scalar(node, equals: "Null")
       || scalar(node, equals: "NULL")
   }
 
@@ -149,8 +170,8 @@ public struct YAMLDocument: Sendable {
   public func count(_ node: YAMLNodeID) -> Int {
     let r = nodes[Int(node.index)]
     switch r.kind {
-    case .sequence: return Int(r.b)
-    case .mapping: return Int(r.b) / 2
+    case .sequence: return r.count
+    case .mapping: return r.count / 2
     default: return 0
     }
   }

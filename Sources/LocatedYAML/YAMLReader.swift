@@ -139,26 +139,31 @@ struct DocumentBuilder {
       case YAML_FOLDED_SCALAR_STYLE: style = .folded
       default: style = .plain
       }
-      var record = NodeRecord(
-        start: UInt32(start), end: UInt32(end), a: 0, b: UInt32(s.length), tag: internTag(s.tag), kind: .scalar,
-        flags: style.rawValue << NodeRecord.styleShift)
+      var length = s.length
+      if length > NodeRecord.maxCount {
+        report(YAMLRules.fileTooLarge, "a scalar longer than 16 MiB is read as empty", at: start)
+        length = 0
+      }
+      var record = NodeRecord(start: start, end: end, a: 0, count: length, kind: .scalar, style: style)
       let candidate = style == .plain ? start : (style == .literal || style == .folded ? -1 : start + 1)
-      if candidate >= 0, candidate + s.length <= end, s.length == 0 || memcmpEqual(input.baseAddress! + candidate, s.value, s.length) {
+      if candidate >= 0, candidate + length <= end,
+        length == 0 || memcmpEqual(input.baseAddress! + candidate, s.value, length)
+      {
         record.a = UInt32(candidate)
-        record.flags |= NodeRecord.inSource
+        record.meta |= NodeRecord.inSource
       } else {
-        record.a = UInt32(doc!.buffer.count)
-        doc!.buffer.append(contentsOf: UnsafeBufferPointer(start: s.value, count: s.length))
+        record.a = UInt32(truncatingIfNeeded: doc!.buffer.count)
+        doc!.buffer.append(contentsOf: UnsafeBufferPointer(start: s.value, count: length))
       }
       let node = append(record)
+      setTag(s.tag, of: node)
       if let a = s.anchor { anchors[String(cString: a)] = Anchor(node: UInt32(node), expanded: 1, open: false) }
       addChild(node, expanded: 1)
     case YAML_ALIAS_EVENT:
       let name = String(cString: event.data.alias.anchor)
       let start = offsets.byteOffset(event.start_mark.index)
       let end = offsets.byteOffset(event.end_mark.index)
-      var record = NodeRecord(
-        start: UInt32(start), end: UInt32(end), a: UInt32.max, b: 0, tag: 0, kind: .alias, flags: 0)
+      var record = NodeRecord(start: start, end: end, a: UInt32.max, count: 0, kind: .alias, style: .plain)
       var expanded: UInt64 = 1
       if let anchor = anchors[name] {
         if anchor.open {
@@ -196,12 +201,11 @@ struct DocumentBuilder {
         isMapping
         ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
         : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-      let tag = internTag(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
       let anchorName = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
       let node = append(
         NodeRecord(
-          start: UInt32(start), end: UInt32(start), a: 0, b: 0, tag: tag, kind: isMapping ? .mapping : .sequence,
-          flags: (flow ? YAMLStyle.flow : YAMLStyle.block).rawValue << NodeRecord.styleShift))
+          start: start, end: start, a: 0, count: 0, kind: isMapping ? .mapping : .sequence, style: flow ? .flow : .block))
+      setTag(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag, of: node)
       var frame = Frame(node: node, pendingStart: pending.count)
       if let a = anchorName {
         let name = String(cString: a)
@@ -215,7 +219,10 @@ struct DocumentBuilder {
       let eventEnd = offsets.byteOffset(event.end_mark.index)
       var record = doc!.nodes[frame.node]
       record.a = UInt32(doc!.children.count)
-      record.b = UInt32(count)
+      if count > NodeRecord.maxCount {
+        report(YAMLRules.fileTooLarge, "a collection with more than 16 million entries is cut short", at: Int(record.start))
+      }
+      record.count = count
       doc!.children.append(contentsOf: pending[frame.pendingStart...])
       pending.removeLast(count)
       if record.style == .block, count > 0 {
@@ -247,15 +254,18 @@ struct DocumentBuilder {
     }
   }
 
-  private mutating func internTag(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> UInt16 {
-    guard let tag else { return 0 }
+  private mutating func setTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, of node: Int) {
+    guard let tag else { return }
     let name = String(cString: tag)
-    if let i = tagIndex[name] { return i }
-    guard doc!.tags.count < Int(UInt16.max) else { return 0 }
-    doc!.tags.append(name)
-    let i = UInt16(doc!.tags.count - 1)
-    tagIndex[name] = i
-    return i
+    var index = tagIndex[name]
+    if index == nil, doc!.tags.count < Int(UInt16.max) {
+      doc!.tags.append(name)
+      index = UInt16(doc!.tags.count - 1)
+      tagIndex[name] = index
+    }
+    guard let index else { return }
+    doc!.tagOf[UInt32(node)] = index
+    doc!.nodes[node].meta |= NodeRecord.hasTag
   }
 
   // MARK: Duplicate keys
@@ -263,7 +273,7 @@ struct DocumentBuilder {
   private mutating func markDuplicateKeys(_ mapping: Int) {
     let pairs = Self.duplicateKeys(of: YAMLNodeID(mapping), in: doc!)
     for (key, first) in pairs {
-      doc!.nodes[Int(key.index)].flags |= NodeRecord.duplicateKey
+      doc!.nodes[Int(key.index)].meta |= NodeRecord.duplicateKey
       let firstLine = source.line(atByteOffset: doc!.startOffset(first))
       report(
         YAMLRules.duplicateKey, "duplicate key '\(doc!.scalar(key))'; it is first defined at line \(firstLine)",
