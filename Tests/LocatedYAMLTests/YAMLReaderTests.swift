@@ -175,3 +175,31 @@ func at(_ f: Finding) -> String { f.range.map { "\($0.start)" } ?? "-" }
     #expect(read("# only a comment\n").comments.comments.count == 1)
   }
 }
+
+@Suite struct PipelineTests {
+  /// The two-thread path (used for large files) builds exactly what the one-thread path builds.
+  @Test func pipelinedReadEqualsSequentialRead() throws {
+    var text = "# header\n"
+    for i in 0..<3000 {
+      text += "- id: \"\(100_000_000_000 + i)\"\n  name: acct-\(i) # c\(i)\n  tags: {a: 'x', é: \"y\\tz\"}\n"
+    }
+    text += "---\nk: &a [1, 2]\nk: *a\n---\nbad: [\n"
+    var pipelined = YAMLLimits()
+    pipelined.pipelineThreshold = 0
+    let one = read(text)
+    let two = read(text, limits: pipelined)
+    #expect(one.documents.count == 2)
+    #expect(two.documents.count == one.documents.count)
+    #expect(two.findings == one.findings)
+    #expect(two.findings.map(\.ruleId) == ["YAML002", "YAML001"])
+    #expect(two.comments.comments == one.comments.comments)
+    #expect(two.comments.comments.count == 3001)
+    for (a, b) in zip(one.documents, two.documents) {
+      #expect(a.nodeCount == b.nodeCount)
+      for i in 0..<a.nodeCount {
+        let n = YAMLNodeID(i)
+        #expect(a.kind(n) == b.kind(n) && a.scalar(n) == b.scalar(n) && a.range(n) == b.range(n))
+      }
+    }
+  }
+}
