@@ -1,15 +1,19 @@
 /// Runs a `RegexProgram` over a text by Thompson NFA simulation (a Pike VM without captures).
 ///
 /// Each step advances every live state over one Unicode scalar, so a search costs O(program size × text length)
-/// and allocates only two state lists and a stack, each sized by the program, once per search.
+/// and allocates only two state lists and a stack, each sized by the program, once per search. The text is decoded
+/// from its UTF-8 storage directly, and raw pointers keep the loop cheap even in debug builds.
 enum PikeVM {
   /// Whether `program` matches somewhere in `text`.
   static func containsMatch(_ program: RegexProgram, in text: String) -> Bool {
-    program.instructions.withUnsafeBufferPointer { code in
-      program.classes.withUnsafeBufferPointer { classes in
-        var search = Search(code: code, classes: classes)
-        defer { search.deallocate() }
-        return search.run(text, anchored: program.anchoredAtStart, firstScalars: program.firstScalars)
+    var text = text
+    return text.withUTF8 { utf8 in
+      program.instructions.withUnsafeBufferPointer { code in
+        program.classBits.withUnsafeBufferPointer { bits in
+          var search = Search(program: program, code: code.baseAddress!, count: code.count, bits: bits.baseAddress!)
+          defer { search.deallocate() }
+          return search.run(utf8)
+        }
       }
     }
   }
@@ -49,19 +53,22 @@ private struct StateList {
 
 /// The state of one search.
 private struct Search {
-  let code: UnsafeBufferPointer<RegexInstruction>
-  let classes: UnsafeBufferPointer<ScalarClass>
+  let program: RegexProgram
+  let code: UnsafePointer<RegexInstruction>
+  /// Two ASCII bitmap words per class (see `RegexProgram.classBits`).
+  let bits: UnsafePointer<UInt64>
   var current: StateList
   var next: StateList
   /// The closure's work stack: an index is pushed only when first marked, so the program size bounds it.
   let stack: UnsafeMutablePointer<Int32>
 
-  init(code: UnsafeBufferPointer<RegexInstruction>, classes: UnsafeBufferPointer<ScalarClass>) {
+  init(program: RegexProgram, code: UnsafePointer<RegexInstruction>, count: Int, bits: UnsafePointer<UInt64>) {
+    self.program = program
     self.code = code
-    self.classes = classes
-    current = StateList(capacity: code.count)
-    next = StateList(capacity: code.count)
-    stack = .allocate(capacity: code.count)
+    self.bits = bits
+    current = StateList(capacity: count)
+    next = StateList(capacity: count)
+    stack = .allocate(capacity: count)
   }
 
   func deallocate() {
@@ -70,18 +77,47 @@ private struct Search {
     stack.deallocate()
   }
 
-  mutating func run(_ text: String, anchored: Bool, firstScalars: [UInt32]?) -> Bool {
-    var scalars = text.unicodeScalars.makeIterator()
+  /// Decodes the scalar at `index` of valid UTF-8 and advances past it; -1 at the end.
+  @inline(__always)
+  private static func decode(_ bytes: UnsafePointer<UInt8>, _ end: Int, _ index: inout Int) -> Int32 {
+    guard index < end else { return -1 }
+    let lead = Int32(bytes[index])
+    if lead < 0x80 {
+      index += 1
+      return lead
+    }
+    if lead < 0xE0 {
+      let value = (lead & 0x1F) << 6 | Int32(bytes[index + 1] & 0x3F)
+      index += 2
+      return value
+    }
+    if lead < 0xF0 {
+      let value = (lead & 0x0F) << 12 | Int32(bytes[index + 1] & 0x3F) << 6 | Int32(bytes[index + 2] & 0x3F)
+      index += 3
+      return value
+    }
+    let value = (lead & 0x07) << 18 | Int32(bytes[index + 1] & 0x3F) << 12 | Int32(bytes[index + 2] & 0x3F) << 6
+      | Int32(bytes[index + 3] & 0x3F)
+    index += 4
+    return value
+  }
+
+  mutating func run(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let bytes = utf8.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    let end = utf8.count
+    var index = 0
+    let anchored = program.anchoredAtStart
+    let filter = program.startFilter
     var previous: Int32 = -1
-    var scalar: Int32 = scalars.next().map { Int32(bitPattern: $0.value) } ?? -1
+    var scalar = Self.decode(bytes, end, &index)
     var atStart = true
     while true {
       if current.count == 0 {
         if anchored && !atStart { return false }
-        if let firstScalars {
-          while scalar >= 0 && !firstScalars.contains(UInt32(scalar)) {
+        if let filter {
+          while scalar >= 0 && !filter.mayStart(scalar) {
             previous = scalar
-            scalar = scalars.next().map { Int32(bitPattern: $0.value) } ?? -1
+            scalar = Self.decode(bytes, end, &index)
           }
         }
       }
@@ -89,15 +125,24 @@ private struct Search {
         if addClosure(0, to: &current, previous: previous, next: scalar) { return true }
       }
       if scalar < 0 { return false }
-      let following: Int32 = scalars.next().map { Int32(bitPattern: $0.value) } ?? -1
+      let following = Self.decode(bytes, end, &index)
       next.clear()
-      for index in 0..<current.count {
-        let pc = Int(current.dense[index])
+      var position = 0
+      while position < current.count {
+        let pc = Int(current.dense[position])
+        position += 1
         let instruction = code[pc]
         let consumed: Bool
         switch instruction.operation {
         case .scalar: consumed = instruction.x == scalar
-        case .set: consumed = classes[Int(instruction.x)].contains(UInt32(scalar))
+        case .set:
+          if scalar < 64 {
+            consumed = bits[Int(instruction.x) &* 2] >> UInt64(scalar) & 1 != 0
+          } else if scalar < 128 {
+            consumed = bits[Int(instruction.x) &* 2 &+ 1] >> UInt64(scalar &- 64) & 1 != 0
+          } else {
+            consumed = program.classes[Int(instruction.x)].contains(UInt32(scalar))
+          }
         case .anyScalar: consumed = true
         case .anyButNewline: consumed = scalar != 0x0A
         default: consumed = false
@@ -115,8 +160,9 @@ private struct Search {
   @inline(__always)
   private func addClosure(_ start: Int, to list: inout StateList, previous: Int32, next: Int32) -> Bool {
     let generation = list.generation
-    if list.stamps[start] == generation { return false }
-    list.stamps[start] = generation
+    let stamps = list.stamps
+    if stamps[start] == generation { return false }
+    stamps[start] = generation
     stack[0] = Int32(start)
     var depth = 1
     while depth > 0 {
@@ -129,6 +175,7 @@ private struct Search {
       case .scalar, .set, .anyScalar, .anyButNewline:
         list.dense[list.count] = Int32(pc)
         list.count += 1
+        continue
       case .match:
         return true
       case .jump:
@@ -139,13 +186,13 @@ private struct Search {
       case .assertion:
         if RegexAssertion(rawValue: instruction.x)!.holds(previous: previous, next: next) { first = Int32(pc + 1) }
       }
-      if first >= 0 && list.stamps[Int(first)] != generation {
-        list.stamps[Int(first)] = generation
+      if first >= 0 && stamps[Int(first)] != generation {
+        stamps[Int(first)] = generation
         stack[depth] = first
         depth += 1
       }
-      if second >= 0 && list.stamps[Int(second)] != generation {
-        list.stamps[Int(second)] = generation
+      if second >= 0 && stamps[Int(second)] != generation {
+        stamps[Int(second)] = generation
         stack[depth] = second
         depth += 1
       }

@@ -34,9 +34,25 @@ struct RegexProgram: Sendable {
   let classes: [ScalarClass]
   /// Whether every match must start at the beginning of the text (the pattern starts with `\A` or `^`).
   let anchoredAtStart: Bool
-  /// When the start state can only consume one of these scalars (and checks no assertion), the search may skip
-  /// ahead to the next of them while no thread is alive; nil when that is not the case.
-  let firstScalars: [UInt32]?
+  /// Two words per class: its membership bitmap for scalars 0-63 and 64-127 (a copy kept flat for the VM).
+  let classBits: [UInt64]
+  /// Which scalars can begin a match, when the start state cannot match the empty string; while no state is
+  /// alive the search skips scalars that cannot begin one. Nil when every scalar might.
+  let startFilter: StartFilter?
+}
+
+/// An over-approximation of the scalars that can begin a match: an ASCII bitmap and whether any non-ASCII can.
+struct StartFilter: Sendable {
+  var low: UInt64 = 0
+  var high: UInt64 = 0
+  var nonASCII = false
+
+  /// Whether `scalar` might begin a match.
+  @inline(__always)
+  func mayStart(_ scalar: Int32) -> Bool {
+    if scalar >= 128 { return nonASCII }
+    return scalar < 64 ? low >> UInt64(scalar) & 1 != 0 : high >> UInt64(scalar &- 64) & 1 != 0
+  }
 }
 
 /// Compiles a `RegexNode` to a `RegexProgram`, expanding counted repetitions within a size limit.
@@ -56,9 +72,12 @@ struct RegexCompiler {
       throw RE2Error("pattern too large - compile failed", offset: error.offset ?? 0)
     }
     let code = compiler.instructions
+    var classBits: [UInt64] = []
+    for scalarClass in classes { classBits += [scalarClass.asciiLow, scalarClass.asciiHigh] }
+    classBits += [0, 0]  // never empty, so the VM always has a base address
     return RegexProgram(
-      instructions: code, classes: classes, anchoredAtStart: startsAnchored(node),
-      firstScalars: firstScalars(code))
+      instructions: code, classes: classes, anchoredAtStart: startsAnchored(node), classBits: classBits,
+      startFilter: startFilter(code, classes))
   }
 
   /// Thrown while emitting when the program grows past the limit; carries the offset of the repetition to blame.
@@ -149,24 +168,36 @@ struct RegexCompiler {
     }
   }
 
-  /// The scalars the start state can consume, when it consumes only literal scalars (at most 4) and checks no
-  /// assertion; nil otherwise.
-  private static func firstScalars(_ code: [RegexInstruction]) -> [UInt32]? {
+  /// The scalars the start state can consume, when it cannot reach the match state without consuming.
+  /// Assertions are assumed to hold, which only widens the filter.
+  private static func startFilter(_ code: [RegexInstruction], _ classes: [ScalarClass]) -> StartFilter? {
+    var filter = StartFilter()
     var seen = Set<Int>()
     var stack = [0]
-    var scalars: [UInt32] = []
     while let pc = stack.popLast() {
       guard seen.insert(pc).inserted else { continue }
       let instruction = code[pc]
       switch instruction.operation {
       case .scalar:
-        if !scalars.contains(UInt32(instruction.x)) { scalars.append(UInt32(instruction.x)) }
-        if scalars.count > 4 { return nil }
+        let value = UInt32(instruction.x)
+        if value < 64 {
+          filter.low |= 1 << UInt64(value)
+        } else if value < 128 {
+          filter.high |= 1 << UInt64(value - 64)
+        } else {
+          filter.nonASCII = true
+        }
+      case .set:
+        let scalarClass = classes[Int(instruction.x)]
+        filter.low |= scalarClass.asciiLow
+        filter.high |= scalarClass.asciiHigh
+        filter.nonASCII = filter.nonASCII || scalarClass.mayContainNonASCII
       case .split: stack.append(Int(instruction.x)); stack.append(Int(instruction.y))
       case .jump: stack.append(Int(instruction.x))
-      case .set, .anyScalar, .anyButNewline, .assertion, .match: return nil
+      case .assertion: stack.append(pc + 1)
+      case .anyScalar, .anyButNewline, .match: return nil
       }
     }
-    return scalars
+    return filter
   }
 }

@@ -58,6 +58,9 @@ struct ScalarClass: Sendable {
     asciiHigh = high
   }
 
+  /// Whether the class might contain a scalar above 127.
+  var mayContainNonASCII: Bool { negated || !categories.isEmpty || (highs.last ?? 0) >= 128 }
+
   /// Whether `scalar` belongs to the class.
   @inline(__always)
   func contains(_ scalar: UInt32) -> Bool {
