@@ -30,13 +30,17 @@ public struct Report: Sendable {
   /// Absolute directory that relative paths are relative to, as a `file://` URI ending in `/`
   /// (SARIF `originalUriBaseIds["%SRCROOT%"]`); nil leaves it to the consumer (code scanning uses the checkout).
   public var sourceRootURI: String?
+  /// The file that findings about the set as a whole (no path) point at in formats that need a file: GitHub code
+  /// scanning rejects a whole SARIF upload when one result has no file. The CLI passes the Organization document or
+  /// the config file; nil means the first source file in path order.
+  public var anchorPath: String?
 
   public init(
     findings: [Finding], rules: [RuleDescriptor], sources: [String: SourceFile] = [:],
     configurationProblems: [Finding] = [], ruleOverrides: [RuleOverride] = [], exitCode: Int, toolVersion: String,
     filesScanned: Int, automationId: String? = nil,
     helpBaseURI: String = Report.defaultHelpBaseURI, informationURI: String = Report.defaultInformationURI,
-    sourceRootURI: String? = nil
+    sourceRootURI: String? = nil, anchorPath: String? = nil
   ) {
     self.findings = findings
     self.rules = rules
@@ -50,6 +54,7 @@ public struct Report: Sendable {
     self.helpBaseURI = helpBaseURI
     self.informationURI = informationURI
     self.sourceRootURI = sourceRootURI
+    self.anchorPath = anchorPath
   }
 
   /// The project's home page.
@@ -63,6 +68,12 @@ public struct Report: Sendable {
   /// Configuration problems, then findings, each in report order: what the human-facing formats show.
   public var diagnostics: [Finding] {
     configurationProblems.sorted(by: Finding.reportOrder) + sortedFindings
+  }
+
+  /// Where a finding without a path is shown in SARIF and GitLab: `anchorPath`, else the first source file, else the
+  /// first path of any finding; nil when the report knows no file at all.
+  public var resolvedAnchorPath: String? {
+    anchorPath ?? sources.keys.min() ?? (configurationProblems + findings).compactMap(\.path).min()
   }
 
   /// The help page of a rule.

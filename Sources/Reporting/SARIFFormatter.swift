@@ -37,10 +37,11 @@ public struct SARIFFormatter: ReportFormatter {
             text: "\(findings.count - kept.count) of \(findings.count) results were left out: a run holds at most "
               + "\(maxResults) results; use --format json for all of them")))
     }
+    let anchor = report.resolvedAnchorPath
     let configNotes = report.configurationProblems.sorted(by: Finding.reportOrder).map { problem in
       SARIF.Notification(
         level: problem.severity.rawValue, message: SARIF.Message(text: problem.message),
-        locations: Self.location(problem).map { [$0] },
+        locations: Self.location(problem, anchor: nil).map { [$0] },
         associatedRule: SARIF.ReportingDescriptorReference(id: problem.ruleId, index: index[problem.ruleId]))
     }
     let overrides = report.ruleOverrides.sorted { $0.ruleId < $1.ruleId }.map { o in
@@ -60,7 +61,7 @@ public struct SARIFFormatter: ReportFormatter {
       tool: SARIF.Tool(driver: driver), invocations: [invocation],
       automationDetails: report.automationId.map(SARIF.RunAutomationDetails.init),
       originalUriBaseIds: [SARIF.sourceRootId: root],
-      results: kept.map { Self.result($0, ruleIndex: index[$0.ruleId] ?? 0) })
+      results: kept.map { Self.result($0, ruleIndex: index[$0.ruleId] ?? 0, anchor: anchor) })
     return SARIF.SarifLog(runs: [run])
   }
 
@@ -108,7 +109,8 @@ public struct SARIFFormatter: ReportFormatter {
       properties: properties.tags == nil && properties.securitySeverity == nil ? nil : properties)
   }
 
-  static func result(_ finding: Finding, ruleIndex: Int) -> SARIF.Result {
+  /// A result; a finding without a path is shown at line 1 of `anchor`, as code scanning needs a file for every result.
+  static func result(_ finding: Finding, ruleIndex: Int, anchor: String?) -> SARIF.Result {
     let related = finding.related.enumerated().map { i, r in
       SARIF.Location(
         id: i + 1, physicalLocation: physicalLocation(path: r.path, range: r.range),
@@ -128,16 +130,19 @@ public struct SARIFFormatter: ReportFormatter {
     }
     return SARIF.Result(
       ruleId: finding.ruleId, ruleIndex: ruleIndex, level: finding.severity.rawValue,
-      message: SARIF.Message(text: finding.message), locations: location(finding).map { [$0] },
+      message: SARIF.Message(text: finding.message), locations: location(finding, anchor: anchor).map { [$0] },
       relatedLocations: related.isEmpty ? nil : related,
       partialFingerprints: ["orglint/v1": finding.stableFingerprint],
       suppressions: suppressions, baselineState: finding.baselineState?.rawValue)
   }
 
-  /// The finding's file and region and its logical location; nil when it has neither.
-  static func location(_ finding: Finding) -> SARIF.Location? {
+  /// The finding's file and region (or line 1 of `anchor` when it has no path) and its logical location; nil when it
+  /// has none of them.
+  static func location(_ finding: Finding, anchor: String?) -> SARIF.Location? {
     let logical = finding.logicalLocation.map { [SARIF.LogicalLocation(fullyQualifiedName: $0)] }
-    let physical = finding.path.map { physicalLocation(path: $0, range: finding.range) }
+    let physical =
+      finding.path.map { physicalLocation(path: $0, range: finding.range) }
+      ?? anchor.map { physicalLocation(path: $0, range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0))) }
     if logical == nil, physical == nil { return nil }
     return SARIF.Location(physicalLocation: physical, logicalLocations: logical)
   }
