@@ -2,10 +2,10 @@ import Diagnostics
 
 /// GitLab Code Quality JSON (a list of Code Climate issues) for merge-request widgets, one issue per active finding.
 ///
-/// Severities: note → `info`, warning → `minor`, error → `major`, or `critical` for a rule whose security severity is
-/// 9.0 or more. The fingerprint is the first 128 bits of the SHA-256 of the finding's fingerprint, in hex (unique
-/// within a report). A finding about the whole set points at line 1 of
-/// `Report.resolvedAnchorPath` (`.` when the report knows no file).
+/// Severities: note → `info`, warning → `minor`, error → `major`, or `critical` for a rule whose security
+/// severity is 9.0 or more. The fingerprint is the first 128 bits of the SHA-256 of the finding's fingerprint, in
+/// hex (unique within a report). A finding about the whole set points at line 1 of `Report.resolvedAnchorPath`
+/// (`.` when the report knows no file).
 public struct GitLabFormatter: ReportFormatter {
   public init() {}
 
@@ -26,7 +26,8 @@ public struct GitLabFormatter: ReportFormatter {
         fingerprint: String(SHA256.hex("orglint/v1\u{0}" + key).prefix(32)),
         severity: Self.severity(finding.severity, securitySeverity: securitySeverity[finding.ruleId]),
         location: GitLabIssue.Location(
-          path: finding.path ?? anchor, lines: GitLabIssue.Location.Lines(begin: max(1, finding.range?.start.line ?? 1))))
+          path: finding.path ?? anchor,
+          lines: GitLabIssue.Location.Lines(begin: max(1, finding.range?.start.line ?? 1))))
     }
     return StableJSON.encode(issues)
   }

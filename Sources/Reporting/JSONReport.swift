@@ -1,6 +1,7 @@
 import Diagnostics
 
-/// The top-level object of `--format json`: `{"findings": [...], "invocation": {...}, "summary": {...}, "version": 1}`.
+/// The top-level object of `--format json`:
+/// `{"findings": [...], "invocation": {...}, "summary": {...}, "version": 1}`.
 ///
 /// `findings` is the only top-level list, so tools may take the first list value as the findings.
 public struct JSONReport: Codable, Hashable, Sendable {

@@ -34,19 +34,22 @@ public struct JUnitFormatter: ReportFormatter {
       tests += cases.count
       failures += suiteFailures
       skipped += suiteSkipped
-      suites += "  <testsuite name=\"\(XMLEscaping.attribute(path))\" tests=\"\(cases.count)\" "
+      suites +=
+        "  <testsuite name=\"\(XMLEscaping.attribute(path))\" tests=\"\(cases.count)\" "
         + "failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"\(suiteSkipped)\">\n"
       for testCase in cases { suites += element(testCase, path: path) }
       suites += "  </testsuite>\n"
     }
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      + "<testsuites name=\"orglint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+      + "<testsuites name=\"orglint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" "
+      + "skipped=\"\(skipped)\">\n"
       + suites + "</testsuites>\n"
   }
 
   /// One `<testcase>`: empty when it passes, with a `<failure>` or `<skipped>` otherwise.
   func element(_ testCase: Case, path: String) -> String {
-    let open = "    <testcase classname=\"\(XMLEscaping.attribute(path))\" name=\"\(XMLEscaping.attribute(testCase.name))\""
+    let open =
+      "    <testcase classname=\"\(XMLEscaping.attribute(path))\" name=\"\(XMLEscaping.attribute(testCase.name))\""
     let active = testCase.findings.filter(\.isActive)
     if testCase.findings.isEmpty { return open + "/>\n" }
     if active.isEmpty {

@@ -98,7 +98,8 @@ public struct SARIFFormatter: ReportFormatter {
     return SARIF.ReportingDescriptor(
       id: rule.id, name: rule.name,
       shortDescription: SARIF.MultiformatMessageString(text: rule.title.isEmpty ? rule.name : rule.title),
-      fullDescription: rule.description.isEmpty ? nil : SARIF.MultiformatMessageString(text: trimmed(rule.description)),
+      fullDescription: rule.description.isEmpty
+        ? nil : SARIF.MultiformatMessageString(text: trimmed(rule.description)),
       help: text.isEmpty
         ? nil
         : SARIF.MultiformatMessageString(
@@ -109,7 +110,8 @@ public struct SARIFFormatter: ReportFormatter {
       properties: properties.tags == nil && properties.securitySeverity == nil ? nil : properties)
   }
 
-  /// A result; a finding without a path is shown at line 1 of `anchor`, as code scanning needs a file for every result.
+  /// A result; a finding without a path is shown at line 1 of `anchor`, as code scanning needs a file for every
+  /// result.
   static func result(_ finding: Finding, ruleIndex: Int, anchor: String?) -> SARIF.Result {
     let related = finding.related.enumerated().map { i, r in
       SARIF.Location(
@@ -142,7 +144,9 @@ public struct SARIFFormatter: ReportFormatter {
     let logical = finding.logicalLocation.map { [SARIF.LogicalLocation(fullyQualifiedName: $0)] }
     let physical =
       finding.path.map { physicalLocation(path: $0, range: finding.range) }
-      ?? anchor.map { physicalLocation(path: $0, range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0))) }
+      ?? anchor.map {
+        physicalLocation(path: $0, range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0)))
+      }
     if logical == nil, physical == nil { return nil }
     return SARIF.Location(physicalLocation: physical, logicalLocations: logical)
   }

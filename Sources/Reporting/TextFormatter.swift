@@ -51,7 +51,8 @@ public struct TextFormatter: ReportFormatter {
     return line
   }
 
-  /// Spaces (tabs where the line has tabs) up to the start column, `^`, then `~` under the rest of the range on that line.
+  /// Spaces (tabs where the line has tabs) up to the start column, `^`, then `~` under the rest of the range on that
+  /// line.
   func caret(under text: String, range: SourceRange) -> String {
     let scalars = Array(text.unicodeScalars)
     let start = min(max(range.start.column, 1), scalars.count + 1)

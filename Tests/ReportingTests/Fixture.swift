@@ -58,7 +58,8 @@ enum Fixture {
       id: "ORG004", name: "iam-delegated-administrator", title: "IAM has a delegated administrator",
       severity: .note),
     RuleDescriptor(id: "YAML001", name: "yaml-syntax", title: "Files are valid YAML", severity: .error),
-    RuleDescriptor(id: "CONFIG003", name: "deprecated-config", title: "The config uses current keys", severity: .warning),
+    RuleDescriptor(
+      id: "CONFIG003", name: "deprecated-config", title: "The config uses current keys", severity: .warning),
   ]
 
   static let findings: [Finding] = [
@@ -102,14 +103,17 @@ enum Fixture {
   static let configurationProblems: [Finding] = [
     Finding(
       ruleId: "CONFIG003", ruleName: "deprecated-config", severity: .warning,
-      message: "'failOn: warnings' is deprecated; use 'failOn: warning'", path: ".orglint.yaml", range: range(3, 9, 17))
+      message: "'failOn: warnings' is deprecated; use 'failOn: warning'", path: ".orglint.yaml", range: range(3, 9, 17)
+    )
   ]
 
   static let report = Report(
     findings: findings.reversed(), rules: rules.reversed(),
     sources: [accounts.path: accounts, organization.path: organization],
     configurationProblems: configurationProblems,
-    ruleOverrides: [RuleOverride(ruleId: "ROOT008", enabled: false), RuleOverride(ruleId: "ROOT007", severity: .warning)],
+    ruleOverrides: [
+      RuleOverride(ruleId: "ROOT008", enabled: false), RuleOverride(ruleId: "ROOT007", severity: .warning),
+    ],
     exitCode: 1, toolVersion: "0.1.0", filesScanned: 3, automationId: "orglint/prod",
     helpBaseURI: "https://example.com/orglint/Docs/rules/")
 

@@ -12,7 +12,8 @@ import Testing
         ::notice title=ORG004 iam-delegated-administrator::no IAM delegated administrator is registered
         ::warning file=org/accounts.yaml,line=4,col=7,endLine=4,endColumn=16,title=ROOT008 root-not-used-recently::\
         root of "Prod café" was used 3 days ago, 100%25 <too> recent
-        ::error file=org/accounts.yaml,line=6,col=3,endLine=6,endColumn=17,title=ROOT001 member-root-password-removed::\
+        ::error file=org/accounts.yaml,line=6,col=3,endLine=6,endColumn=17,\
+        title=ROOT001 member-root-password-removed::\
         account Prod café (333333333333) still has a root password
         ::warning file=org/organization.yaml,line=4,col=1,endLine=4,endColumn=11,title=ORG002 root-sessions-enabled::\
         RootSessions is off, so the management account cannot run privileged tasks
@@ -32,6 +33,7 @@ import Testing
         path: "dir,x/a:b.yaml", range: Fixture.range(2, 1, 1))
     ]
     #expect(
-      GitHubFormatter().render(report) == "::notice file=dir%2Cx/a%3Ab.yaml,line=2,col=1,title=ROOT001 r::line 1%0Aline 2: 50%25\n")
+      GitHubFormatter().render(report)
+        == "::notice file=dir%2Cx/a%3Ab.yaml,line=2,col=1,title=ROOT001 r::line 1%0Aline 2: 50%25\n")
   }
 }

@@ -14,10 +14,13 @@ import Testing
     let decoded = try JSONDecoder().decode(JSONReport.self, from: Data(text.utf8))
     #expect(decoded == JSONReport(Fixture.report))
     #expect(decoded.version == 1)
-    #expect(decoded.findings.map(\.ruleId) == ["ORG004", "ROOT008", "ROOT007", "ROOT001", "ROOT002", "ORG002", "YAML001"])
+    #expect(
+      decoded.findings.map(\.ruleId) == ["ORG004", "ROOT008", "ROOT007", "ROOT001", "ROOT002", "ORG002", "YAML001"])
     let root002 = try #require(decoded.findings.first { $0.ruleId == "ROOT002" })
     #expect(root002.suppressed)
-    #expect(root002.suppression == JSONFinding.SuppressionInfo(kind: "inSource", justification: "break-glass key, rotated by SEC-42"))
+    #expect(
+      root002.suppression
+        == JSONFinding.SuppressionInfo(kind: "inSource", justification: "break-glass key, rotated by SEC-42"))
     let root001 = try #require(decoded.findings.first { $0.ruleId == "ROOT001" })
     #expect([root001.line, root001.column, root001.endLine, root001.endColumn] == [6, 3, 6, 17])
     #expect(decoded.summary.errors == 2)
@@ -39,8 +42,9 @@ import Testing
       findings = doc if isinstance(doc, list) else next(v for v in doc.values() if isinstance(v, list))
       print(sorted(collections.Counter(f.get("ruleId") for f in findings).items()))
       """, input: text)
-    #expect(counted.stdout == "[('ORG002', 1), ('ORG004', 1), ('ROOT001', 1), ('ROOT002', 1), ('ROOT007', 1), "
-      + "('ROOT008', 1), ('YAML001', 1)]\n")
+    #expect(
+      counted.stdout == "[('ORG002', 1), ('ORG004', 1), ('ROOT001', 1), ('ROOT002', 1), ('ROOT007', 1), "
+        + "('ROOT008', 1), ('YAML001', 1)]\n")
   }
 
   @Test func outputIsDeterministic() {

@@ -2,11 +2,11 @@ import Diagnostics
 import Foundation
 import Testing
 
+@testable import Reporting
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import Reporting
 
 @Suite struct JUnitFormatterTests {
   @Test func fixtureMatchesExpectedXML() {
@@ -15,7 +15,8 @@ import Testing
       <testsuites name="orglint" tests="8" failures="6" errors="0" skipped="2">
         <testsuite name=".orglint.yaml" tests="1" failures="1" errors="0" skipped="0">
           <testcase classname=".orglint.yaml" name="CONFIG003 deprecated-config">
-            <failure message="&apos;failOn: warnings&apos; is deprecated; use &apos;failOn: warning&apos;" type="warning">\
+            <failure message="&apos;failOn: warnings&apos; is deprecated; use &apos;failOn: warning&apos;" \
+      type="warning">\
       .orglint.yaml:3:9: warning: 'failOn: warnings' is deprecated; use 'failOn: warning'</failure>
           </testcase>
         </testsuite>
@@ -31,13 +32,15 @@ import Testing
             <skipped message="in baseline"/>
           </testcase>
           <testcase classname="org/accounts.yaml" name="ROOT008 root-not-used-recently">
-            <failure message="root of &quot;Prod café&quot; was used 3 days ago, 100% &lt;too&gt; recent" type="warning">\
+            <failure message="root of &quot;Prod café&quot; was used 3 days ago, 100% &lt;too&gt; recent" \
+      type="warning">\
       org/accounts.yaml:4:7: warning: root of "Prod café" was used 3 days ago, 100% &lt;too&gt; recent</failure>
           </testcase>
         </testsuite>
         <testsuite name="org/organization.yaml" tests="1" failures="1" errors="0" skipped="0">
           <testcase classname="org/organization.yaml" name="ORG002 root-sessions-enabled">
-            <failure message="RootSessions is off, so the management account cannot run privileged tasks" type="warning">\
+            <failure message="RootSessions is off, so the management account cannot run privileged tasks" \
+      type="warning">\
       org/organization.yaml:4:1: warning: RootSessions is off, so the management account cannot run privileged tasks\
       </failure>
           </testcase>
@@ -66,7 +69,8 @@ import Testing
     report.findings.append(
       Finding(
         ruleId: "ROOT001", ruleName: "member-root-password-removed", severity: .error,
-        message: "<b>\"x\" & 'y'</b>\u{1}\u{7}\ttab\nnext ]]> end", path: "org/accounts.yaml", range: Fixture.range(1, 1, 2)))
+        message: "<b>\"x\" & 'y'</b>\u{1}\u{7}\ttab\nnext ]]> end", path: "org/accounts.yaml",
+        range: Fixture.range(1, 1, 2)))
     report.sources["org/clean.yaml"] = SourceFile(path: "org/clean.yaml", bytes: Array("a: 1\n".utf8))
     let xml = JUnitFormatter().render(report)
     let counter = XMLCounter()

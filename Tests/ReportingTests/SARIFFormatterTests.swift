@@ -37,11 +37,14 @@ import Testing
   @Test func resultsPointAtRulesAndFingerprints() throws {
     let run = SARIFFormatter().log(Fixture.report).runs[0]
     let rules = run.tool.driver.rules
-    #expect(rules.map(\.id) == ["CONFIG003", "ORG002", "ORG004", "ROOT001", "ROOT002", "ROOT007", "ROOT008", "YAML001"])
+    #expect(
+      rules.map(\.id) == ["CONFIG003", "ORG002", "ORG004", "ROOT001", "ROOT002", "ROOT007", "ROOT008", "YAML001"])
     for result in run.results { #expect(rules[result.ruleIndex].id == result.ruleId) }
     let root001 = try #require(run.results.first { $0.ruleId == "ROOT001" })
     #expect(root001.partialFingerprints == ["orglint/v1": "ROOT001:account/333333333333/root.password"])
-    #expect(root001.locations?[0].physicalLocation?.region == SARIF.Region(startLine: 6, startColumn: 3, endLine: 6, endColumn: 17))
+    #expect(
+      root001.locations?[0].physicalLocation?.region
+        == SARIF.Region(startLine: 6, startColumn: 3, endLine: 6, endColumn: 17))
     #expect(root001.relatedLocations?.count == 1)
     // A finding without a fingerprint gets a stable one from rule, path and message.
     let root008 = try #require(run.results.first { $0.ruleId == "ROOT008" })
@@ -116,7 +119,9 @@ import Testing
   }
 
   @Test func artifactURIs() {
-    #expect(SARIF.ArtifactURI.location(of: "org/a.yaml") == SARIF.ArtifactLocation(uri: "org/a.yaml", uriBaseId: "%SRCROOT%"))
+    #expect(
+      SARIF.ArtifactURI.location(of: "org/a.yaml") == SARIF.ArtifactLocation(uri: "org/a.yaml", uriBaseId: "%SRCROOT%")
+    )
     #expect(SARIF.ArtifactURI.location(of: "./org\\b c.yaml").uri == "org/b%20c.yaml")
     #expect(SARIF.ArtifactURI.location(of: "é#?%:[x].yaml").uri == "%C3%A9%23%3F%25%3A%5Bx%5D.yaml")
     #expect(SARIF.ArtifactURI.location(of: "/abs/a b.yaml") == SARIF.ArtifactLocation(uri: "file:///abs/a%20b.yaml"))

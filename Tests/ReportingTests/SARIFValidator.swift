@@ -15,7 +15,8 @@ enum SARIFValidator {
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     doc = json.loads(sys.stdin.read())
-    errors = sorted(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(doc), key=lambda e: list(e.absolute_path))
+    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
     for e in errors:
         print("/".join(map(str, e.absolute_path)) + ": " + e.message)
     sys.exit(1 if errors else 0)
@@ -56,7 +57,9 @@ enum SARIFValidator {
     for rule in rules {
       let props = rule["properties"] as? [String: Any]
       if let severity = props?["security-severity"] {
-        if !(severity is String) || Double(severity as! String) == nil { problems.append("security-severity \(severity)") }
+        if !(severity is String) || Double(severity as! String) == nil {
+          problems.append("security-severity \(severity)")
+        }
       }
       if (rule["shortDescription"] as? [String: Any])?["text"] == nil { problems.append("rule without description") }
     }
@@ -69,7 +72,8 @@ enum SARIFValidator {
       }
       let fingerprints = result["partialFingerprints"] as? [String: String] ?? [:]
       if fingerprints.isEmpty || fingerprints.values.contains("") { problems.append("result \(n): fingerprints") }
-      let locations = (result["locations"] as? [[String: Any]] ?? []) + (result["relatedLocations"] as? [[String: Any]] ?? [])
+      let locations =
+        (result["locations"] as? [[String: Any]] ?? []) + (result["relatedLocations"] as? [[String: Any]] ?? [])
       if (result["locations"] as? [Any])?.isEmpty ?? true { problems.append("result \(n): no location") }
       for location in locations {
         guard let physical = location["physicalLocation"] as? [String: Any],

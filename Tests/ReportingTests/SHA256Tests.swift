@@ -15,7 +15,10 @@ import Testing
     // Lengths 0...130 cross the 55/56/64-byte padding cases; multi-byte text checks UTF-8 input.
     let inputs = (0...130).map { String(repeating: "é", count: $0 % 3) + String(repeating: "a", count: $0) }
     let outcome = try TestSupport.python(
-      "import hashlib, sys\nfor line in sys.stdin.read().split('\\n')[:-1]: print(hashlib.sha256(line.encode()).hexdigest())",
+      """
+      import hashlib, sys
+      for line in sys.stdin.read().split("\\n")[:-1]: print(hashlib.sha256(line.encode()).hexdigest())
+      """,
       input: inputs.map { $0 + "\n" }.joined())
     #expect(outcome.stdout.split(separator: "\n").map(String.init) == inputs.map(SHA256.hex))
   }

@@ -66,7 +66,8 @@ enum TestSupport {
     let url = packageRoot.appendingPathComponent("Tests/ReportingTests/Golden/\(name)")
     if ProcessInfo.processInfo.environment["ORGLINT_UPDATE_GOLDEN"] == "1" {
       try? Data(actual.utf8).write(to: url)
-      Issue.record("rewrote \(url.path); review it and run again without ORGLINT_UPDATE_GOLDEN", sourceLocation: sourceLocation)
+      Issue.record(
+        "rewrote \(url.path); review it and run again without ORGLINT_UPDATE_GOLDEN", sourceLocation: sourceLocation)
       return
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
