@@ -69,7 +69,7 @@ public struct SARIFFormatter: ReportFormatter {
   static func descriptors(_ report: Report) -> [RuleDescriptor] {
     var byId: [String: RuleDescriptor] = [:]
     for rule in report.rules where byId[rule.id] == nil { byId[rule.id] = rule }
-    for finding in report.findings + report.configurationProblems where byId[finding.ruleId] == nil {
+    for finding in report.diagnostics where byId[finding.ruleId] == nil {
       byId[finding.ruleId] = RuleDescriptor(
         id: finding.ruleId, name: finding.ruleName, title: finding.ruleName, severity: finding.severity)
     }
