@@ -76,6 +76,7 @@ public struct SARIFFormatter: ReportFormatter {
     return byId.values.sorted { $0.id < $1.id }
   }
 
+  /// A rule's metadata; its help is the description, remediation and references, or the title when it has none.
   static func descriptor(_ rule: RuleDescriptor, _ report: Report) -> SARIF.ReportingDescriptor {
     var text: [String] = []
     var markdown: [String] = []
@@ -91,17 +92,18 @@ public struct SARIFFormatter: ReportFormatter {
       text.append("References:\n" + rule.references.map { "- " + $0 }.joined(separator: "\n"))
       markdown.append("## References\n\n" + rule.references.map { "- <\($0)>" }.joined(separator: "\n"))
     }
+    let title = rule.title.isEmpty ? rule.name : rule.title
     let trimmed = { (s: String) in String(s.reversed().drop { $0.isNewline || $0 == " " }.reversed()) }
     let properties = SARIF.PropertyBag(
       tags: rule.tags.isEmpty ? nil : rule.tags,
       securitySeverity: rule.securitySeverity.map { String(format1: $0) })
     return SARIF.ReportingDescriptor(
       id: rule.id, name: rule.name,
-      shortDescription: SARIF.MultiformatMessageString(text: rule.title.isEmpty ? rule.name : rule.title),
+      shortDescription: SARIF.MultiformatMessageString(text: title),
       fullDescription: rule.description.isEmpty
         ? nil : SARIF.MultiformatMessageString(text: trimmed(rule.description)),
       help: text.isEmpty
-        ? nil
+        ? SARIF.MultiformatMessageString(text: title, markdown: title)
         : SARIF.MultiformatMessageString(
           text: trimmed(text.map(trimmed).joined(separator: "\n\n")),
           markdown: trimmed(markdown.map(trimmed).joined(separator: "\n\n"))),
