@@ -12,7 +12,9 @@ public enum AtomicFileWriter {
     let slash = path.lastIndex(of: "/")
     let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    guard !name.isEmpty else { throw AtomicWriteError(path: path, reason: "is a directory") }
+    guard !name.isEmpty else {
+      throw AtomicWriteError(path: path, reason: path.isEmpty ? "no file name given" : "names a directory")
+    }
     var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw AtomicWriteError(path: path, reason: systemError()) }

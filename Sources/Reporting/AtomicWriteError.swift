@@ -1,5 +1,5 @@
 /// A file `AtomicFileWriter` could not write: the path and the system's reason.
-public struct AtomicWriteError: Error, Sendable, CustomStringConvertible {
+public struct AtomicWriteError: Error, Hashable, Sendable, CustomStringConvertible {
   public let path: String
   public let reason: String
 

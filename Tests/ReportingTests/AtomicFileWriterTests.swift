@@ -41,6 +41,11 @@ import Testing
     let error = #expect(throws: AtomicWriteError.self) { try AtomicFileWriter.write("x", to: dir + "/taken") }
     #expect(error?.description.hasPrefix(dir + "/taken: cannot write: ") == true)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["taken"])
-    #expect(throws: AtomicWriteError.self) { try AtomicFileWriter.write("x", to: dir + "/") }
+    #expect(throws: AtomicWriteError(path: dir + "/", reason: "names a directory")) {
+      try AtomicFileWriter.write("x", to: dir + "/")
+    }
+    #expect(throws: AtomicWriteError(path: "", reason: "no file name given")) {
+      try AtomicFileWriter.write("x", to: "")
+    }
   }
 }
