@@ -9,6 +9,8 @@ struct Checker {
   /// Comprehension variables in scope, innermost last.
   private var locals: [(name: String, slot: Int, type: CELType)] = []
   private(set) var maxSlot: Int
+  /// When false (conformance `disable_check`), calls no overload accepts are left to fail at run time.
+  var checkOverloads = true
 
   init(env: CELEnvironment) {
     self.env = env
@@ -92,6 +94,7 @@ struct Checker {
   }
 
   private mutating func unknownIdent(_ name: String, at: Int) -> (Node, CELType) {
+    if !checkOverloads { return (.constant(.error(CELError("undeclared reference to '\(name)'"))), .dyn) }
     let candidates = locals.map(\.name) + env.variables.map(\.name)
     return fail("undeclared reference to '\(name)'\(DidYouMean.hint(for: name, among: candidates))", at)
   }
@@ -113,6 +116,7 @@ struct Checker {
     case .dyn, .error:
       return (.select(o, name: field, presence: presence), presence ? .bool : .dyn)
     default:
+      if !checkOverloads { return (.select(o, name: field, presence: presence), .dyn) }
       return fail("type '\(t)' has no fields (selecting '\(field)')", at)
     }
   }
@@ -128,7 +132,9 @@ struct Checker {
     case .list(let e): elem = e
     case .map(let k, _): elem = k
     case .dyn, .error: elem = .dyn
-    default: return fail("\(kind.rawValue)() needs a list or a map, not '\(rt)'", range.offset)
+    default:
+      if checkOverloads { return fail("\(kind.rawValue)() needs a list or a map, not '\(rt)'", range.offset) }
+      elem = .dyn
     }
     let slot = env.variables.count + locals.count
     maxSlot = max(maxSlot, slot + 1)
@@ -154,7 +160,7 @@ struct Checker {
   }
 
   private mutating func requireBool(_ t: CELType, _ at: Int, _ what: String) {
-    if !isAssignable(t, to: .bool) { errors.append(CELCompileError("\(what) must be a bool, not '\(t)'", at: at)) }
+    if checkOverloads, !isAssignable(t, to: .bool) { errors.append(CELCompileError("\(what) must be a bool, not '\(t)'", at: at)) }
   }
 
   // MARK: calls
@@ -177,10 +183,12 @@ struct Checker {
       break
     }
     guard let fn = Stdlib.functions[name] else {
+      if !checkOverloads { return (.constant(.error(CELError("unbound function '\(name)'"))), .dyn) }
       let hint = DidYouMean.hint(for: name, among: Stdlib.functions.keys.filter { $0.first != "_" && $0.first != "@" })
       return fail("undeclared reference to function '\(name)'\(hint)", at)
     }
     guard let result = Overloads.resultType(name, receiver: target != nil, types) else {
+      if !checkOverloads { return (.call(fn, nodes), .dyn) }
       let shown = types.map(\.description).joined(separator: ", ")
       let op = Overloads.display(name)
       return fail("no matching overload for \(op) applied to (\(shown))", at)

@@ -52,6 +52,11 @@ public struct CELEnvironment: Sendable {
   /// Parses and type-checks an expression and compiles it for evaluation. Throws every error found, located
   /// within the expression text.
   public func compile(_ text: String) throws(CELCompileErrors) -> CELProgram {
+    try compile(text, checked: true)
+  }
+
+  /// `checked: false` leaves calls with mismatched types to fail at run time (conformance `disable_check`).
+  func compile(_ text: String, checked: Bool) throws(CELCompileErrors) -> CELProgram {
     let scalars = Array(text.unicodeScalars)
     func located(_ e: CELCompileError) -> CELCompileError {
       var e = e
@@ -65,6 +70,7 @@ public struct CELEnvironment: Sendable {
       throw CELCompileErrors(errors: [located(error)])
     }
     var checker = Checker(env: self)
+    checker.checkOverloads = checked
     let (node, type) = checker.check(ast)
     if !checker.errors.isEmpty { throw CELCompileErrors(errors: checker.errors.map(located)) }
     return CELProgram(root: Compiler.compile(node), slotCount: checker.maxSlot, variableCount: variables.count,

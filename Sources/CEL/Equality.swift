@@ -5,7 +5,7 @@ enum Equality {
     switch (a, b) {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
-    case (.string(let x), .string(let y)): return x == y
+    case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)  // code points, not canonical
     case (.bytes(let x), .bytes(let y)): return x == y
     case (.int, _), (.uint, _), (.double, _):
       return compareNumbers(a, b) == 0
@@ -27,7 +27,8 @@ enum Equality {
     }
   }
 
-  /// -1, 0 or 1 for two numbers; nil when either is not a number or a NaN is involved.
+  /// -1, 0 or 1 for two numbers; nil when either is not a number or a NaN is involved. Integers compare with
+  /// doubles as doubles (as cel-go and the conformance suite do).
   static func compareNumbers(_ a: CELValue, _ b: CELValue) -> Int? {
     switch (a, b) {
     case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
@@ -40,29 +41,12 @@ enum Equality {
       let u = UInt64(x)
       return u < y ? -1 : (u == y ? 0 : 1)
     case (.uint, .int): return compareNumbers(b, a).map { -$0 }
-    case (.int(let x), .double(let y)): return compareIntDouble(x, y)
+    case (.int(let x), .double(let y)): return compareNumbers(.double(Double(x)), .double(y))
     case (.double, .int): return compareNumbers(b, a).map { -$0 }
-    case (.uint(let x), .double(let y)):
-      if y.isNaN { return nil }
-      if y < 0 { return 1 }
-      if y >= 18_446_744_073_709_551_616.0 { return -1 }
-      let t = y.rounded(.down)
-      let u = UInt64(t)
-      if x != u { return x < u ? -1 : 1 }
-      return t == y ? 0 : -1
+    case (.uint(let x), .double(let y)): return compareNumbers(.double(Double(x)), .double(y))
     case (.double, .uint): return compareNumbers(b, a).map { -$0 }
     default: return nil
     }
-  }
-
-  private static func compareIntDouble(_ x: Int64, _ y: Double) -> Int? {
-    if y.isNaN { return nil }
-    if y < -9_223_372_036_854_775_808.0 { return 1 }
-    if y >= 9_223_372_036_854_775_808.0 { return -1 }
-    let t = y.rounded(.down)
-    let i = Int64(t)
-    if x != i { return x < i ? -1 : 1 }
-    return t == y ? 0 : -1
   }
 
   /// Ordering of two values: `.success(-1/0/1)`, `.success(nil)` when unordered (NaN), or a no-overload error.
@@ -75,7 +59,7 @@ enum Equality {
       }
     case (.string(let x), .string(let y)):
       // Code-point order: UTF-8 byte order is code-point order.
-      return .some(x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : (x == y ? 0 : 1))
+      return .some(x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : (x.utf8.elementsEqual(y.utf8) ? 0 : 1))
     case (.bytes(let x), .bytes(let y)): return .some(x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1))
     case (.bool(let x), .bool(let y)): return .some(x == y ? 0 : (!x ? -1 : 1))
     case (.timestamp(let x), .timestamp(let y)): return .some(x < y ? -1 : (x == y ? 0 : 1))

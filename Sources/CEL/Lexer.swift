@@ -48,6 +48,20 @@ struct Lexer {
     }
     if isDigit(c) || (c == "." && peek(1).map(isDigit) == true) { return try number(start: start) }
     if c == "\"" || c == "'" { return try quoted(start: start, raw: false, bytes: false) }
+    if c == "`" {
+      i += 1
+      var name = ""
+      while let d = peek(), d != "`" {
+        guard isIdentStart(d) || isDigit(d) || d == "." || d == "-" || d == "/" || d == " " else {
+          throw CELCompileError("invalid character '\(d)' in a quoted field name", at: i)
+        }
+        name.unicodeScalars.append(d)
+        i += 1
+      }
+      guard peek() == "`", !name.isEmpty else { throw CELCompileError("unterminated quoted field name", at: start) }
+      i += 1
+      return Token(kind: .quotedIdent(name), offset: start)
+    }
     for p in ["==", "!=", "<=", ">=", "&&", "||"] where matches(p) {
       i += 2
       return Token(kind: .punct(p), offset: start)
@@ -149,7 +163,7 @@ struct Lexer {
         throw CELCompileError("unterminated string literal", at: start)
       }
       if c == "\\" && !raw {
-        try escape(into: &out, bytes: bytes, put: put)
+        out.append(contentsOf: try escape(bytes: bytes))
         continue
       }
       put(c)
@@ -162,9 +176,9 @@ struct Lexer {
     return Token(kind: .string(text), offset: start)
   }
 
-  private mutating func escape(
-    into out: inout [UInt8], bytes: Bool, put: (Unicode.Scalar) -> Void
-  ) throws(CELCompileError) {
+  /// The bytes one escape sequence stands for (code points as UTF-8; octets in bytes literals).
+  private mutating func escape(bytes: Bool) throws(CELCompileError) -> [UInt8] {
+    func utf8(_ u: Unicode.Scalar) -> [UInt8] { Array(String(u).utf8) }
     let at = i
     i += 1
     guard let e = peek() else { throw CELCompileError("unterminated string literal", at: at) }
@@ -173,10 +187,7 @@ struct Lexer {
       "a": "\u{07}", "b": "\u{08}", "f": "\u{0C}", "n": "\n", "r": "\r", "t": "\t", "v": "\u{0B}",
       "\\": "\\", "'": "'", "\"": "\"", "`": "`", "?": "?",
     ]
-    if let m = simple[e] {
-      put(m)
-      return
-    }
+    if let m = simple[e] { return utf8(m) }
     func digits(_ n: Int, radix: Int) throws(CELCompileError) -> UInt32 {
       var v: UInt32 = 0
       for _ in 0..<n {
@@ -200,12 +211,9 @@ struct Lexer {
       isByte = true
     default: throw CELCompileError("invalid escape sequence '\\\(e)'", at: at)
     }
-    if bytes && isByte {
-      out.append(UInt8(code))
-      return
-    }
+    if bytes && isByte { return [UInt8(code)] }
     if bytes && e == "U" { throw CELCompileError("\\U escape in bytes literal", at: at) }
     guard let u = Unicode.Scalar(code) else { throw CELCompileError("invalid code point in escape", at: at) }
-    put(u)
+    return utf8(u)
   }
 }

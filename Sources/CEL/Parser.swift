@@ -136,6 +136,11 @@ struct Parser {
         chain += 1
       }
       if accept(".") {
+        if case .quotedIdent(let name) = tok.kind {
+          p += 1
+          e = Expr(.select(e, field: name, presence: false), at: at)
+          continue
+        }
         guard case .ident(let name) = tok.kind else {
           throw CELCompileError("expected a field name after '.' but found \(describe(tok))", at: tok.offset)
         }

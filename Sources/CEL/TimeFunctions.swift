@@ -48,7 +48,7 @@ enum TimeFunctions {
       case .getHours: return .int(n / 3_600_000_000_000)
       case .getMinutes: return .int(n / 60_000_000_000)
       case .getSeconds: return .int(n / 1_000_000_000)
-      case .getMilliseconds: return .int(n / 1_000_000)
+      case .getMilliseconds: return .int(n % 1_000_000_000 / 1_000_000)  // the component, as cel-go
       default: return noSuchOverload(part.rawValue, [v])
       }
     default:

@@ -2,6 +2,8 @@
 struct Token: Sendable {
   enum Kind: Sendable, Equatable {
     case ident(String)
+    /// A backquoted field name: `` x.`content-type` ``.
+    case quotedIdent(String)
     /// An integer literal's magnitude (nil when it does not fit 64 bits) and whether it has the `u` suffix.
     case int(UInt64?, unsigned: Bool)
     case double(Double)
