@@ -8,7 +8,11 @@ let package = Package(
   name: "orglint",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "orglint", targets: ["orglint"])
+    .executable(name: "orglint", targets: ["orglint"]),
+    // The layers as a library, for Benchmarks/ and for tools that embed orglint.
+    .library(
+      name: "OrglintKit",
+      targets: ["Diagnostics", "LocatedYAML", "OrgModel", "CEL", "RuleEngine", "AWSImport", "Reporting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
