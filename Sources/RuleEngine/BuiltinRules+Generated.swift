@@ -1441,9 +1441,14 @@ remediation: |
   aws organizations update-policy --policy-id p-examplepolicyid --content file://deny-root-user.json
   ```
 
-  With AWS Control Tower, re-enable **AWS-GR_RESTRICT_ROOT_USER** on each OU with the parameter
-  `{"key": "ExemptAssumeRoot", "value": true}` (`aws controltower update-enabled-control
-  --enabled-control-identifier ... --parameters key=ExemptAssumeRoot,value=true`).
+  With AWS Control Tower, set the **ExemptAssumeRoot** parameter of **AWS-GR_RESTRICT_ROOT_USER**
+  on each OU:
+
+  ```sh
+  aws controltower update-enabled-control \
+    --enabled-control-identifier arn:aws:controltower:eu-west-1:111111111111:enabledcontrol/EXAMPLE \
+    --parameters '[{"key": "ExemptAssumeRoot", "value": true}]'
+  ```
 suppressible: true
 examples:
   - name: root deny with the AssumeRoot exemption
