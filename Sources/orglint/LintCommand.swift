@@ -53,6 +53,11 @@ struct Lint: ParsableCommand {
   @Option(help: "SARIF automationDetails.id: the code-scanning category of this run.")
   var category: String?
 
+  /// Checks `--now` while parsing, so a bad value is reported with this command's usage.
+  func validate() throws {
+    _ = try LintClock.resolve(now)
+  }
+
   func run() throws {
     let clock = try LintClock.resolve(now)
     let request = LintRequest(
@@ -64,6 +69,9 @@ struct Lint: ParsableCommand {
         findings: [], rules: result.rules, sources: result.sources, configurationProblems: result.problems,
         exitCode: 2, toolVersion: OrglintVersion.current, filesScanned: result.filesScanned)
       standardError(OutputFormat.text.render(report, color: false))
+      // Machine formats still get their report (exit code 2, the problems as configuration notifications), so a CI
+      // step that uploads it finds a file that says what went wrong.
+      if format != .text { try emit(format.render(report), to: output) }
       throw ExitCode(2)
     }
     let failing = result.findings.contains { $0.isActive && failOn.fails($0.severity) }

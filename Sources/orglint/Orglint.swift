@@ -23,8 +23,7 @@ struct Orglint: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
-        standardError(fullMessage(for: error))
-        standardError("Run 'orglint --help' for usage.")
+        standardError(fullMessage(for: error))  // ends with "See 'orglint … --help' for more information."
         Glibc.exit(2)
       }
       exit(withError: error)
