@@ -20,7 +20,6 @@ struct RegexParser {
   var position = 0
   /// The classes referred to by `RegexNode.set`.
   var classes: [ScalarClass] = []
-  private var groupNames: Set<String> = []
 
   init(_ pattern: String) {
     self.pattern = Array(pattern.unicodeScalars)
@@ -60,23 +59,29 @@ struct RegexParser {
         return items.count == 1 ? items[0] : (items.isEmpty ? .empty : .concat(items))
       case "*", "+", "?", "{":
         var range: (min: Int, max: Int?)
+        var sizeIsValid = true
         if character == "{" {
-          guard let counted = try parseCount() else {
+          guard let counted = parseCount() else {
             position += 1
             append(character.value, folded: flags.foldCase, to: &items, starts: &itemStarts, at: start)
             break
           }
-          range = counted
+          range = (counted.min, counted.max)
+          sizeIsValid = counted.valid
         } else {
           position += 1
           range = character == "*" ? (0, nil) : character == "+" ? (1, nil) : (0, 1)
         }
+        let operatorEnd = position
         if position < pattern.count && pattern[position] == "?" { position += 1 }
         if let previous = lastOperator {
           throw RE2Error("bad repetition operator: \(text(previous..<position))", offset: previous)
         }
+        guard sizeIsValid else {
+          throw RE2Error("invalid repetition size: \(text(start..<operatorEnd))", offset: start)
+        }
         guard let operand = items.popLast(), let operandStart = itemStarts.last else {
-          throw RE2Error("missing argument to repetition operator: \(text(start..<position))", offset: start)
+          throw RE2Error("no argument for repetition operator: \(text(start..<position))", offset: start)
         }
         items.append(.repetition(operand, min: range.min, max: range.max, offset: operandStart))
         lastOperator = start
@@ -113,8 +118,8 @@ struct RegexParser {
   }
 
   /// Parses `{n}`, `{n,}` or `{n,m}` at `position`; nil (position unchanged) when the brace starts no count.
-  private mutating func parseCount() throws -> (min: Int, max: Int?)? {
-    let start = position
+  /// `valid` is false when a count exceeds 1000 or the maximum is below the minimum.
+  private mutating func parseCount() -> (min: Int, max: Int?, valid: Bool)? {
     var index = position + 1
     func number() -> Int? {
       let first = index
@@ -133,12 +138,9 @@ struct RegexParser {
       if high == nil && !(index < pattern.count && pattern[index] == "}") { return nil }
     }
     guard index < pattern.count && pattern[index] == "}" else { return nil }
-    index += 1
-    if low > Self.maxRepeat || (high ?? 0) > Self.maxRepeat || (high.map { $0 < low } ?? false) {
-      throw RE2Error("invalid repetition size: \(text(start..<index))", offset: start)
-    }
-    position = index
-    return (low, high)
+    position = index + 1
+    let valid = low <= Self.maxRepeat && (high ?? 0) <= Self.maxRepeat && (high.map { $0 >= low } ?? true)
+    return (low, high, valid)
   }
 
   /// Parses a group starting at `(`; nil for a flags-only group such as `(?i)`, which changes `flags` instead.
@@ -171,16 +173,10 @@ struct RegexParser {
     if next == "=" || next == "!" || (next == "<" && (afterNext == "=" || afterNext == "!")) {
       let end = min(position + (next == "<" ? 2 : 1), pattern.count)
       throw RE2Error(
-        "invalid or unsupported Perl syntax: \(text(start..<end)) (lookaround is not supported)", offset: start)
+        "invalid perl operator: \(text(start..<end)) (lookaround is not supported)", offset: start)
     }
-    if next == "P" || next == "<" {
-      if next == "P" {
-        guard afterNext == "<" else {
-          throw RE2Error(
-            "invalid named capture group: \(text(start..<min(position + 2, pattern.count)))", offset: start)
-        }
-        position += 1
-      }
+    if (next == "P" && afterNext == "<") || (next == "<" && afterNext != nil) {
+      if next == "P" { position += 1 }
       position += 1
       let nameStart = position
       while position < pattern.count && pattern[position] != ">" { position += 1 }
@@ -200,9 +196,6 @@ struct RegexParser {
       guard valid else {
         throw RE2Error("invalid named capture group: \(text(start..<position))", offset: start)
       }
-      guard groupNames.insert(name).inserted else {
-        throw RE2Error("duplicate capture group name: \(name)", offset: start)
-      }
       return false
     }
     var negated = false
@@ -221,15 +214,15 @@ struct RegexParser {
         sawFlag = false
       case ":", ")":
         if negated && !sawFlag {
-          throw RE2Error("invalid or unsupported Perl syntax: \(text(start..<position))", offset: start)
+          throw RE2Error("invalid perl operator: \(text(start..<position))", offset: start)
         }
         flags = updated
         return character == ")"
       default:
-        throw RE2Error("invalid or unsupported Perl syntax: \(text(start..<position))", offset: start)
+        throw RE2Error("invalid perl operator: \(text(start..<position))", offset: start)
       }
     }
-    throw RE2Error("missing ): \(text(start..<pattern.count))", offset: start)
+    throw RE2Error("invalid perl operator: \(text(start..<pattern.count))", offset: start)
   }
 
   // MARK: - Escapes
@@ -286,7 +279,7 @@ struct RegexParser {
     var negated = letter == "P"
     var name: String
     guard position < pattern.count else {
-      throw RE2Error("invalid character class range: \(text(start..<position))", offset: start)
+      throw RE2Error("invalid escape sequence: \(text(start..<position))", offset: start)
     }
     if pattern[position] == "{" {
       let nameStart = position + 1
@@ -436,7 +429,7 @@ struct RegexParser {
         if pattern[position] == "\\" && position + 1 < pattern.count
           && "dDsSwWpP".unicodeScalars.contains(pattern[position + 1])
         {
-          throw RE2Error("invalid character class range: \(text(itemStart..<position + 2))", offset: itemStart)
+          throw RE2Error("invalid escape sequence: \(text(position..<position + 2))", offset: position)
         }
         high = try parseClassScalar()
         guard low <= high else {
