@@ -90,6 +90,12 @@ let rejectionCases: [RejectionCase] = [
   RejectionCase("a**{1001}", "bad repetition operator: **", 1),
   RejectionCase("(?i)*", "no argument for repetition operator: *", 4),
   RejectionCase("a{99999999999999999999}", "invalid repetition size: {99999999999999999999}", 1),
+  // Offsets count code points, not bytes or UTF-16 units.
+  RejectionCase("😀😀(abc", "missing ): (abc", 2),
+  RejectionCase("日本\\1", "invalid escape sequence: \\1", 2),
+  RejectionCase("e\u{301}\u{1F1EB}\u{1F1F7}[b-a]", "invalid character class range: b-a", 5),
+  // Long fragments are cut in messages.
+  RejectionCase("(" + String(repeating: "a", count: 100), "missing ): (" + String(repeating: "a", count: 59) + "...", 0),
   // Size.
   RejectionCase("(a{1000}){1000}", "pattern too large - compile failed", 0),
   RejectionCase("x((ab{1000}){1000}){1000}", "pattern too large - compile failed", 1),

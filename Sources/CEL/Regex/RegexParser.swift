@@ -478,9 +478,11 @@ struct RegexParser {
     return classes.count - 1
   }
 
+  /// The pattern's text in `range`, for messages; cut to its first 60 scalars and "..." when longer.
   private func text(_ range: Range<Int>) -> String {
+    let clamped = range.clamped(to: 0..<pattern.count)
     var result = String.UnicodeScalarView()
-    result.append(contentsOf: pattern[range.clamped(to: 0..<pattern.count)])
-    return String(result)
+    result.append(contentsOf: pattern[clamped.prefix(60)])
+    return String(result) + (clamped.count > 60 ? "..." : "")
   }
 }
