@@ -6,7 +6,9 @@ import Testing
 @Suite struct RegexRecordedTests {
   @Test(arguments: recordedMatchCases)
   func matchesAsRE2Did(_ testCase: MatchCase) throws {
-    #expect(try RE2Regex(testCase.pattern).containsMatch(in: testCase.text) == testCase.expected)
+    let regex = try RE2Regex(testCase.pattern)
+    #expect(PikeVM.containsMatch(regex.program, in: testCase.text, mode: .nfa) == testCase.expected)
+    #expect(PikeVM.containsMatch(regex.program, in: testCase.text, mode: .dfa) == testCase.expected)
   }
 
   @Test(arguments: recordedRejections)

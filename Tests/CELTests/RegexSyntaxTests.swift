@@ -64,7 +64,8 @@ let rejectionCases: [RejectionCase] = [
   RejectionCase("[[:foo:]]", "invalid character class range: [:foo:]", 1),
   RejectionCase("\\p{Foo}", "invalid character class range: \\p{Foo}", 0),
   RejectionCase("\\p{Lu", "invalid character class range: \\p{Lu", 0),
-  RejectionCase("\\p", "invalid escape sequence: \\p", 0),
+  RejectionCase("\\p", "invalid character class range: \\p", 0),
+  RejectionCase("[\\P", "invalid escape sequence: \\P", 1),
   RejectionCase("a\\pX", "invalid character class range: \\pX", 1),
   RejectionCase("\\p{Greek}",
     "unsupported Unicode class: \\p{Greek} (scripts are not supported; use a general category such as \\pL or \\p{Lu})",
@@ -95,7 +96,8 @@ let rejectionCases: [RejectionCase] = [
   RejectionCase("日本\\1", "invalid escape sequence: \\1", 2),
   RejectionCase("e\u{301}\u{1F1EB}\u{1F1F7}[b-a]", "invalid character class range: b-a", 5),
   // Long fragments are cut in messages.
-  RejectionCase("(" + String(repeating: "a", count: 100), "missing ): (" + String(repeating: "a", count: 59) + "...", 0),
+  RejectionCase(
+    "(" + String(repeating: "a", count: 100), "missing ): (" + String(repeating: "a", count: 59) + "...", 0),
   // Size.
   RejectionCase("(a{1000}){1000}", "pattern too large - compile failed", 0),
   RejectionCase("x((ab{1000}){1000}){1000}", "pattern too large - compile failed", 1),

@@ -109,6 +109,8 @@ let matchCases: [MatchCase] = [
   func matchesLikeRE2(_ testCase: MatchCase) throws {
     let regex = try RE2Regex(testCase.pattern)
     #expect(regex.containsMatch(in: testCase.text) == testCase.expected)
+    #expect(PikeVM.containsMatch(regex.program, in: testCase.text, mode: .nfa) == testCase.expected)
+    #expect(PikeVM.containsMatch(regex.program, in: testCase.text, mode: .dfa) == testCase.expected)
   }
 
   /// The CEL conformance cases of string.textproto, section "matches" (expression, expected value).

@@ -268,7 +268,8 @@ struct RegexParser {
   }
 
   /// Parses `\d`-style and `\p`-style escapes at `position` into `builder`.
-  private mutating func parseClassEscape(into builder: inout ClassBuilder) throws {
+  /// A `\p` or `\P` that ends the pattern is reported as RE2 does: a bad range outside brackets, a bad escape inside.
+  private mutating func parseClassEscape(into builder: inout ClassBuilder, inClass: Bool = false) throws {
     let start = position
     let letter = pattern[position + 1]
     position += 2
@@ -279,7 +280,8 @@ struct RegexParser {
     var negated = letter == "P"
     var name: String
     guard position < pattern.count else {
-      throw RE2Error("invalid escape sequence: \(text(start..<position))", offset: start)
+      let kind = inClass ? "invalid escape sequence" : "invalid character class range"
+      throw RE2Error("\(kind): \(text(start..<position))", offset: start)
     }
     if pattern[position] == "{" {
       let nameStart = position + 1
@@ -418,7 +420,7 @@ struct RegexParser {
       if character == "\\" && position + 1 < pattern.count
         && "dDsSwWpP".unicodeScalars.contains(pattern[position + 1])
       {
-        try parseClassEscape(into: &builder)
+        try parseClassEscape(into: &builder, inClass: true)
         continue
       }
       let itemStart = position
