@@ -75,7 +75,11 @@ import Testing
     #expect(eval("'%s is %d (%.2f, %x, %o, %b, %e)'.format(['x', 42, 3.14159, 255, 8, 5, 1500.0])")
       == "\"x is 42 (3.14, ff, 10, 101, 1.500000e+03)\"")
     #expect(eval("'%d'.format(['x'])") == "error: format: %d cannot format a string")
-    #expect(eval("'abc'.matches('b')").hasPrefix("error: matches() is not available"))
+    #expect(eval("'abc'.matches('^a.c$') && matches('xbz', 'b') && !'abc'.matches('d')") == "true")
+    #expect(eval("'abc'.matches(['(', 'b'][1])") == "true")
+    #expect(eval("'abc'.matches(['(', 'b'][0])").hasPrefix("error: invalid regular expression '('"))
+    #expect(compileErrors("'abc'.matches('a(b')") .hasPrefix("1:15: invalid regular expression: "))
+    #expect(eval("('a' + 'a'.substring(0, 0)).matches('(a*)*$')") == "true")
   }
 
   @Test func costAndSizeBounds() {
