@@ -6,7 +6,7 @@
 #
 # Usage: scripts/precommit-e2e.sh [REV]   (default: HEAD; uncommitted changes are not part of the test)
 # Environment: PRE_COMMIT_VERSION pins pre-commit (default: the latest); KEEP_TMP=1 keeps the temp folder.
-# Takes minutes: most of it is the release build inside pre-commit's cache (a fresh PRE_COMMIT_HOME every run).
+# Takes minutes: each `try-repo` call clones orglint and runs `swift build -c release` in a fresh folder (two builds).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,6 +18,10 @@ fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/orglint-precommit-e2e.XXXXXX")"
 cleanup() { if [ "${KEEP_TMP:-0}" = 1 ]; then echo "precommit-e2e: kept $work" >&2; else rm -rf "$work"; fi; }
 trap cleanup EXIT
+# try-repo clones and builds in a fresh temporary folder on every call (it ignores PRE_COMMIT_HOME), so keep those
+# under $work too: nothing is left behind even when a run is interrupted.
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
 fail() {
   echo "precommit-e2e: FAIL: $1" >&2
   if [ -n "${2:-}" ]; then sed 's/^/  | /' "$2" >&2; fi
