@@ -31,7 +31,8 @@ started=$SECONDS
 
 # pre-commit from PyPI, in its own virtual environment (nothing installed system-wide), with its own cache.
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "pre-commit${PRE_COMMIT_VERSION:+==$PRE_COMMIT_VERSION}"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check \
+  "pre-commit${PRE_COMMIT_VERSION:+==$PRE_COMMIT_VERSION}"
 pre_commit="$work/venv/bin/pre-commit"
 export PRE_COMMIT_HOME="$work/pre-commit-home"
 echo "precommit-e2e: $("$pre_commit" --version), testing orglint at $rev" >&2
@@ -140,4 +141,5 @@ grep -q '^orglint\.*Passed$' "$work/pass.log" || fail "pre-commit did not report
   "$work/pass.log"
 git -C "$user_repo" commit -q -m "web: root password removed"
 
-echo "precommit-e2e: OK in $((SECONDS - started))s (pre-commit try-repo $rev fails on the insecure file, passes after the fix)"
+echo "precommit-e2e: OK in $((SECONDS - started))s: pre-commit try-repo at $rev fails on the insecure file" \
+  "and passes after the fix"

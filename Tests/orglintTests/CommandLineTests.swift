@@ -10,9 +10,9 @@ import Testing
     + "[--quiet] [--statistics] [--category <category>]"
 
   /// A usage error: exit 2, nothing on stdout, `message` then lint's usage and a pointer to its help on stderr.
-  static func expectUsageError(_ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation)
-    throws
-  {
+  static func expectUsageError(
+    _ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let run = try OrglintProcess.run(arguments)
     #expect(run.status == 2, sourceLocation: sourceLocation)
     #expect(run.stdout == "", sourceLocation: sourceLocation)

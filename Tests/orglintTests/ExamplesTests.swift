@@ -79,7 +79,8 @@ import Testing
     #expect(summary == "17 errors, 11 warnings and 1 note in 7 files")
     let body = lines.dropLast()
     #expect(body.count % 3 == 0)
-    let header = /^Examples\/insecure-org\/[a-z\/]+\.yaml:\d+:\d+: (error|warning|note): .+ \[[A-Z]+\d{3} [a-z0-9-]+\]$/
+    let header =
+      /^Examples\/insecure-org\/[a-z\/]+\.yaml:\d+:\d+: (error|warning|note): .+ \[[A-Z]+\d{3} [a-z0-9-]+\]$/
     let related = /^Examples\/insecure-org\/[a-z\/]+\.yaml:\d+:\d+: note: [^\[\]]+$/
     let caret = /^ *\^~*$/
     for i in stride(from: body.startIndex, to: body.endIndex, by: 3) {
@@ -135,7 +136,8 @@ import Testing
     #expect(filtered.findings == all.findings.filter { $0.ruleId != "ROOT008" && $0.ruleId != "TASK002" })
     // Repeating the option adds to the list.
     let repeated = try JSONReport(
-      OrglintProcess.lint(["--format", "json", "--disable", "ROOT008", "--disable", "TASK002", "Examples/insecure-org"]))
+      OrglintProcess.lint(
+        ["--format", "json", "--disable", "ROOT008", "--disable", "TASK002", "Examples/insecure-org"]))
     #expect(repeated.findings == filtered.findings)
   }
 

@@ -31,10 +31,13 @@ import Testing
         + "[YAML003 yaml-invalid-encoding]"),
     Case(
       name: "latin1.yaml", bytes: { Data("apiVersion: orglint/v1\nkind: Account\nname: caf".utf8) + [0xE9, 0x0A] },
-      header: "latin1.yaml:3:10: error: invalid text: incomplete UTF-8 octet sequence [YAML003 yaml-invalid-encoding]"),
+      header: "latin1.yaml:3:10: error: invalid text: incomplete UTF-8 octet sequence "
+        + "[YAML003 yaml-invalid-encoding]"),
     Case(
       name: "broken.yaml",
-      bytes: { Data("apiVersion: orglint/v1\nkind: Account\nid: \"111111111111\"\nname: [x\nemail: a@b.example\n".utf8) },
+      bytes: {
+        Data("apiVersion: orglint/v1\nkind: Account\nid: \"111111111111\"\nname: [x\nemail: a@b.example\n".utf8)
+      },
       header: "broken.yaml:5:6: error: did not find expected ',' or ']' (while parsing a flow sequence that starts at "
         + "line 4, column 7) [YAML001 yaml-syntax-error]"),
     Case(
@@ -150,7 +153,7 @@ import Testing
     }
   }
 
-  /// A FIFO named on the command line is skipped when walking folders; here it is inside one.
+  /// A FIFO in a walked folder is skipped: opening it would block until some process writes to it.
   @Test func fifoInAFolderIsSkipped() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

@@ -115,7 +115,8 @@ import Testing
   }
 
   @Test func githubAnnotations() throws {
-    let run = try OrglintProcess.lint(["--format", "github", "--only", "ORG001,ORG002", "Examples/insecure-org-legacy"])
+    let run = try OrglintProcess.lint(
+      ["--format", "github", "--only", "ORG001,ORG002", "Examples/insecure-org-legacy"])
     #expect(run.status == 1)
     #expect(
       run.stdout == """
