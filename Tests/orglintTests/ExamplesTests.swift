@@ -11,6 +11,13 @@ import Testing
     #expect(run.stdout == "no problems found in 5 files\n")
   }
 
+  @Test func defaultPathIsTheCurrentFolder() throws {
+    let run = try OrglintProcess.lint([], in: OrglintProcess.packageRoot + "/Examples/secure-org")
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    #expect(run.stdout == "no problems found in 5 files\n")
+  }
+
   @Test func quietPrintsNothingWhenClean() throws {
     let run = try OrglintProcess.lint(["--quiet", "Examples/secure-org"])
     #expect(run.status == 0)
