@@ -135,6 +135,10 @@ public enum ExampleRunner {
         line += "; got at \(position(findings[k])): \(quoted(findings[k].message))"
       } else if let k = sameText.first {
         line += "; the message was found at \(position(findings[k])) instead"
+      } else if let k = findings.indices.first(where: { fits[i][$0] }),
+        let other = pairing.firstIndex(where: { $0 == k })
+      {
+        line += "; the finding at \(position(findings[k])) that fits is already matched by expected finding \(other + 1)"
       } else {
         line += findings.isEmpty ? "; the rule found nothing" : "; no finding there"
       }

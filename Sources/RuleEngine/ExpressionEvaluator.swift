@@ -94,7 +94,8 @@ public struct ExpressionEvaluator: Sendable {
 
 /// CEL values as JSON: strings, numbers, booleans, null, lists and maps as they are; timestamps as RFC 3339 strings,
 /// durations as CEL writes them (`"86400s"`), bytes as base64, NaN and infinities as strings; an entity of the model
-/// as `{"type":"Account","path":"account/333333333333"}`; any other object as its type and set fields.
+/// (organization, OU, account, task, policy) as `{"type":"Account","path":"account/333333333333"}`; any other object
+/// (a RootUser, an MFADevice...) as a map of its fields that are set.
 public enum CELJSON {
   /// `paths`: logical paths of entity records, by `ObjectIdentifier` of the record.
   public static func render(_ v: CELValue, paths: [ObjectIdentifier: String] = [:]) -> String {
@@ -138,14 +139,16 @@ public enum CELJSON {
       }
       out += "}"
     case .object(let o):
-      out += "{\"type\":" + string(o.celType.name)
       if let path = paths[ObjectIdentifier(o)] {
-        out += ",\"path\":" + string(path) + "}"
+        out += "{\"type\":" + string(o.celType.name) + ",\"path\":" + string(path) + "}"
         return
       }
+      out += "{"
+      var first = true
       for (i, f) in o.celType.fields.enumerated() {
         guard let value = o.field(at: i) else { continue }
-        out += "," + string(f.name) + ":"
+        out += (first ? "" : ",") + string(f.name) + ":"
+        first = false
         write(value, paths, &out)
       }
       out += "}"
