@@ -138,7 +138,8 @@ public enum ExampleRunner {
       } else if let k = findings.indices.first(where: { fits[i][$0] }),
         let other = pairing.firstIndex(where: { $0 == k })
       {
-        line += "; the finding at \(position(findings[k])) that fits is already matched by expected finding \(other + 1)"
+        line += "; the finding at \(position(findings[k])) that fits is already matched by expected finding"
+          + " \(other + 1)"
       } else {
         line += findings.isEmpty ? "; the rule found nothing" : "; no finding there"
       }

@@ -35,7 +35,9 @@ public struct ExpressionEvaluator: Sendable {
     /// The line `orglint eval` prints: the value's JSON without a scope, else `{"item":…,"value":…}`.
     public var line: String {
       guard let item else { return json }
-      if case .error(let e) = value { return "{\"item\":\(CELJSON.string(item)),\"error\":\(CELJSON.string(e.message))}" }
+      if case .error(let e) = value {
+        return "{\"item\":\(CELJSON.string(item)),\"error\":\(CELJSON.string(e.message))}"
+      }
       return "{\"item\":\(CELJSON.string(item)),\"value\":\(json)}"
     }
     public var isError: Bool {

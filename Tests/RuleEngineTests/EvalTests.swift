@@ -59,7 +59,10 @@ private func evaluate(_ expression: String, scope: RuleScope? = nil, _ text: Str
       try evaluate("now - task.startedAt > duration('12h')", scope: .task) == [
         #"{"item":"task/333333333333/2026-11-24T10:00:00Z/IAMAuditRootUserCredentials","value":true}"#
       ])
-    #expect(try evaluate("org.id", scope: .organization) == [#"{"item":"organization/o-a1b2c3d4e5","value":"o-a1b2c3d4e5"}"#])
+    #expect(
+      try evaluate("org.id", scope: .organization) == [
+        #"{"item":"organization/o-a1b2c3d4e5","value":"o-a1b2c3d4e5"}"#
+      ])
     #expect(try evaluate("policy.name", scope: .policy) == [])
   }
 

@@ -99,7 +99,10 @@ private func failures(_ examples: String) throws -> [String] {
   @Test func missingFindingWhenTheRuleFindsNothing() throws {
     let f = try failures(
 example("tagged", taggedConfig, [("6:1", "has no owner tag")]))
-    #expect(f == ["missing: expected a finding at 6:1 with a message containing \"has no owner tag\"; the rule found nothing"])
+    #expect(
+      f == [
+        "missing: expected a finding at 6:1 with a message containing \"has no owner tag\"; the rule found nothing"
+      ])
   }
 
   @Test func schemaErrorInTheConfigFailsTheExample() throws {
