@@ -72,9 +72,7 @@ func describeFinding(_ f: Finding) -> String {
     var embedded: [String: String] = [:]
     for s in BuiltinRules.sources { embedded[s.path] = String(decoding: s.bytes, as: UTF8.self) }
     let stale = Set(onDisk.keys).union(embedded.keys).filter { onDisk[$0] != embedded[$0] }.sorted()
-    #expect(
-      stale.isEmpty,
-      "Sources/RuleEngine/BuiltinRules+Generated.swift is out of date for \(stale): "
-        + "run python3 scripts/embed-rules.py")
+    let generated = "Sources/RuleEngine/BuiltinRules+Generated.swift"
+    #expect(stale.isEmpty, "\(generated) is out of date for \(stale): run python3 scripts/embed-rules.py")
   }
 }
