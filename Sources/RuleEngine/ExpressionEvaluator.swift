@@ -50,13 +50,12 @@ public struct ExpressionEvaluator: Sendable {
   /// set's order.
   public func evaluate(_ set: LoadedSet, now: CELTimestamp) -> [Result] {
     let bridge = ModelBridge(set)
-    let names = Self.entityPaths(set, bridge)
     var variables: [CELValue] = [
       bridge.org, .list(bridge.accounts), .list(bridge.tasks), .list(bridge.policies), .timestamp(now),
     ]
     func result(_ item: String?) -> Result {
       let v = program.evaluate(variables)
-      return Result(item: item, value: v, json: CELJSON.render(v, paths: names))
+      return Result(item: item, value: v, json: CELJSON.render(v) { Self.logicalPath($0, bridge) })
     }
     guard let scope else { return [result(nil)] }
     let items: [(AnyObject, String)]
@@ -73,24 +72,16 @@ public struct ExpressionEvaluator: Sendable {
     }
   }
 
-  /// The logical path of every linked entity's record, for JSON.
-  static func entityPaths(_ set: LoadedSet, _ bridge: ModelBridge) -> [ObjectIdentifier: String] {
-    var names: [ObjectIdentifier: String] = [:]
-    func add(_ entity: AnyObject, _ path: String) {
-      if let r = bridge.record(of: entity) { names[ObjectIdentifier(r)] = path }
+  /// The logical path of an entity's record (organization, OU, account, task, policy), for JSON.
+  static func logicalPath(_ record: any CELObject, _ bridge: ModelBridge) -> String? {
+    switch bridge.entity(of: record) {
+    case let o as Organization: o.logicalPath
+    case let u as OrganizationalUnit: u.logicalPath
+    case let a as Account: a.logicalPath
+    case let t as PrivilegedTask: t.logicalPath
+    case let p as Policy: p.logicalPath
+    default: nil
     }
-    if let o = set.organization {
-      add(o, o.logicalPath)
-      var stack = o.organizationalUnits ?? []
-      while let unit = stack.popLast() {
-        add(unit, unit.logicalPath)
-        stack.append(contentsOf: unit.children ?? [])
-      }
-    }
-    for a in set.accounts { add(a, a.logicalPath) }
-    for t in set.tasks { add(t, t.logicalPath) }
-    for p in set.policies { add(p, p.logicalPath) }
-    return names
   }
 }
 
@@ -99,14 +90,14 @@ public struct ExpressionEvaluator: Sendable {
 /// (organization, OU, account, task, policy) as `{"type":"Account","path":"account/333333333333"}`; any other object
 /// (a RootUser, an MFADevice...) as a map of its fields that are set.
 public enum CELJSON {
-  /// `paths`: logical paths of entity records, by `ObjectIdentifier` of the record.
-  public static func render(_ v: CELValue, paths: [ObjectIdentifier: String] = [:]) -> String {
+  /// `path`: the logical path of an object that is an entity of the model, nil for other objects.
+  public static func render(_ v: CELValue, path: (any CELObject) -> String? = { _ in nil }) -> String {
     var out = ""
-    write(v, paths, &out)
+    write(v, path, &out)
     return out
   }
 
-  static func write(_ v: CELValue, _ paths: [ObjectIdentifier: String], _ out: inout String) {
+  static func write(_ v: CELValue, _ paths: (any CELObject) -> String?, _ out: inout String) {
     switch v {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -141,7 +132,7 @@ public enum CELJSON {
       }
       out += "}"
     case .object(let o):
-      if let path = paths[ObjectIdentifier(o)] {
+      if let path = paths(o) {
         out += "{\"type\":" + string(o.celType.name) + ",\"path\":" + string(path) + "}"
         return
       }

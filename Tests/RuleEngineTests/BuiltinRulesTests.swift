@@ -18,7 +18,7 @@ let builtinRules: [Rule] = {
 func builtinRule(_ id: String) -> Rule { builtinRules.first { $0.id == id }! }
 
 /// `ruleId line:column message` of a finding.
-func describeFinding(_ f: Finding) -> String {
+func findingLine(_ f: Finding) -> String {
   "\(f.ruleId) \(f.range.map { "\($0.start.line):\($0.start.column)" } ?? "-") \(f.message)"
 }
 
@@ -32,7 +32,7 @@ func describeFinding(_ f: Finding) -> String {
   @Test("every example of the rule passes", arguments: ids)
   func examplesPass(_ id: String) {
     let result = ExampleRunner.run(builtinRule(id))
-    #expect(result.problems.map(describeFinding) == [])
+    #expect(result.problems.map(findingLine) == [])
     for outcome in result.outcomes where !outcome.passed {
       Issue.record(Comment(rawValue: outcome.explanation))
     }
@@ -48,7 +48,7 @@ func describeFinding(_ f: Finding) -> String {
     for i in rule.examples.indices {
       let plain = ExampleRunner.run(c, exampleAt: i)
       let replayed = ExampleRunner.run(c, exampleAt: i, encoding: encoding)
-      #expect(replayed.findings.map(describeFinding) == plain.findings.map(describeFinding), "example \(i + 1)")
+      #expect(replayed.findings.map(findingLine) == plain.findings.map(findingLine), "example \(i + 1)")
       if !replayed.passed { Issue.record(Comment(rawValue: "\(encoding): " + replayed.explanation)) }
     }
   }

@@ -19,7 +19,7 @@ private func ownerRule(_ examples: String) throws -> Rule {
 
     """ + examples
   let (rule, problems) = RuleFileParser.parse(SourceFile(path: "t.yaml", bytes: Array(text.utf8)), isBuiltin: false)
-  #expect(problems.map(describeFinding) == [])
+  #expect(problems.map(findingLine) == [])
   return try #require(rule)
 }
 
@@ -192,7 +192,7 @@ example("misspelled", taggedConfig.replacingOccurrences(of: "email", with: "emia
     let result = ExampleRunner.run(try #require(rule))
     #expect(result.outcomes.isEmpty)
     #expect(!result.passed)
-    #expect(result.problems.map(describeFinding) == [
+    #expect(result.problems.map(findingLine) == [
       "RULE005 6:16 in 'assert': undefined field 'tagz' on type 'Account'; did you mean 'tags'?"
     ])
   }
@@ -200,11 +200,11 @@ example("misspelled", taggedConfig.replacingOccurrences(of: "email", with: "emia
   @Test func customRulesExamplesPass() throws {
     let dir = repositoryRoot.appendingPathComponent("Examples/custom-rules").path
     let (rules, problems) = RuleLoader.load(userRuleDirectories: [dir], includeBuiltins: false)
-    #expect(problems.map(describeFinding) == [])
+    #expect(problems.map(findingLine) == [])
     #expect(rules.map(\.id) == ["CORP001", "CORP002"])
     for rule in rules {
       let result = ExampleRunner.run(rule)
-      #expect(result.problems.map(describeFinding) == [])
+      #expect(result.problems.map(findingLine) == [])
       #expect(result.outcomes.count >= 2)
       for o in result.outcomes where !o.passed { Issue.record(Comment(rawValue: o.explanation)) }
     }
