@@ -129,6 +129,29 @@ example("misspelled", taggedConfig.replacingOccurrences(of: "email", with: "emia
       ])
   }
 
+  @Test func modelPathsMayCarryTheOrganizationPrefix() throws {
+    let inline = """
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "333333333333"
+          name: a
+          email: a@example.com
+      """
+    let org = "organization/o-a1b2c3d4e5"
+    for at in ["6:5", "\(org)/account/333333333333", "\(org)/account/333333333333/tags"] {
+      #expect(try failures(example("inline", inline, [(at, "has no owner tag")])) == [], "at \(at)")
+    }
+    #expect(
+      try failures(example("inline", inline, [("organization/o-other/account/333333333333", "has no owner tag")])) == [
+        "missing: expected a finding at organization/o-other/account/333333333333 with a message containing"
+          + " \"has no owner tag\"; the message was found at 6:5 instead",
+        "unexpected finding at 6:5: \"account 333333333333 has no owner tag\"",
+      ])
+  }
+
   @Test func expectationsMatchOneToOne() throws {
     // Both expectations fit the one finding, but a finding satisfies only one expectation.
     let f = try failures(
