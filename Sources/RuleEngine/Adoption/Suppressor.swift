@@ -1,0 +1,133 @@
+import Diagnostics
+
+/// Applies suppressions to findings, honouring each rule's `suppressible`, and reports the suppressions' own
+/// problems: no reason (SUP001), expired (SUP002, no longer applies), matches nothing (SUP003), unknown rule (SUP004).
+///
+/// An inline suppression covers findings of `path` whose range starts on its lines; a central one covers findings
+/// about an account id, about accounts in an OU or below it, or in files matching a glob. Inline comments are tried
+/// first. Suppressed findings stay in the output, with `suppression` set.
+public struct Suppressor: Sendable {
+  /// The account id and OU path a finding is about (nil for findings about no account); the engine derives them
+  /// from the logical location.
+  public typealias Subject = @Sendable (Finding) -> (accountId: String?, ouPath: String?)
+
+  public var lookup: RuleLookup
+  public var today: DateStamp
+  public var subject: Subject
+  /// A finding's path relative to the config file's folder, for central `path:` globs (nil: outside it).
+  public var relativePath: @Sendable (String) -> String?
+
+  public init(
+    lookup: RuleLookup, today: DateStamp, subject: @escaping Subject,
+    relativePath: @escaping @Sendable (String) -> String? = { $0 }
+  ) {
+    self.lookup = lookup
+    self.today = today
+    self.subject = subject
+    self.relativePath = relativePath
+  }
+
+  /// `findings` with suppressions applied (same order), and the suppressions' own findings in directive order.
+  public func apply(_ findings: [Finding], inline: [SuppressionDirective], central: [SuppressionDirective])
+    -> (findings: [Finding], problems: [Finding])
+  {
+    let directives = inline + central
+    var problems: [Finding] = []
+    // Rule ids each live directive suppresses; an expired or fully unknown directive has none.
+    var ruleIds: [[String]] = []
+    for d in directives {
+      var ids: [String] = []
+      for name in d.rules {
+        if let entry = lookup.entry(name) {
+          if !ids.contains(entry.id) { ids.append(entry.id) }
+        } else {
+          problems.append(problem(AdoptionRules.unknownSuppressedRule,
+            "suppression names unknown rule '\(name)'" + lookup.hint(for: name), d, key: name))
+        }
+      }
+      if d.reason.isEmpty, !ids.isEmpty {
+        let how = d.kind == .inSource ? "write it after '--'" : "add a 'reason:'"
+        problems.append(problem(AdoptionRules.missingReason,
+          "suppression of \(ids.joined(separator: ", ")) has no reason; \(how)", d, key: ids.joined(separator: ",")))
+      }
+      if let expires = d.expires, today >= expires, !ids.isEmpty {
+        problems.append(problem(AdoptionRules.expired,
+          "suppression of \(ids.joined(separator: ", ")) expired on \(expires); the findings it covered are reported "
+            + "again", d, key: ids.joined(separator: ",")))
+        ids = []
+      }
+      ruleIds.append(ids)
+    }
+    // Inline directives by path and line.
+    var byLine: [String: [Int: [Int]]] = [:]
+    var wide: [String: [Int]] = [:]
+    for (i, d) in directives.enumerated() {
+      guard case .lines(let path, let lines) = d.target, !ruleIds[i].isEmpty else { continue }
+      if lines.count == 1 { byLine[path, default: [:]][lines.lowerBound, default: []].append(i) } else {
+        wide[path, default: []].append(i)
+      }
+    }
+    let centralIndices = directives.indices.filter { directives[$0].kind == .external && !ruleIds[$0].isEmpty }
+    var used = Set<UsedKey>()
+    var out = findings
+    for (n, finding) in findings.enumerated() where finding.suppression == nil {
+      guard let entry = lookup.entry(finding.ruleId), entry.suppressible != .false else { continue }
+      var chosen: Int?
+      if entry.suppressible == .true, let path = finding.path, let line = finding.range?.start.line {
+        let candidates = (byLine[path]?[line] ?? []) + (wide[path] ?? []).filter {
+          if case .lines(_, let lines) = directives[$0].target { return lines.contains(line) }
+          return false
+        }
+        chosen = candidates.first { ruleIds[$0].contains(entry.id) }
+      }
+      if chosen == nil {
+        chosen = centralIndices.first { ruleIds[$0].contains(entry.id) && covers(directives[$0], finding) }
+      }
+      guard let i = chosen else { continue }
+      used.insert(UsedKey(directive: i, ruleId: entry.id))
+      let d = directives[i]
+      out[n].suppression = Suppression(kind: d.kind, justification: d.reason, path: d.path, line: d.range.start.line)
+    }
+    for (i, d) in directives.enumerated() {
+      for id in ruleIds[i] where !used.contains(UsedKey(directive: i, ruleId: id)) {
+        problems.append(problem(AdoptionRules.unused, unusedMessage(id, d), d, key: id))
+      }
+    }
+    return (out, problems)
+  }
+
+  private struct UsedKey: Hashable {
+    var directive: Int
+    var ruleId: String
+  }
+
+  /// True when a central directive's target covers the finding.
+  private func covers(_ d: SuppressionDirective, _ finding: Finding) -> Bool {
+    switch d.target {
+    case .lines: return false
+    case .account(let id): return subject(finding).accountId == id
+    case .ou(let ou): return subject(finding).ouPath.map { OUPath.isWithin($0, ou) } ?? false
+    case .files(let glob): return finding.path.flatMap(relativePath).map(glob.matches) ?? false
+    }
+  }
+
+  private func unusedMessage(_ id: String, _ d: SuppressionDirective) -> String {
+    let suppressible = lookup.entry(id)?.suppressible ?? .true
+    if suppressible == .false {
+      return "suppression of \(id) has no effect: the rule cannot be suppressed (suppressible: false)"
+    }
+    if suppressible == .central, d.kind == .inSource {
+      return "suppression of \(id) has no effect: the rule can only be suppressed in the config file's "
+        + "'suppressions' list (suppressible: central)"
+    }
+    return "suppression of \(id) matches no finding on \(d.targetText); remove it"
+  }
+
+  /// A finding about a suppression, at the suppression, with a line-free fingerprint.
+  private func problem(_ rule: RuleDescriptor, _ message: String, _ d: SuppressionDirective, key: String) -> Finding {
+    var f = Finding(rule, message, path: d.path, range: d.range)
+    let target = d.kind == .inSource ? "" : ":" + d.targetText
+    f.fingerprint = "\(rule.id):\(d.path):\(key)\(target)"
+    return f
+  }
+}
