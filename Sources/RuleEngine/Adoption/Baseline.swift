@@ -1,0 +1,119 @@
+import Diagnostics
+
+/// Today's findings recorded by fingerprint (rule id + entity path, never a line), so that a later run reports only
+/// new findings. The file is JSON, one entry per line, sorted by fingerprint: stable and diff-friendly.
+///
+/// Matching keys only on the fingerprint and is count-aware: with 2 entries of a fingerprint and 3 findings, one
+/// finding is new. Entries that match nothing are stale (BASE001 notes, SARIF `absent`).
+public struct Baseline: Hashable, Sendable {
+  /// One fingerprint and how many findings had it.
+  public struct Entry: Hashable, Sendable {
+    public var fingerprint: String
+    public var ruleId: String
+    /// The entity path (`account/333333333333/root.password`).
+    public var entity: String
+    /// The first finding's message, for people reading the file.
+    public var message: String
+    public var count: Int
+    /// Where the entry is in the baseline file, when parsed from one.
+    public var location: SourceLocation?
+
+    public init(
+      fingerprint: String, ruleId: String, entity: String, message: String, count: Int,
+      location: SourceLocation? = nil
+    ) {
+      self.fingerprint = fingerprint
+      self.ruleId = ruleId
+      self.entity = entity
+      self.message = message
+      self.count = count
+      self.location = location
+    }
+  }
+
+  public static let version = 1
+  /// Sorted by fingerprint.
+  public var entries: [Entry]
+  /// The file it was read from, for the stale notes.
+  public var path: String?
+
+  public init(entries: [Entry], path: String? = nil) {
+    self.entries = entries
+    self.path = path
+  }
+
+  /// The baseline of `findings`: those with a fingerprint that are not suppressed and not about suppressions or
+  /// baselines themselves (those stay governed), grouped by fingerprint.
+  public init(recording findings: [Finding]) {
+    let adoptionIds = Set(AdoptionRules.all.map(\.id))
+    var byFingerprint: [String: Entry] = [:]
+    for f in findings.sorted(by: Finding.reportOrder) {
+      guard let fp = f.fingerprint, f.suppression == nil, !adoptionIds.contains(f.ruleId) else { continue }
+      if byFingerprint[fp] != nil {
+        byFingerprint[fp]!.count += 1
+        continue
+      }
+      let prefix = f.ruleId + ":"
+      let entity = fp.hasPrefix(prefix) ? String(fp.dropFirst(prefix.count)) : (f.logicalLocation ?? "")
+      byFingerprint[fp] = Entry(fingerprint: fp, ruleId: f.ruleId, entity: entity, message: f.message, count: 1)
+    }
+    self.init(entries: byFingerprint.values.sorted { $0.fingerprint < $1.fingerprint })
+  }
+
+  /// The baseline file's text for `findings` (`--write-baseline`); the CLI writes it atomically.
+  public static func render(_ findings: [Finding]) -> String {
+    Baseline(recording: findings).rendered
+  }
+
+  /// This baseline as file text: fixed key order, one entry per line, a trailing newline.
+  public var rendered: String {
+    var out = "{\n  \"version\": \(Self.version),\n  \"findings\": ["
+    for (i, e) in entries.enumerated() {
+      out += i == 0 ? "\n" : ",\n"
+      out += "    {\"fingerprint\": \(BaselineJSON.quote(e.fingerprint)), \"ruleId\": \(BaselineJSON.quote(e.ruleId)), "
+        + "\"entity\": \(BaselineJSON.quote(e.entity)), \"message\": \(BaselineJSON.quote(e.message)), "
+        + "\"count\": \(e.count)}"
+    }
+    out += entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+    return out
+  }
+
+  /// `findings` with `baselineState` set (`unchanged` for those the baseline covers, `new` otherwise; same order),
+  /// and one BASE001 note (`absent`) per entry whose count was not used up.
+  public func apply(to findings: [Finding]) -> (findings: [Finding], stale: [Finding]) {
+    var remaining: [String: Int] = [:]
+    for e in entries { remaining[e.fingerprint, default: 0] += e.count }
+    let totals = remaining
+    // Unsuppressed findings claim entries first; within each group, report order decides which are new.
+    let order = findings.indices.sorted { a, b in
+      let (fa, fb) = (findings[a], findings[b])
+      if (fa.suppression == nil) != (fb.suppression == nil) { return fa.suppression == nil }
+      return Finding.reportOrder(fa, fb)
+    }
+    var out = findings
+    for i in order {
+      if let fp = findings[i].fingerprint, let left = remaining[fp], left > 0 {
+        remaining[fp] = left - 1
+        out[i].baselineState = .unchanged
+      } else {
+        out[i].baselineState = .new
+      }
+    }
+    var stale: [Finding] = []
+    var reported = Set<String>()
+    for e in entries where !reported.contains(e.fingerprint) {
+      reported.insert(e.fingerprint)
+      guard let left = remaining[e.fingerprint], left > 0 else { continue }
+      let total = totals[e.fingerprint] ?? left
+      let how = total == 1 ? "no longer matches a finding" : "\(left) of \(total) no longer match a finding"
+      var note = Finding(
+        AdoptionRules.staleBaseline,
+        "baseline entry \(e.fingerprint) \(how); rewrite the baseline with --write-baseline to drop it",
+        path: path, range: e.location.map { SourceRange(at: $0) })
+      note.fingerprint = "\(AdoptionRules.staleBaseline.id):\(e.fingerprint)"
+      note.baselineState = .absent
+      stale.append(note)
+    }
+    return (out, stale)
+  }
+}
