@@ -13,34 +13,33 @@ extension Baseline {
   /// that later versions can add some.
   public static func parse(_ text: String, path: String) throws(BaselineError) -> Baseline {
     func fail(_ reason: String) -> BaselineError { BaselineError(path: path, reason: reason) }
-    let object: Any
+    let data = Data(text.utf8)
     do {
-      object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
+      _ = try JSONSerialization.jsonObject(with: data, options: [])
     } catch {
       throw fail("not JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error"))")
     }
-    guard let top = object as? [String: Any] else { throw fail("the top level must be an object") }
-    guard let version = top["version"] as? Int, version == Self.version else {
-      throw fail("'version' must be \(Self.version)")
+    let file: BaselineJSON.File
+    do {
+      file = try JSONDecoder().decode(BaselineJSON.File.self, from: data)
+    } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+      throw fail("the top level must be an object")
+    } catch {
+      throw fail(BaselineJSON.reason(error))
     }
-    guard let items = top["findings"] as? [Any] else { throw fail("'findings' must be a list") }
+    guard file.version == Self.version else { throw fail("'version' must be \(Self.version)") }
+    guard let items = file.findings else { throw fail("'findings' must be a list") }
     let source = SourceFile(path: path, bytes: Array(text.utf8))
     let locations = BaselineJSON.fingerprintLocations(source)
     var entries: [Entry] = []
-    for (i, item) in items.enumerated() {
-      guard let e = item as? [String: Any], let fp = e["fingerprint"] as? String, !fp.isEmpty else {
-        throw fail("entry \(i + 1) has no 'fingerprint'")
-      }
-      var count = 1
-      if let c = e["count"] {
-        guard let n = c as? Int, n >= 1, !(c is Bool) else { throw fail("entry \(i + 1): 'count' must be at least 1") }
-        count = n
-      }
+    for (i, e) in items.enumerated() {
+      guard let fp = e.fingerprint, !fp.isEmpty else { throw fail("entry \(i + 1) has no 'fingerprint'") }
+      let count = e.count ?? 1
+      guard count >= 1 else { throw fail("entry \(i + 1): 'count' must be at least 1") }
       entries.append(
         Entry(
-          fingerprint: fp, ruleId: e["ruleId"] as? String ?? String(fp.prefix { $0 != ":" }),
-          entity: e["entity"] as? String ?? "", message: e["message"] as? String ?? "", count: count,
-          location: locations[BaselineJSON.quote(fp)]))
+          fingerprint: fp, ruleId: e.ruleId ?? String(fp.prefix { $0 != ":" }), entity: e.entity ?? "",
+          message: e.message ?? "", count: count, location: locations[BaselineJSON.quote(fp)]))
     }
     return Baseline(entries: entries.sorted { $0.fingerprint < $1.fingerprint }, path: path)
   }
@@ -48,6 +47,39 @@ extension Baseline {
 
 /// The little JSON the baseline needs beyond Foundation: quoting in a fixed style, and finding entries' lines.
 enum BaselineJSON {
+  /// The file's shape; every field optional so that a missing one gets a precise message.
+  struct File: Decodable {
+    var version: Int?
+    var findings: [Item]?
+  }
+  struct Item: Decodable {
+    var fingerprint: String?
+    var ruleId: String?
+    var entity: String?
+    var message: String?
+    var count: Int?
+  }
+
+  /// A decoding error as "entry 3: 'count' must be a number"-style text.
+  static func reason(_ error: Error) -> String {
+    guard let error = error as? DecodingError else { return "unreadable" }
+    let path: [CodingKey]
+    switch error {
+    case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+    case .keyNotFound(_, let c): path = c.codingPath
+    @unknown default: path = []
+    }
+    let key = path.last?.stringValue ?? "value"
+    let entry = path.count >= 2 && path[0].stringValue == "findings" ? "entry \((path[1].intValue ?? 0) + 1): " : ""
+    switch key {
+    case "version": return "'version' must be \(Baseline.version)"
+    case "findings": return "'findings' must be a list"
+    case "count": return entry + "'count' must be at least 1"
+    default:
+      return path.count == 2 ? entry + "must be an object" : entry + "'\(key)' has the wrong type"
+    }
+  }
+
   /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`, the rest as is.
   static func quote(_ s: String) -> String {
     var out = "\""

@@ -32,26 +32,26 @@ public struct Suppressor: Sendable {
     -> (findings: [Finding], problems: [Finding])
   {
     let directives = inline + central
-    var problems: [Finding] = []
+    var problems = [[Finding]](repeating: [], count: directives.count)
     // Rule ids each live directive suppresses; an expired or fully unknown directive has none.
     var ruleIds: [[String]] = []
-    for d in directives {
+    for (i, d) in directives.enumerated() {
       var ids: [String] = []
       for name in d.rules {
         if let entry = lookup.entry(name) {
           if !ids.contains(entry.id) { ids.append(entry.id) }
         } else {
-          problems.append(problem(AdoptionRules.unknownSuppressedRule,
+          problems[i].append(problem(AdoptionRules.unknownSuppressedRule,
             "suppression names unknown rule '\(name)'" + lookup.hint(for: name), d, key: name))
         }
       }
       if d.reason.isEmpty, !ids.isEmpty {
         let how = d.kind == .inSource ? "write it after '--'" : "add a 'reason:'"
-        problems.append(problem(AdoptionRules.missingReason,
+        problems[i].append(problem(AdoptionRules.missingReason,
           "suppression of \(ids.joined(separator: ", ")) has no reason; \(how)", d, key: ids.joined(separator: ",")))
       }
       if let expires = d.expires, today >= expires, !ids.isEmpty {
-        problems.append(problem(AdoptionRules.expired,
+        problems[i].append(problem(AdoptionRules.expired,
           "suppression of \(ids.joined(separator: ", ")) expired on \(expires); the findings it covered are reported "
             + "again", d, key: ids.joined(separator: ",")))
         ids = []
@@ -90,10 +90,10 @@ public struct Suppressor: Sendable {
     }
     for (i, d) in directives.enumerated() {
       for id in ruleIds[i] where !used.contains(UsedKey(directive: i, ruleId: id)) {
-        problems.append(problem(AdoptionRules.unused, unusedMessage(id, d), d, key: id))
+        problems[i].append(problem(AdoptionRules.unused, unusedMessage(id, d), d, key: id))
       }
     }
-    return (out, problems)
+    return (out, Array(problems.joined()))
   }
 
   private struct UsedKey: Hashable {
