@@ -3,5 +3,2079 @@
 extension BuiltinRules {
   /// The built-in rule files: path in the repository, and text.
   static let files: [(path: String, text: String)] = [
+    ("Rules/ACCT001-security-contact-set.yaml", #"""
+id: ACCT001
+name: security-contact-set
+title: Every account has a security alternate contact
+severity: warning
+securitySeverity: 3.5
+tags: [account, contacts, cis-aws-1.2, securityhub-account.1]
+references:
+  - https://docs.aws.amazon.com/securityhub/latest/userguide/account-controls.html#account-1
+  - https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
+  - https://www.cisecurity.org/benchmark/amazon_web_services
+scope: account
+assert: |
+  account.alternateContacts.security != null && account.alternateContacts.security.email != ''
+message: >-
+  account {{account.name}} ({{account.id}}) has no security alternate contact
+  {{ account.alternateContacts.security != null ? 'email' : '' }}
+location: account.alternateContacts.security
+description: |
+  AWS sends security notifications (abuse reports, compromised credentials, exposed keys) to the
+  account's **security alternate contact**, besides the root email. Security Hub control
+  **Account.1** ("Security contact information should be provided for an AWS account", CIS AWS
+  Foundations Benchmark "Ensure security contact information is registered") fails without it.
+  With centralized root access, nobody reads the member root mailboxes day to day, so the
+  security contact is often the only address where such a notice is seen in time.
+remediation: |
+  From the management account (trusted access for AWS Account Management enabled), for a member
+  account:
+
+  ```sh
+  aws account put-alternate-contact --account-id 333333333333 \
+    --alternate-contact-type SECURITY --name "Security Team" \
+    --email-address security@example.com --phone-number "+1 555 0100" --title "CISO"
+  ```
+
+  Console: **Account** → **Alternate contacts** → **Edit**. Then record it under
+  `alternateContacts.security` (name, email, phone, title).
+suppressible: true
+examples:
+  - name: security contact present
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      alternateContacts:
+        security: { name: Security Team, email: security@example.com, phone: "+1 555 0100", title: CISO }
+    expect: pass
+  - name: only a billing contact
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      alternateContacts:
+        billing: { name: Finance, email: finance@example.com, phone: "+1 555 0101", title: Controller }
+    expect:
+      - at: "6:1"
+        message: "account workload-prod (333333333333) has no security alternate contact"
+  - name: security contact without an email
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "444444444444"
+          name: sandbox
+          email: aws+sandbox@example.com
+          alternateContacts:
+            security:
+              name: Security Team
+              phone: "+1 555 0100"
+    expect:
+      - at: "10:7"
+        message: "has no security alternate contact email"
+"""#),
+    ("Rules/ACCT002-root-email-unique.yaml", #"""
+id: ACCT002
+name: root-email-unique
+title: Root user emails are unique and in an allowed domain
+severity: error
+securitySeverity: 6.5
+tags: [account, root-user, email]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html
+  - https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-root-user-email.html
+scope: account
+# account.sameEmail is linked once at load time (hash by lower-cased email): linear, no scan of
+# all accounts per account.
+assert: |
+  size(account.sameEmail) == 0
+  && (size(params.domains) == 0
+    || params.domains.exists(d, account.email.lowerAscii().endsWith('@' + d.lowerAscii())))
+params:
+  domains: []
+message: >-
+  account {{account.name}} ({{account.id}})
+  {{ size(account.sameEmail) > 0
+  ? 'shares its root email ' + account.email + ' with '
+  + account.sameEmail.map(a, a.name + ' (' + a.id + ')').join(', ')
+  : 'has root email ' + account.email + ', which is not in an allowed domain (' + params.domains.join(', ') + ')' }}
+location: account.email
+description: |
+  The root email is how the root user is recovered: whoever controls that inbox can reset the
+  root password (and, for a member account, ask for password recovery). AWS asks for a
+  dedicated, company-controlled address (a distribution list) per account in the root user and
+  management account best practices. One inbox for several accounts widens what a single
+  mailbox compromise gives an attacker and makes recovery mails ambiguous (AWS itself refuses a
+  second account with an email already in use; a duplicate in the configuration is usually a
+  copy-paste error). An address outside the company's domains (a personal mailbox, a
+  contractor's domain) is not under the company's control at all. Set `params.domains` (for
+  example `[example.com]`) in the config file to enforce the domain part; empty means no check.
+remediation: |
+  Give the account its own root address on a company-controlled domain (for example
+  `aws+<account-name>@example.com`, a distribution list), then change it: sign in as the root
+  user → **Account** → **Account settings** → **Edit** email, or for a member account from the
+  management account:
+
+  ```sh
+  aws account start-primary-email-update --account-id 333333333333 --primary-email aws+prod@example.com
+  aws account accept-primary-email-update --account-id 333333333333 --otp 123456 \
+    --primary-email aws+prod@example.com
+  ```
+suppressible: true
+examples:
+  - name: distinct emails, no domain list
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - { id: "111111111111", name: management, email: aws+mgmt@example.com }
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+    expect: pass
+  - name: same email, different case
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+        - id: "444444444444"
+          name: workload-prod-eu
+          email: AWS+prod@example.com
+    expect:
+      - at: "6:48"
+        message: "shares its root email aws+prod@example.com with workload-prod-eu (444444444444)"
+      - at: "9:5"
+        message: "shares its root email AWS+prod@example.com with workload-prod (333333333333)"
+"""#),
+    ("Rules/ORG001-root-credentials-management-enabled.yaml", #"""
+id: ORG001
+name: root-credentials-management-enabled
+title: Centralized root credentials management is enabled for the organization
+severity: error
+securitySeverity: 8.0
+tags: [centralized-root-access, organization, security]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
+  - https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootCredentialsManagement.html
+  - https://hub.prowler.com/check/iam_root_credentials_management_enabled
+scope: organization
+assert: org.rootAccess.rootCredentialsManagement
+message: >-
+  organization {{org.id}} does not have centralized root credentials management
+  (RootCredentialsManagement) enabled: member accounts keep their own root passwords and keys
+location: org.rootAccess.rootCredentialsManagement
+description: |
+  With *root credentials management* (the `RootCredentialsManagement` feature of IAM centralized
+  root access), the management account and the IAM delegated administrator can audit and delete
+  the root user credentials of every member account, and new member accounts are created without
+  root credentials. Without it, each member account has a root user that can sign in with a
+  password and long-term keys, and that can only be secured account by account.
+
+  AWS recommends removing root credentials from member accounts and performing the rare root
+  tasks through short privileged sessions instead (IAM User Guide, "Centrally manage root access
+  for member accounts"). Prowler reports the same gap as `iam_root_credentials_management_enabled`.
+remediation: |
+  From the management account (the organization must use all features):
+
+  ```sh
+  aws organizations enable-aws-service-access --service-principal iam.amazonaws.com
+  aws iam enable-organizations-root-credentials-management
+  aws iam list-organizations-features        # shows "RootCredentialsManagement"
+  ```
+
+  Console: IAM → **Root access management** → **Enable**, select *Root credentials management*.
+  Then record it in the Organization document:
+
+  ```yaml
+  rootAccess:
+    rootCredentialsManagement: true
+  ```
+# The organization-wide switch that every member root control depends on: only the central
+# suppression list (owned by the security team) may silence it.
+suppressible: central
+examples:
+  - name: both root access features enabled
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      trustedAccess: [iam.amazonaws.com]
+      rootAccess:
+        rootCredentialsManagement: true
+        rootSessions: true
+    expect: pass
+  - name: feature explicitly off
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess:
+        rootCredentialsManagement: false
+        rootSessions: false
+    expect:
+      - at: "6:3"
+        message: "organization o-a1b2c3d4e5 does not have centralized root credentials management"
+  - name: no rootAccess block at all points at the organization
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+    expect:
+      - at: "1:1"
+        message: "(RootCredentialsManagement) enabled"
+"""#),
+    ("Rules/ORG002-root-sessions-enabled.yaml", #"""
+id: ORG002
+name: root-sessions-enabled
+title: Privileged root sessions are enabled for the organization
+severity: warning
+securitySeverity: 5.0
+tags: [centralized-root-access, organization]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+  - https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootSessions.html
+scope: organization
+assert: org.rootAccess.rootSessions
+message: >-
+  organization {{org.id}} does not have privileged root sessions (RootSessions) enabled:
+  root-only tasks in member accounts still need the member root user's own credentials
+location: org.rootAccess.rootSessions
+description: |
+  The `RootSessions` feature of IAM centralized root access lets the management account or the
+  IAM delegated administrator call `sts:AssumeRoot` and run a short (at most 15 minutes),
+  task-scoped root session in a member account: unlock a misconfigured S3 bucket or SQS queue
+  policy, audit, delete or re-enable root credentials. Without it, those tasks require signing in
+  as the member account's root user, which means that member root credentials must exist and be
+  kept safe (IAM User Guide, "Perform a privileged task on an AWS Organizations member account").
+remediation: |
+  From the management account:
+
+  ```sh
+  aws organizations enable-aws-service-access --service-principal iam.amazonaws.com
+  aws iam enable-organizations-root-sessions
+  aws iam list-organizations-features        # shows "RootSessions"
+  ```
+
+  Console: IAM → **Root access management** → **Edit**, select *Privileged root actions in
+  member accounts*. Then set `rootAccess.rootSessions: true` in the Organization document.
+suppressible: true
+examples:
+  - name: root sessions on
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      trustedAccess: [iam.amazonaws.com]
+      rootAccess:
+        rootCredentialsManagement: true
+        rootSessions: true
+    expect: pass
+  - name: credentials management only
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      trustedAccess: [iam.amazonaws.com]
+      rootAccess:
+        rootCredentialsManagement: true
+    expect:
+      - at: "6:1"
+        message: "organization o-a1b2c3d4e5 does not have privileged root sessions (RootSessions) enabled"
+"""#),
+    ("Rules/ORG003-centralized-root-access-prerequisites.yaml", #"""
+id: ORG003
+name: centralized-root-access-prerequisites
+title: Centralized root access has its prerequisites (all features, trusted access for IAM)
+severity: error
+securitySeverity: 6.0
+tags: [centralized-root-access, organization, configuration]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
+  - https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/services-that-can-integrate-iam.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_org_support-all-features.html
+scope: organization
+when: org.rootAccess.rootCredentialsManagement || org.rootAccess.rootSessions
+assert: org.featureSet == 'ALL' && 'iam.amazonaws.com' in org.trustedAccess
+message: >-
+  organization {{org.id}} records centralized root access but lacks
+  {{ (org.featureSet != 'ALL' ? 'all features (featureSet is ' + org.featureSet + ')' : '')
+  + (org.featureSet != 'ALL' && !('iam.amazonaws.com' in org.trustedAccess) ? ' and ' : '')
+  + ('iam.amazonaws.com' in org.trustedAccess ? '' : 'trusted access for iam.amazonaws.com') }}
+location: org.rootAccess
+description: |
+  IAM centralized root access (`RootCredentialsManagement`, `RootSessions`) works only in an
+  organization that has **all features** enabled and has **trusted access for IAM**
+  (`iam.amazonaws.com`). `ListOrganizationsFeatures` and the `Enable...` calls fail with
+  `OrganizationNotInAllFeaturesModeException` or `ServiceAccessNotEnabledException` otherwise
+  (IAM API Reference). A configuration that records the features as on without those
+  prerequisites describes a state AWS cannot be in: the export is stale, or the features were
+  never really enabled, and member root users are not actually managed.
+remediation: |
+  From the management account:
+
+  ```sh
+  # all features (every member account must accept the handshake)
+  aws organizations enable-all-features
+  # trusted access for IAM
+  aws organizations enable-aws-service-access --service-principal iam.amazonaws.com
+  aws organizations list-aws-service-access-for-organization
+  aws iam list-organizations-features
+  ```
+
+  Then update the Organization document: `featureSet: ALL` and `iam.amazonaws.com` in
+  `trustedAccess`.
+suppressible: true
+examples:
+  - name: prerequisites in place
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      featureSet: ALL
+      trustedAccess: [iam.amazonaws.com, sso.amazonaws.com]
+      rootAccess:
+        rootCredentialsManagement: true
+        rootSessions: true
+    expect: pass
+  - name: features off, nothing to check
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      featureSet: CONSOLIDATED_BILLING
+    expect: pass
+  - name: trusted access for IAM missing
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      trustedAccess: [sso.amazonaws.com]
+      rootAccess:
+        rootSessions: true
+    expect:
+      - at: "6:1"
+        message: "lacks trusted access for iam.amazonaws.com"
+  - name: consolidated billing only
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      featureSet: CONSOLIDATED_BILLING
+      rootAccess: { rootCredentialsManagement: true }
+    expect:
+      - at: "6:1"
+        message: "lacks all features (featureSet is CONSOLIDATED_BILLING) and trusted access for iam.amazonaws.com"
+"""#),
+    ("Rules/ORG004-iam-delegated-administrator.yaml", #"""
+id: ORG004
+name: iam-delegated-administrator
+title: A member account is the IAM delegated administrator for centralized root access
+severity: warning
+securitySeverity: 4.0
+tags: [centralized-root-access, organization, least-privilege]
+references:
+  - https://aws.amazon.com/blogs/aws/centrally-managing-root-access-for-customers-using-aws-organizations/
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/services-that-can-integrate-iam.html
+scope: organization
+when: org.rootAccess.rootCredentialsManagement || org.rootAccess.rootSessions
+assert: |
+  org.delegatedAdministrators.exists(d,
+    d.service == 'iam.amazonaws.com' && d.account != org.managementAccount)
+message: >-
+  organization {{org.id}} has no IAM delegated administrator (iam.amazonaws.com): centralized
+  root access can only be used from the management account {{org.managementAccount}}
+location: org.delegatedAdministrators
+description: |
+  Centralized root access is administered from the management account or from the **IAM
+  delegated administrator**. AWS recommends registering a dedicated security account as the
+  delegated administrator (AWS News Blog, November 2024, "Centrally managing root access for
+  customers using AWS Organizations"), so that day-to-day root access management, including
+  `sts:AssumeRoot` sessions, does not need anyone to sign in to the management account, which
+  SCPs cannot restrict (Organizations best practices for the management account).
+remediation: |
+  From the management account, with trusted access for IAM enabled:
+
+  ```sh
+  aws organizations register-delegated-administrator \
+    --account-id 222222222222 --service-principal iam.amazonaws.com
+  aws organizations list-delegated-administrators --service-principal iam.amazonaws.com
+  ```
+
+  Console: IAM → **Root access management** → **Delegated administrator** → **Register**.
+  Then record it:
+
+  ```yaml
+  delegatedAdministrators:
+    - service: iam.amazonaws.com
+      account: "222222222222"
+  ```
+suppressible: true
+examples:
+  - name: audit account is the IAM delegated administrator
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      trustedAccess: [iam.amazonaws.com]
+      delegatedAdministrators:
+        - service: iam.amazonaws.com
+          account: "222222222222"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - { id: "111111111111", name: management, email: aws+mgmt@example.com }
+        - { id: "222222222222", name: audit, email: aws+audit@example.com }
+    expect: pass
+  - name: only a delegated administrator for another service
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      trustedAccess: [iam.amazonaws.com, guardduty.amazonaws.com]
+      delegatedAdministrators:
+        - service: guardduty.amazonaws.com
+          account: "222222222222"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - { id: "111111111111", name: management, email: aws+mgmt@example.com }
+        - { id: "222222222222", name: audit, email: aws+audit@example.com }
+    expect:
+      - at: "6:1"
+        message: "organization o-a1b2c3d4e5 has no IAM delegated administrator"
+  - name: no delegated administrators at all
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      trustedAccess: [iam.amazonaws.com]
+      rootAccess: { rootCredentialsManagement: true }
+    expect:
+      - at: "1:1"
+        message: "only be used from the management account 111111111111"
+"""#),
+    ("Rules/ROOT001-member-root-password-removed.yaml", #"""
+id: ROOT001
+name: member-root-password-removed
+title: Member account root users have no password once root credentials are centrally managed
+severity: error
+securitySeverity: 8.5
+tags: [centralized-root-access, root-user, credentials]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html
+scope: account
+# Judged only when the organization manages root credentials centrally (otherwise ORG001 reports
+# the organization), never for the management account (ROOT006 wants its root protected, not
+# removed), and only when an audit of the root user is recorded (`root:` block present).
+when: >-
+  org != null && org.rootAccess.rootCredentialsManagement && !account.isManagement
+  && account.root != null
+# A password may exist while a recovery opened by IAMCreateRootUserPassword is in progress;
+# TASK001 makes sure that window is closed in time.
+assert: '!account.root.password.enabled || account.root.passwordRecovery'
+message: >-
+  member account {{account.name}} ({{account.id}}) still has a root user password although
+  the organization manages root credentials centrally
+location: account.root.password
+description: |
+  Once `RootCredentialsManagement` is enabled, AWS recommends deleting the root user credentials
+  (password, access keys, signing certificates, MFA devices) of every member account: the root
+  user of a member account then cannot sign in, and the rare tasks that need root run as short
+  `sts:AssumeRoot` sessions from the management account or the IAM delegated administrator
+  (IAM User Guide, "Centrally manage root access for member accounts"). A leftover member root
+  password is a standing, phishable credential with full control of the account, outside the
+  organization's identity provider.
+
+  A password is accepted only while `passwordRecovery` is true (an `IAMCreateRootUserPassword`
+  task is in progress); TASK001 checks that such a recovery is closed within its grace period.
+remediation: |
+  Delete the member root credentials with a privileged session, from the management account or
+  the IAM delegated administrator:
+
+  ```sh
+  aws sts assume-root --target-principal 333333333333 \
+    --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials
+  # with the returned temporary credentials exported:
+  aws iam delete-login-profile
+  aws iam list-access-keys            # then aws iam delete-access-key --access-key-id ...
+  aws iam list-mfa-devices            # then aws iam deactivate-mfa-device --serial-number ...
+  ```
+
+  Console: IAM → **Root access management** → select the account → **Take privileged action** →
+  **Delete root user credentials**. Record the result as `password: false` in the account's `root:` block.
+# A member root password is exactly what centralized root access is meant to remove:
+# only the security team's central list may accept one.
+suppressible: central
+examples:
+  - name: member root without credentials
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: false
+    expect: pass
+  - name: management root keeps its password
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          root:
+            password: true
+            mfaDevices:
+              - { type: hardware, serial: GAHT12345678 }
+    expect: pass
+  - name: feature off, not judged here (ORG001 reports the organization)
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root: { password: true }
+    expect: pass
+  - name: member root password left in place
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password:
+          enabled: true
+          lastUsed: 2026-03-01T09:00:00Z
+        mfaDevices:
+          - { type: virtual, serial: "arn:aws:iam::333333333333:mfa/root" }
+    expect:
+      - at: "13:3"
+        message: "member account workload-prod (333333333333) still has a root user password"
+  - name: password shorthand on an inline account
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      accounts:
+        - id: "444444444444"
+          name: sandbox
+          email: aws+sandbox@example.com
+          root: { password: true }
+    expect:
+      - at: "10:13"
+        message: "sandbox (444444444444) still has a root user password"
+"""#),
+    ("Rules/ROOT002-no-root-access-keys.yaml", #"""
+id: ROOT002
+name: no-root-access-keys
+title: Root users have no access keys
+severity: error
+securitySeverity: 9.0
+tags: [root-user, credentials, cis-aws-1.4, securityhub-iam.4]
+references:
+  - https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
+  - https://www.cisecurity.org/benchmark/amazon_web_services
+scope: account
+when: account.root != null
+assert: size(account.root.accessKeys) == 0
+message: >-
+  root user of account {{account.name}} ({{account.id}}) has
+  {{ size(account.root.accessKeys) }} access key(s)
+  ({{ size(account.root.accessKeys.filter(k, k.active)) }} active):
+  {{ account.root.accessKeys.map(k, k.id).join(', ') }}
+location: account.root.accessKeys
+description: |
+  Root access keys give unrestricted, long-term programmatic access to the whole account and
+  cannot be limited by IAM policies. AWS Security Hub control **IAM.4** ("IAM root user access
+  key should not exist", CIS AWS Foundations Benchmark "Ensure no 'root' user account access
+  key exists") fails when any root access key exists. Inactive keys count too: they can be
+  reactivated by anyone who signs in as root, and they show that the account was once driven by
+  root keys.
+remediation: |
+  In a member account with centralized root access, from the management account or the IAM
+  delegated administrator:
+
+  ```sh
+  aws sts assume-root --target-principal 333333333333 \
+    --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials
+  # with the returned temporary credentials:
+  aws iam list-access-keys
+  aws iam delete-access-key --access-key-id AKIAEXAMPLE
+  ```
+
+  In the management account (or without centralized root access), sign in as the root user:
+  account menu → **Security credentials** → **Access keys** → **Actions** → **Delete**.
+  Replace any automation that used the key with an IAM role. Then remove the key from `accessKeys`.
+# Root access keys are never acceptable: only the central list may suppress this finding.
+suppressible: central
+examples:
+  - name: root without keys
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: false
+        accessKeys: []
+    expect: pass
+  - name: no root audit recorded, not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+    expect: pass
+  - name: an inactive key still fails
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: false
+        accessKeys:
+          - { id: AKIAIOSFODNN7EXAMPLE, active: false, lastUsed: 2024-02-01T00:00:00Z }
+    expect:
+      - at: "8:3"
+        message: "has 1 access key(s) (0 active): AKIAIOSFODNN7EXAMPLE"
+  - name: two keys on an inline account
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          root:
+            accessKeys:
+              - { id: AKIAAAAAAAAAAAAAAAAA }
+              - { id: AKIABBBBBBBBBBBBBBBB, active: false }
+    expect:
+      - at: "10:7"
+        message: "management (111111111111) has 2 access key(s) (1 active)"
+"""#),
+    ("Rules/ROOT003-no-root-signing-certificates.yaml", #"""
+id: ROOT003
+name: no-root-signing-certificates
+title: Root users have no X.509 signing certificates
+severity: error
+securitySeverity: 7.5
+tags: [root-user, credentials]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html
+scope: account
+when: account.root != null
+assert: size(account.root.signingCertificates) == 0
+message: >-
+  root user of account {{account.name}} ({{account.id}}) has
+  {{ size(account.root.signingCertificates) }} signing certificate(s):
+  {{ account.root.signingCertificates.map(c, c.id).join(', ') }}
+location: account.root.signingCertificates
+description: |
+  An X.509 signing certificate is a long-term root credential that signs requests to the few
+  AWS SOAP and legacy APIs that still accept it. `GetAccountSummary` reports it as
+  `AccountSigningCertificatesPresent`, and the `IAMDeleteRootUserCredentials` task policy deletes
+  it together with the password, access keys and MFA devices. Like a root access key, it lets
+  its holder act as root without MFA; no current workload needs one.
+remediation: |
+  Member account, from the management account or the IAM delegated administrator:
+
+  ```sh
+  aws sts assume-root --target-principal 333333333333 \
+    --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials
+  # with the returned temporary credentials:
+  aws iam list-signing-certificates
+  aws iam delete-signing-certificate --certificate-id CERTIFICATEID
+  ```
+
+  Management account: sign in as root → **Security credentials** → **X.509 certificate** → **Delete**.
+suppressible: true
+examples:
+  - name: no certificates
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: false
+    expect: pass
+  - name: an old certificate remains
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: false
+        signingCertificates:
+          - { id: 9ZQKDJ7TEST5X4Q5D2VQMQS3EXAMPLE, active: false }
+    expect:
+      - at: "8:3"
+        message: "workload-prod (333333333333) has 1 signing certificate(s): 9ZQKDJ7TEST5X4Q5D2VQMQS3EXAMPLE"
+"""#),
+    ("Rules/ROOT004-root-mfa-required.yaml", #"""
+id: ROOT004
+name: root-mfa-required
+title: A root user that has a password has MFA
+severity: error
+securitySeverity: 9.0
+tags: [root-user, mfa, cis-aws-1.5, securityhub-iam.9]
+references:
+  - https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html
+  - https://docs.aws.amazon.com/config/latest/developerguide/root-account-mfa-enabled.html
+  - https://www.cisecurity.org/benchmark/amazon_web_services
+scope: account
+when: account.root != null
+# Like Security Hub IAM.9 (since centralized root access): a root user without a password
+# cannot sign in, so it passes without MFA.
+assert: '!account.root.password.enabled || size(account.root.mfaDevices) > 0'
+message: >-
+  root user of account {{account.name}} ({{account.id}}) has a password but no MFA device
+location: account.root.mfaDevices
+description: |
+  A root password without multi-factor authentication makes the whole account depend on one
+  secret and on the security of the root email inbox. Security Hub control **IAM.9** ("MFA should
+  be enabled for the root user", CIS AWS Foundations Benchmark "Ensure MFA is enabled for the
+  'root' user account") fails for such a root user. Since centralized root access, a member root
+  user without credentials passes IAM.9: it cannot sign in at all. This rule follows that: only a
+  root user that has a password must have at least one MFA device.
+remediation: |
+  Either register MFA for the root user (sign in as root → **Security credentials** →
+  **Multi-factor authentication (MFA)** → **Assign MFA device**, preferably a FIDO2 passkey or
+  security key), or, in a member account with centralized root access, remove the password:
+
+  ```sh
+  aws sts assume-root --target-principal 333333333333 \
+    --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials
+  aws iam delete-login-profile     # with the returned temporary credentials
+  ```
+# A root password without MFA is the highest-risk root finding: only the central list may accept it.
+suppressible: central
+examples:
+  - name: member root without any credential passes
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: false
+        mfaDevices: []
+    expect: pass
+  - name: password with a passkey
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "111111111111"
+      name: management
+      email: aws+mgmt@example.com
+      root:
+        password: { enabled: true, lastUsed: 2026-06-01T10:00:00Z }
+        mfaDevices:
+          - { type: passkey, serial: "arn:aws:iam::111111111111:u2f/root/yubikey-a", enabledAt: 2025-01-01T00:00:00Z }
+    expect: pass
+  - name: password without MFA
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password:
+          enabled: true
+    expect:
+      - at: "6:1"
+        message: "workload-prod (333333333333) has a password but no MFA device"
+  - name: empty MFA list is pointed at
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "555555555555"
+      name: data-lake
+      email: aws+data@example.com
+      root:
+        password: true
+        mfaDevices: []
+    expect:
+      - at: "8:3"
+        message: "data-lake (555555555555) has a password but no MFA device"
+"""#),
+    ("Rules/ROOT005-root-hardware-mfa.yaml", #"""
+id: ROOT005
+name: root-hardware-mfa
+title: The management account root user uses only hardware or passkey MFA
+severity: warning
+securitySeverity: 6.5
+tags: [root-user, mfa, management-account, cis-aws-1.6, securityhub-iam.6]
+references:
+  - https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-6
+  - https://docs.aws.amazon.com/config/latest/developerguide/root-account-hardware-mfa-enabled.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_fido.html
+scope: account
+# Only the management root keeps credentials under centralized root access. A root user without
+# any MFA device is ROOT004's and ROOT006's finding, not this one's.
+when: account.isManagement && account.root != null && size(account.root.mfaDevices) > 0
+assert: account.root.mfaDevices.all(d, d.type == 'hardware' || d.type == 'passkey')
+message: >-
+  management account {{account.name}} ({{account.id}}) root user accepts virtual MFA:
+  {{ account.root.mfaDevices.filter(d, d.type != 'hardware' && d.type != 'passkey').map(d, d.serial).join(', ') }}
+location: account.root.mfaDevices
+description: |
+  A virtual MFA app lives on a phone or laptop that also browses, installs software and syncs
+  backups; a hardware TOTP token or a FIDO2 security key / passkey keeps the second factor on a
+  dedicated device, and FIDO2 also resists phishing. Security Hub control **IAM.6** ("Hardware
+  MFA should be enabled for the root user", CIS AWS Foundations Benchmark "Ensure hardware MFA is
+  enabled for the 'root' user account") fails when the root user can sign in with a virtual MFA
+  device. It matters most for the management account, whose root user cannot be restricted by
+  SCPs and is the only root user that keeps credentials under centralized root access.
+remediation: |
+  Sign in as the management account's root user → **Security credentials** → **Multi-factor
+  authentication (MFA)**: **Assign MFA device** → *Passkey or security key* (or *Hardware TOTP
+  token*), then select the virtual device and choose **Remove**. Keep at least two non-virtual
+  devices (ROOT007). Update `mfaDevices` accordingly.
+suppressible: true
+examples:
+  - name: hardware token and passkey
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          root:
+            password: true
+            mfaDevices:
+              - { type: hardware, serial: GAHT12345678 }
+              - { type: passkey, serial: "arn:aws:iam::111111111111:u2f/root/key-b" }
+    expect: pass
+  - name: virtual MFA on a member root is not judged here
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          root:
+            password: true
+            mfaDevices:
+              - { type: virtual, serial: "arn:aws:iam::333333333333:mfa/root-account-mfa-device" }
+    expect: pass
+  - name: management root with a phone app
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          root:
+            password: true
+            mfaDevices:
+              - { type: hardware, serial: GAHT12345678 }
+              - { type: virtual, serial: "arn:aws:iam::111111111111:mfa/root-account-mfa-device" }
+    expect:
+      - at: "11:7"
+        message: "root user accepts virtual MFA: arn:aws:iam::111111111111:mfa/root-account-mfa-device"
+"""#),
+    ("Rules/ROOT006-management-root-protected.yaml", #"""
+id: ROOT006
+name: management-root-protected
+title: The management account root user has a password and MFA
+severity: error
+securitySeverity: 8.0
+tags: [root-user, mfa, management-account]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html
+scope: account
+when: account.isManagement && account.root != null
+assert: account.root.password.enabled && size(account.root.mfaDevices) > 0
+message: >-
+  management account {{account.name}} ({{account.id}}) root user
+  {{ !account.root.password.enabled ? 'has no password' : 'has no MFA device' }}:
+  it must be kept usable and protected
+location: account.root
+description: |
+  Centralized root access removes the root credentials of *member* accounts, not those of the
+  management account: its root user is still needed for the tasks only root can do there, and
+  SCPs never restrict it. The IAM User Guide's root user best practices ask for a strong password
+  and MFA on it (and the Organizations best practices for the management account repeat this).
+  A management root user without a password is usually an account recovered through the root
+  email alone, and one without MFA is protected by a single secret.
+remediation: |
+  Sign in as the management account's root user (use **Forgot password** on the root sign-in
+  page if no password is set, from the root email inbox), choose a long unique password kept in
+  the break-glass vault, then **Security credentials** → **Multi-factor authentication (MFA)** →
+  **Assign MFA device** (a passkey or hardware token, two of them: ROOT005, ROOT007).
+# The management root is the one credential that can undo every other control: only the
+# security team's central list may accept a gap here.
+suppressible: central
+examples:
+  - name: password and MFA
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "111111111111"
+      name: management
+      email: aws+mgmt@example.com
+      root:
+        password: true
+        mfaDevices:
+          - { type: hardware, serial: GAHT12345678 }
+    expect: pass
+  - name: no MFA
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "111111111111"
+      name: management
+      email: aws+mgmt@example.com
+      root:
+        password: { enabled: true, lastUsed: 2026-01-10T12:00:00Z }
+    expect:
+      - at: "11:1"
+        message: "management account management (111111111111) root user has no MFA device"
+  - name: no password
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          root: { password: false }
+    expect:
+      - at: "9:5"
+        message: "root user has no password"
+"""#),
+    ("Rules/ROOT007-root-mfa-redundancy.yaml", #"""
+id: ROOT007
+name: root-mfa-redundancy
+title: The management account root user has at least two MFA devices
+severity: note
+tags: [root-user, mfa, management-account, resilience]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
+scope: account
+# Applies to a management root that can sign in; one without MFA at all is ROOT004/ROOT006's.
+when: >-
+  account.isManagement && account.root != null && account.root.password.enabled
+  && size(account.root.mfaDevices) > 0
+assert: size(account.root.mfaDevices) >= params.minDevices
+params:
+  minDevices: 2
+message: >-
+  management account {{account.name}} ({{account.id}}) root user has only
+  {{ size(account.root.mfaDevices) }} MFA device(s); register at least {{ params.minDevices }}
+location: account.root.mfaDevices
+description: |
+  IAM supports up to eight MFA devices per root user. With a single device, losing or breaking
+  it means the account-recovery procedure with AWS Support before anyone can sign in as the
+  management root again, in what is often an emergency. The IAM User Guide recommends
+  registering more than one device (for example two security keys stored in different places).
+remediation: |
+  Sign in as the management account's root user → **Security credentials** → **Multi-factor
+  authentication (MFA)** → **Assign MFA device**, and register a second passkey or hardware token,
+  kept in a different physical location from the first. Add it to `mfaDevices`.
+suppressible: true
+examples:
+  - name: two devices
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          root:
+            password: true
+            mfaDevices:
+              - { type: hardware, serial: GAHT12345678 }
+              - { type: passkey, serial: "arn:aws:iam::111111111111:u2f/root/key-b" }
+    expect: pass
+  - name: a single security key
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          root:
+            password: true
+            mfaDevices:
+              - { type: passkey, serial: "arn:aws:iam::111111111111:u2f/root/key-a" }
+    expect:
+      - at: "11:7"
+        message: "root user has only 1 MFA device(s); register at least 2"
+"""#),
+    ("Rules/ROOT008-root-not-used-recently.yaml", #"""
+id: ROOT008
+name: root-not-used-recently
+title: Root user credentials were not used recently
+severity: warning
+securitySeverity: 5.5
+tags: [root-user, credentials, monitoring, cis-aws-1.7]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+  - https://hub.prowler.com/check/iam_avoid_root_usage
+  - https://www.cisecurity.org/benchmark/amazon_web_services
+scope: account
+when: account.root != null
+assert: |
+  !(has(account.root.password.lastUsed) && now - account.root.password.lastUsed < params.window)
+  && !account.root.accessKeys.exists(k, has(k.lastUsed) && now - k.lastUsed < params.window)
+params:
+  window: 90d
+message: >-
+  root user of account {{account.name}} ({{account.id}}) was used within the last
+  {{ params.window.getHours() / 24 }} days:
+  {{ has(account.root.password.lastUsed) && now - account.root.password.lastUsed < params.window
+  ? 'password sign-in at ' + string(account.root.password.lastUsed)
+  : 'access key '
+  + account.root.accessKeys.filter(k, has(k.lastUsed) && now - k.lastUsed < params.window)[0].id
+  + ' at '
+  + string(account.root.accessKeys.filter(k, has(k.lastUsed) && now - k.lastUsed < params.window)[0].lastUsed) }}
+location: account.root
+description: |
+  The root user should be used only for the handful of tasks that require it. CIS AWS Foundations
+  Benchmark ("Eliminate use of the 'root' user for administrative and daily tasks") and Prowler's
+  `iam_avoid_root_usage` flag a root password or access key used within the last 90 days, as
+  the IAM credential report shows it (`password_last_used`, `access_key_N_last_used_date`).
+  Recent root use means everyday work or automation still runs as root, or that someone else
+  holds root credentials. In member accounts under centralized root access, privileged tasks
+  use `sts:AssumeRoot` sessions, which do not count as root credential use.
+remediation: |
+  Find out who used the root user and why (CloudTrail: `userIdentity.type = "Root"`, event
+  `ConsoleLogin`), move that work to IAM Identity Center users or IAM roles, and rotate the root
+  password if the use was not expected. For access keys, delete them (ROOT002):
+
+  ```sh
+  aws iam generate-credential-report && aws iam get-credential-report   # password_last_used
+  aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=root
+  ```
+
+  A documented break-glass use can be suppressed with a reason and an expiry date.
+suppressible: true
+examples:
+  - name: last used long ago
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "111111111111"
+      name: management
+      email: aws+mgmt@example.com
+      root:
+        password: { enabled: true, lastUsed: 2026-05-01T08:00:00Z }
+        accessKeys:
+          - { id: AKIAIOSFODNN7EXAMPLE, active: false, lastUsed: 2025-01-01T00:00:00Z }
+    expect: pass
+  - name: never used
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root: { password: true }
+    expect: pass
+  - name: password sign-in last month
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "111111111111"
+      name: management
+      email: aws+mgmt@example.com
+      root:
+        password:
+          enabled: true
+          lastUsed: 2026-10-30T08:15:00Z
+    expect:
+      - at: "6:1"
+        message: "password sign-in at 2026-10-30T08:15:00Z"
+  - name: access key used yesterday
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: false
+        accessKeys:
+          - { id: AKIAOLDKEY0000000000, lastUsed: 2025-01-01T00:00:00Z }
+          - { id: AKIAIOSFODNN7EXAMPLE, lastUsed: 2026-11-24T07:00:00Z }
+    expect:
+      - at: "6:1"
+        message: "access key AKIAIOSFODNN7EXAMPLE at 2026-11-24T07:00:00Z"
+"""#),
+    ("Rules/SCP001-deny-root-user-actions.yaml", #"""
+id: SCP001
+name: deny-root-user-actions
+title: An SCP denying all actions to the root user covers every member account
+severity: warning
+securitySeverity: 6.0
+tags: [scp, root-user, control-tower, preventive]
+references:
+  - https://docs.aws.amazon.com/controltower/latest/controlreference/strongly-recommended-preventive-controls.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
+scope: account
+# SCPs never apply to the management account.
+when: org != null && !account.isManagement
+assert: |
+  account.policies.exists(p, p.statements.exists(s,
+    s.effect == 'Deny' && '*' in s.actions
+    && ['ArnLike', 'StringLike'].exists(op, op in s.conditions
+      && 'aws:PrincipalArn' in s.conditions[op]
+      && s.conditions[op]['aws:PrincipalArn'].exists(v, v.matches('^arn:([*]|aws[a-z-]*):iam::[*]:root$')))))
+message: >-
+  no service control policy in effect for account {{account.name}} ({{account.id}})
+  denies all actions to the root user (Deny "*" with ArnLike aws:PrincipalArn arn:*:iam::*:root)
+location: account.organizationalUnit
+description: |
+  Even with centralized root access, a member root user can regain credentials through password
+  recovery of its email address. An SCP that denies every action when `aws:PrincipalArn` is a
+  root user ARN makes such credentials useless; AWS Control Tower ships it as the strongly
+  recommended control **AWS-GR_RESTRICT_ROOT_USER** ("Disallow actions as a root user", SCP
+  statement `GRRESTRICTROOTUSER`: `Deny` `*` with `ArnLike` `aws:PrincipalArn`
+  `arn:*:iam::*:root`). This rule looks, for every member account, through the SCPs in effect
+  (attached to `Root`, to the account's OU chain or to the account) for such a statement. SCPs do
+  not apply to the management account, which is not judged.
+remediation: |
+  Create the SCP and attach it to the root of the organization (or to every OU):
+
+  ```sh
+  aws organizations create-policy --type SERVICE_CONTROL_POLICY --name deny-root-user \
+    --description "Deny root user actions, except AssumeRoot sessions" --content '{
+      "Version": "2012-10-17",
+      "Statement": [{"Sid": "DenyRootUser", "Effect": "Deny", "Action": "*", "Resource": "*",
+        "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:*:iam::*:root"},
+                      "Null": {"aws:AssumedRoot": "true"}}}]}'
+  aws organizations attach-policy --policy-id p-examplepolicyid --target-id r-examplerootid
+  ```
+
+  With AWS Control Tower, enable **AWS-GR_RESTRICT_ROOT_USER** on each OU (with the
+  `ExemptAssumeRoot` parameter when root sessions are used, see SCP002).
+suppressible: true
+examples:
+  - name: deny-root-user attached to Root
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      organizationalUnits:
+        - name: Workloads
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+                  "Null": { "aws:AssumedRoot": "true" }
+      accounts:
+        - { id: "111111111111", name: management, email: aws+mgmt@example.com }
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          organizationalUnit: Workloads
+    expect: pass
+  - name: attached through the OU, JSON document
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      organizationalUnits:
+        - name: Workloads
+          policies: [restrict-root]
+      policies:
+        - name: restrict-root
+          document: {"Version": "2012-10-17", "Statement": [{"Sid": "GRRESTRICTROOTUSER",
+            "Effect": "Deny", "Action": "*", "Resource": ["*"],
+            "Condition": {"StringLike": {"aws:PrincipalArn": ["arn:aws:iam::*:root"]}}}]}
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      organizationalUnit: Workloads
+    expect: pass
+  - name: root deny only on another OU
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      organizationalUnits:
+        - name: Security
+          policies: [deny-root-user]
+        - name: Sandbox
+      policies:
+        - name: deny-root-user
+          document:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "444444444444"
+      name: sandbox-alice
+      email: aws+sandbox-alice@example.com
+      organizationalUnit: Sandbox
+    expect:
+      - at: "25:1"
+        message: "for account sandbox-alice (444444444444) denies all actions to the root user"
+  - name: a root deny on one action is not enough
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      policies:
+        - name: no-root-access-keys
+          attachedTo: [Root]
+          document:
+            Version: "2012-10-17"
+            Statement:
+              - Sid: GRRESTRICTROOTUSERACCESSKEYS
+                Effect: Deny
+                Action: iam:CreateAccessKey
+                Resource: ["*"]
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::*:root"] }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+    expect:
+      - at: "18:5"
+        message: "workload-prod (333333333333)"
+"""#),
+    ("Rules/SCP002-assumed-root-exempt.yaml", #"""
+id: SCP002
+name: assumed-root-exempt
+title: SCPs that deny the root user exempt AssumeRoot sessions when root sessions are on
+severity: error
+securitySeverity: 5.5
+tags: [scp, root-user, centralized-root-access, control-tower]
+references:
+  - https://docs.aws.amazon.com/controlcatalog/latest/APIReference/API_ControlParameter.html
+  - https://docs.aws.amazon.com/controltower/latest/controlreference/strongly-recommended-preventive-controls.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-assumedroot
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+scope: policy
+when: org != null && org.rootAccess.rootSessions
+# A statement blocks privileged tasks when it is a Deny whose aws:PrincipalArn condition names a
+# root user and whose actions cover an action of the root-task policies (or it uses NotAction).
+# It is exempt when it also requires `Null: {aws:AssumedRoot: "true"}`, the condition that
+# Control Tower's ExemptAssumeRoot parameter and AWS's example SCP add.
+assert: |
+  policy.statements.all(s,
+    !(s.effect == 'Deny'
+      && ['ArnLike', 'StringLike', 'ArnEquals', 'StringEquals'].exists(op, op in s.conditions
+        && 'aws:PrincipalArn' in s.conditions[op]
+        && s.conditions[op]['aws:PrincipalArn'].exists(v, v.endsWith(':root')))
+      && (size(s.notActions) > 0 || s.actions.exists(a, params.taskActions.exists(t,
+        t == a || (a.endsWith('*') && t.startsWith(a.substring(0, size(a) - 1)))))))
+    || ('Null' in s.conditions && 'aws:AssumedRoot' in s.conditions['Null']
+      && s.conditions['Null']['aws:AssumedRoot'].exists(v, v.lowerAscii() == 'true')))
+params:
+  # Actions allowed by the AWS managed root-task policies (IAMAuditRootUserCredentials,
+  # IAMCreateRootUserPassword, IAMDeleteRootUserCredentials, S3UnlockBucketPolicy,
+  # SQSUnlockQueuePolicy).
+  taskActions:
+    - iam:GetAccountSummary
+    - iam:GetUser
+    - iam:GetLoginProfile
+    - iam:CreateLoginProfile
+    - iam:DeleteLoginProfile
+    - iam:ListAccessKeys
+    - iam:GetAccessKeyLastUsed
+    - iam:DeleteAccessKey
+    - iam:ListMFADevices
+    - iam:DeactivateMFADevice
+    - iam:ListSigningCertificates
+    - iam:DeleteSigningCertificate
+    - s3:GetBucketPolicy
+    - s3:DeleteBucketPolicy
+    - sqs:GetQueueAttributes
+    - sqs:SetQueueAttributes
+message: >-
+  SCP {{policy.name}} denies the root user without exempting AssumeRoot sessions
+  (Null aws:AssumedRoot "true"): privileged tasks in the accounts it covers are blocked
+location: policy.document
+description: |
+  A privileged task session started with `sts:AssumeRoot` acts as the member account's root user,
+  so an SCP that denies root principals (`aws:PrincipalArn` `arn:*:iam::*:root`) denies the task
+  too: with `RootSessions` on, deleting leftover root credentials or unlocking a bucket policy
+  then fails with AccessDenied. Requests made in such a session carry the `aws:AssumedRoot`
+  condition key; adding `"Null": {"aws:AssumedRoot": "true"}` to the deny statement limits it to
+  real root sign-ins. This is what AWS Control Tower's **ExemptAssumeRoot** parameter of the
+  **AWS-GR_RESTRICT_ROOT_USER** control does (Control Catalog API Reference, ControlParameter),
+  and what AWS's example SCP for centralized root access uses.
+remediation: |
+  Add the exemption to every root-denying statement:
+
+  ```yaml
+  Condition:
+    ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+    "Null": { "aws:AssumedRoot": "true" }
+  ```
+
+  ```sh
+  aws organizations update-policy --policy-id p-examplepolicyid --content file://deny-root-user.json
+  ```
+
+  With AWS Control Tower, set the **ExemptAssumeRoot** parameter of **AWS-GR_RESTRICT_ROOT_USER**
+  on each OU:
+
+  ```sh
+  aws controltower update-enabled-control \
+    --enabled-control-identifier arn:aws:controltower:eu-west-1:111111111111:enabledcontrol/EXAMPLE \
+    --parameters '[{"key": "ExemptAssumeRoot", "value": true}]'
+  ```
+suppressible: true
+examples:
+  - name: root deny with the AssumeRoot exemption
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+                  "Null": { "aws:AssumedRoot": "true" }
+    expect: pass
+  - name: a root deny on access key creation does not touch privileged tasks
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      policies:
+        - name: no-root-access-keys
+          attachedTo: [Root]
+          document:
+            Version: "2012-10-17"
+            Statement:
+              - Sid: GRRESTRICTROOTUSERACCESSKEYS
+                Effect: Deny
+                Action: iam:CreateAccessKey
+                Resource: ["*"]
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::*:root"] }
+    expect: pass
+  - name: root sessions off, not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Statement:
+              Effect: Deny
+              Action: "*"
+              Resource: "*"
+              Condition: { ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" } }
+    expect: pass
+  - name: Control Tower control without ExemptAssumeRoot
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      policies:
+        - name: aws-guardrails-restrict-root
+          attachedTo: [Workloads]
+          document:
+            Version: "2012-10-17"
+            Statement:
+              - Sid: GRRESTRICTROOTUSER
+                Effect: Deny
+                Action: "*"
+                Resource: ["*"]
+                Condition:
+                  StringLike: { "aws:PrincipalArn": ["arn:*:iam::*:root"] }
+      organizationalUnits:
+        - name: Workloads
+    expect:
+      - at: "9:5"
+        message: "SCP aws-guardrails-restrict-root denies the root user without exempting AssumeRoot sessions"
+  - name: wildcard IAM deny for root
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootSessions: true }
+      policies:
+        - name: root-no-iam
+          attachedTo: [Root]
+          document: {"Statement": [{"Effect": "Deny", "Action": ["iam:Delete*"], "Resource": "*",
+            "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}}}]}
+    expect:
+      - at: "9:5"
+        message: "SCP root-no-iam denies the root user"
+"""#),
+    ("Rules/TASK001-recovery-closed-after-task.yaml", #"""
+id: TASK001
+name: recovery-closed-after-task
+title: Root password recovery is closed after the privileged task
+severity: error
+securitySeverity: 7.5
+tags: [centralized-root-access, privileged-task, root-user, credentials]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
+scope: account
+when: >-
+  org != null && org.rootAccess.rootCredentialsManagement && !account.isManagement
+# Every IAMCreateRootUserPassword is followed by an IAMDeleteRootUserCredentials (strictly later)
+# unless it is younger than the grace period; and `passwordRecovery: true` is only recorded while
+# a create is still open (not followed by a delete).
+assert: |
+  account.tasks.filter(r, r.task == 'IAMCreateRootUserPassword').all(r,
+    account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+    || now - r.startedAt < params.gracePeriod)
+  && (account.root == null || !account.root.passwordRecovery
+    || account.tasks.exists(r, r.task == 'IAMCreateRootUserPassword'
+      && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)))
+params:
+  gracePeriod: 24h
+message: >-
+  password recovery for account {{account.name}} ({{account.id}})
+  {{ account.tasks.exists(r, r.task == 'IAMCreateRootUserPassword'
+  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  && now - r.startedAt >= params.gracePeriod)
+  ? 'was opened and never closed: IAMCreateRootUserPassword at ' + string(account.tasks.filter(r,
+  r.task == 'IAMCreateRootUserPassword'
+  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  && now - r.startedAt >= params.gracePeriod)[0].startedAt)
+  + ' has no later IAMDeleteRootUserCredentials within ' + string(params.gracePeriod.getHours()) + 'h'
+  : 'is recorded as allowed (passwordRecovery: true) but no IAMCreateRootUserPassword task is open' }}
+location: account.root.passwordRecovery
+description: |
+  Under centralized root access, the privileged task `IAMCreateRootUserPassword` re-enables
+  password recovery for a member account's root user, so that someone with the root email can
+  set a password and sign in as root (for the few tasks that still need a full root sign-in).
+  The IAM User Guide asks to delete the root credentials again with `IAMDeleteRootUserCredentials`
+  once that work is done. A recovery that stays open leaves a member root user that anyone
+  controlling the root mailbox can take over, which is exactly what centralized root access is
+  meant to prevent.
+
+  This rule fails when an `IAMCreateRootUserPassword` task is older than `gracePeriod` (24h by
+  default) and no `IAMDeleteRootUserCredentials` task on the same account started after it, and
+  when the account's audit shows `passwordRecovery: true` although no create task is open.
+remediation: |
+  Close the recovery, from the management account or the IAM delegated administrator:
+
+  ```sh
+  aws sts assume-root --target-principal 333333333333 \
+    --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials
+  # with the returned temporary credentials:
+  aws iam delete-login-profile
+  aws iam list-mfa-devices     # then aws iam deactivate-mfa-device --serial-number ...
+  ```
+
+  Console: IAM → **Root access management** → select the account → **Take privileged action** →
+  **Delete root user credentials**. Record the task in the task log and set
+  `passwordRecovery: false` in the account's `root:` block.
+# An open member root recovery is a live takeover path: only the central list may accept one.
+suppressible: central
+examples:
+  - name: recovery opened and closed the same day
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root: { password: false, passwordRecovery: false }
+      ---
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: IAMCreateRootUserPassword
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-10-01T10:00:00Z
+      completedAt: 2026-10-01T10:05:00Z
+      ---
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: IAMDeleteRootUserCredentials
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-10-01T16:00:00Z
+      completedAt: 2026-10-01T16:02:00Z
+    expect: pass
+  - name: recovery still within the grace period
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          root: { password: false, passwordRecovery: true }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMCreateRootUserPassword
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-11-24T09:00:00Z
+          completedAt: 2026-11-24T09:03:00Z
+    expect: pass
+  - name: recovery opened a month ago, never closed
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: true
+        passwordRecovery: true
+      ---
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: IAMCreateRootUserPassword
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-10-25T10:00:00Z
+      completedAt: 2026-10-25T10:04:00Z
+    expect:
+      - at: "14:3"
+        message: "was opened and never closed: IAMCreateRootUserPassword at 2026-10-25T10:00:00Z"
+  - name: an earlier delete does not close a later create
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMDeleteRootUserCredentials
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-09-01T10:00:00Z
+        - account: "333333333333"
+          task: IAMCreateRootUserPassword
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-09-02T10:00:00Z
+    expect:
+      - at: "7:5"
+        message: "has no later IAMDeleteRootUserCredentials within 24h"
+  - name: passwordRecovery left true with no open task
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      root:
+        password: false
+        passwordRecovery: true
+    expect:
+      - at: "14:3"
+        message: "is recorded as allowed (passwordRecovery: true) but no IAMCreateRootUserPassword task is open"
+"""#),
+    ("Rules/TASK002-task-targets-member.yaml", #"""
+id: TASK002
+name: task-targets-member
+title: A privileged task targets a known member account, never the management account
+severity: error
+securitySeverity: 6.0
+tags: [centralized-root-access, privileged-task, data-integrity]
+references:
+  - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+scope: task
+assert: '!(org != null && task.account == org.managementAccount) && task.target != null'
+message: >-
+  privileged task {{task.task}} started at {{string(task.startedAt)}} targets
+  {{ org != null && task.account == org.managementAccount
+  ? 'the management account ' + task.account + ', which sts:AssumeRoot cannot target'
+  : 'account ' + task.account + ', which is not an account of this configuration' }}
+location: task.account
+description: |
+  `sts:AssumeRoot` starts a root session in a **member** account of the caller's organization
+  (STS API Reference, AssumeRoot: "perform privileged tasks on a member account in your
+  organization"); the management account's root user cannot be reached this way. A task record
+  that targets the management account, or an account that the configuration does not know,
+  is therefore wrong: a typo in the account id, a record copied from another organization, or an
+  account missing from the export. Either way, the rules that check tasks against their account
+  (TASK001) cannot see it.
+remediation: |
+  Correct the `account:` of the task record (a quoted 12-digit member account id), or add the
+  missing Account document. Check the real session in CloudTrail:
+
+  ```sh
+  aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot
+  ```
+suppressible: true
+examples:
+  - name: task on a member account
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - { id: "111111111111", name: management, email: aws+mgmt@example.com }
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect: pass
+  - name: task aimed at the management account
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - { id: "111111111111", name: management, email: aws+mgmt@example.com }
+      ---
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "111111111111"
+      task: IAMAuditRootUserCredentials
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-11-01T10:00:00Z
+      completedAt: 2026-11-01T10:01:00Z
+    expect:
+      - at: "11:1"
+        message: "targets the management account 111111111111, which sts:AssumeRoot cannot target"
+  - name: task on an unknown account
+    config: |
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "999999999999"
+      task: S3UnlockBucketPolicy
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-11-01T10:00:00Z
+      completedAt: 2026-11-01T10:03:00Z
+    expect:
+      - at: "3:1"
+        message: "targets account 999999999999, which is not an account of this configuration"
+"""#),
+    ("Rules/TASK003-task-caller-authorized.yaml", #"""
+id: TASK003
+name: task-caller-authorized
+title: A privileged task is started from the management account or the IAM delegated administrator
+severity: error
+securitySeverity: 7.0
+tags: [centralized-root-access, privileged-task, least-privilege]
+references:
+  - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
+scope: task
+when: org != null
+assert: |
+  !task.principal.endsWith(':root')
+  && (task.callerAccount == org.managementAccount
+    || org.delegatedAdministrators.exists(d,
+      d.service == 'iam.amazonaws.com' && d.account == task.callerAccount))
+message: >-
+  privileged task {{task.task}} on account {{task.account}} was started by {{task.principal}},
+  {{ task.principal.endsWith(':root')
+  ? 'a root user: AssumeRoot cannot be called with root user credentials'
+  : 'which is neither in the management account nor in the IAM delegated administrator account' }}
+location: task.principal
+description: |
+  "You must use credentials from an Organizations management account or a delegated
+  administrator account for IAM to call `AssumeRoot`. You cannot use root user credentials to
+  make this call." (STS API Reference, AssumeRoot). A task record whose caller is in any other
+  account, or is a root user, either documents a session AWS would have refused (the record is
+  wrong) or shows that the IAM delegated administrator configuration in this file is out of
+  date; both hide who can really act as root in member accounts.
+remediation: |
+  Check who called `AssumeRoot` in CloudTrail (`userIdentity.arn` of the `AssumeRoot` event) and
+  correct `principal:`. If the caller's account should administer root access, register it:
+
+  ```sh
+  aws organizations register-delegated-administrator \
+    --account-id 222222222222 --service-principal iam.amazonaws.com
+  ```
+
+  and add it under `delegatedAdministrators` with `service: iam.amazonaws.com`.
+suppressible: true
+examples:
+  - name: caller in the IAM delegated administrator
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      delegatedAdministrators:
+        - { service: iam.amazonaws.com, account: "222222222222" }
+      accounts:
+        - { id: "222222222222", name: audit, email: aws+audit@example.com }
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws:sts::222222222222:assumed-role/RootAccessAdmin/alice
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect: pass
+  - name: caller in a workload account
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      delegatedAdministrators:
+        - { service: guardduty.amazonaws.com, account: "222222222222" }
+      accounts:
+        - { id: "222222222222", name: audit, email: aws+audit@example.com }
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+        - { id: "444444444444", name: workload-dev, email: aws+dev@example.com }
+      privilegedTasks:
+        - account: "333333333333"
+          task: S3UnlockBucketPolicy
+          principal: arn:aws:iam::222222222222:role/Admin
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect:
+      - at: "14:5"
+        message: "started by arn:aws:iam::222222222222:role/Admin, which is neither in the management account"
+  - name: caller is a root user
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      ---
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: IAMAuditRootUserCredentials
+      principal: arn:aws:iam::111111111111:root
+      startedAt: 2026-11-01T10:00:00Z
+      completedAt: 2026-11-01T10:01:00Z
+    expect:
+      - at: "10:1"
+        message: "a root user: AssumeRoot cannot be called with root user credentials"
+"""#),
+    ("Rules/TASK004-task-session-closed.yaml", #"""
+id: TASK004
+name: task-session-closed
+title: A privileged task record is closed within the 15-minute session limit
+severity: warning
+tags: [centralized-root-access, privileged-task, data-integrity]
+references:
+  - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
+  - https://docs.aws.amazon.com/cli/latest/reference/sts/assume-root.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
+scope: task
+# AssumeRoot's DurationSeconds ranges from 0 to 900 seconds: no session can still be open
+# 15 minutes after it started.
+assert: has(task.completedAt) || now - task.startedAt <= duration('15m')
+message: >-
+  privileged task {{task.task}} on account {{task.account}} started at {{string(task.startedAt)}}
+  has no completedAt, but AssumeRoot sessions last at most 15 minutes
+location: task.completedAt
+description: |
+  `sts:AssumeRoot` sessions are short by design: `DurationSeconds` ranges from 0 to 900 seconds
+  (STS API Reference). A task record without `completedAt` more than 15 minutes after its
+  `startedAt` is therefore incomplete: the export missed the end of the session, or the record
+  was written by hand and never finished. Without the end time the task log cannot show what the
+  session did, and TASK001's view of recovery windows may be wrong.
+remediation: |
+  Look up the session in CloudTrail (the `AssumeRoot` event and the events of the returned
+  session) and add its end as `completedAt:` to the task record:
+
+  ```sh
+  aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot \
+    --start-time 2026-11-01T10:00:00Z
+  ```
+suppressible: true
+examples:
+  - name: completed session
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: SQSUnlockQueuePolicy
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-11-01T10:00:00Z
+      completedAt: 2026-11-01T10:06:00Z
+    expect: pass
+  - name: session started ten minutes ago
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: S3UnlockBucketPolicy
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-11-24T23:50:00Z
+    expect: pass
+  - name: open for days
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: IAMDeleteRootUserCredentials
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-11-20T10:00:00Z
+      reason: "CHG-0042: remove leftover root password"
+    expect:
+      - at: "1:1"
+        message: "started at 2026-11-20T10:00:00Z has no completedAt"
+  - name: inline record
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-11-24T23:44:59Z
+    expect:
+      - at: "6:5"
+        message: "privileged task IAMAuditRootUserCredentials on account 333333333333"
+"""#),
+    ("Rules/TASK005-tasks-need-root-sessions.yaml", #"""
+id: TASK005
+name: tasks-need-root-sessions
+title: Privileged tasks are recorded only while root sessions are enabled
+severity: error
+securitySeverity: 5.0
+tags: [centralized-root-access, privileged-task, data-integrity]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootSessions.html
+  - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+scope: task
+when: org != null
+assert: org.rootAccess.rootSessions
+message: >-
+  privileged task {{task.task}} on account {{task.account}} at {{string(task.startedAt)}} is
+  recorded, but organization {{org.id}} does not have root sessions (RootSessions) enabled
+location: task
+description: |
+  `sts:AssumeRoot` works only after `EnableOrganizationsRootSessions` ("Allows the management
+  account or delegated administrator to perform privileged tasks on member accounts", IAM API
+  Reference). A task log with sessions in an organization whose configuration says the feature
+  is off is contradictory: either the Organization document is stale (the feature is on and
+  should be recorded, and the controls that depend on it evaluated), or the feature was turned
+  off afterwards and the task records belong in an archive.
+remediation: |
+  Check the organization's features and record them:
+
+  ```sh
+  aws iam list-organizations-features   # "EnabledFeatures": ["RootCredentialsManagement", "RootSessions"]
+  ```
+
+  If `RootSessions` is listed, set `rootAccess.rootSessions: true`; if it was disabled on purpose,
+  move the old task records out of the configuration set.
+suppressible: true
+examples:
+  - name: sessions enabled
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect: pass
+  - name: sessions off
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      ---
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: IAMAuditRootUserCredentials
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-11-01T10:00:00Z
+      completedAt: 2026-11-01T10:01:00Z
+    expect:
+      - at: "7:1"
+        message: "organization o-a1b2c3d4e5 does not have root sessions (RootSessions) enabled"
+"""#),
   ]
 }
