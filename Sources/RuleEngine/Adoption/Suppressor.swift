@@ -16,6 +16,12 @@ public struct Suppressor: Sendable {
   public var subject: Subject
   /// A finding's path relative to the config file's folder, for central `path:` globs (nil: outside it).
   public var relativePath: @Sendable (String) -> String?
+  /// Rules that did not run (disabled by the config, `--disable`, `--only`): suppressions of them are not reported
+  /// as matching nothing.
+  public var notRun: Set<String> = []
+  /// False when only part of the set is reported (named files): then a suppression may match a finding in a file
+  /// that is not reported, so none is reported as matching nothing.
+  public var reportsUnused = true
 
   public init(
     lookup: RuleLookup, today: DateStamp, subject: @escaping Subject,
@@ -89,7 +95,8 @@ public struct Suppressor: Sendable {
       out[n].suppression = Suppression(kind: d.kind, justification: d.reason, path: d.path, line: d.range.start.line)
     }
     for (i, d) in directives.enumerated() {
-      for id in ruleIds[i] where !used.contains(UsedKey(directive: i, ruleId: id)) {
+      guard reportsUnused else { break }
+      for id in ruleIds[i] where !used.contains(UsedKey(directive: i, ruleId: id)) && !notRun.contains(id) {
         problems[i].append(problem(AdoptionRules.unused, unusedMessage(id, d), d, key: id))
       }
     }

@@ -185,4 +185,20 @@ private func states(_ findings: [Finding]) -> [String] {
     #expect(out2[0].suppression?.kind == .inSource)
     #expect(problems2.isEmpty)
   }
+
+  @Test func unusedIsNotReportedForRulesThatDidNotRunOrPartialRuns() {
+    var partial = suppressor
+    partial.notRun = ["ROOT001"]
+    let directives = [inline(["ROOT001"], lines: 5...5), inline(["ROOT008"], lines: 9...9)]
+    let (_, problems) = partial.apply([], inline: directives, central: [])
+    #expect(problems.map(described) == [
+      "SUP003 8:1 suppression of ROOT008 has no effect: the rule can only be suppressed in the config file's "
+        + "'suppressions' list (suppressible: central)",
+    ])
+    partial.reportsUnused = false
+    #expect(partial.apply([], inline: directives, central: []).problems.isEmpty)
+    // Other problems are still reported in a partial run.
+    #expect(partial.apply([], inline: [inline(["ROOT001"], lines: 5...5, reason: "")], central: []).problems
+      .map(\.ruleId) == ["SUP001"])
+  }
 }
