@@ -70,7 +70,8 @@ public struct Baseline: Hashable, Sendable {
     var out = "{\n  \"version\": \(Self.version),\n  \"findings\": ["
     for (i, e) in entries.enumerated() {
       out += i == 0 ? "\n" : ",\n"
-      out += "    {\"fingerprint\": \(BaselineJSON.quote(e.fingerprint)), \"ruleId\": \(BaselineJSON.quote(e.ruleId)), "
+      out += "    {\"fingerprint\": \(BaselineJSON.quote(e.fingerprint)), "
+        + "\"ruleId\": \(BaselineJSON.quote(e.ruleId)), "
         + "\"entity\": \(BaselineJSON.quote(e.entity)), \"message\": \(BaselineJSON.quote(e.message)), "
         + "\"count\": \(e.count)}"
     }

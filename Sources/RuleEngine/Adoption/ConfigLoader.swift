@@ -45,7 +45,10 @@ public enum ConfigLoader {
     let yaml = YAMLReader.read(source)
     let start = SourceRange(at: source.location(atByteOffset: 0))
     guard yaml.findings.isEmpty else {
-      return (nil, yaml.findings.map { Finding(AdoptionRules.invalidValue, $0.message, path: $0.path, range: $0.range) })
+      let problems = yaml.findings.map {
+        Finding(AdoptionRules.invalidValue, $0.message, path: $0.path, range: $0.range)
+      }
+      return (nil, problems)
     }
     guard yaml.documents.count <= 1 else {
       return (nil, [Finding(AdoptionRules.invalidValue, "the config file holds one YAML document", path: source.path,

@@ -41,7 +41,8 @@ struct ConfigReader {
       switch Glob.compile(text) {
       case .success(let glob): out.append(glob)
       case .failure(let error):
-        report(AdoptionRules.invalidValue, "glob '\(text)' in '\(name)' is invalid: \(error.reason)", at: item, &findings)
+        report(
+          AdoptionRules.invalidValue, "glob '\(text)' in '\(name)' is invalid: \(error.reason)", at: item, &findings)
       }
     }
     return out

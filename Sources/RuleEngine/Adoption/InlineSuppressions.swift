@@ -3,8 +3,8 @@ import LocatedYAML
 
 /// Finds the suppression comments of a file through its comment index (libyaml drops comments):
 /// `# orglint-disable-next-line ID[,ID] -- reason [expires=YYYY-MM-DD]` covers the next line that is not blank or
-/// a comment (or its own line when it trails code), `# orglint-disable ID[,ID] -- reason [expires=…]` covers the rest
-/// of the YAML document it is in. A malformed one is a SUP005 finding and covers nothing.
+/// a comment (or its own line when it trails code), `# orglint-disable ID[,ID] -- reason [expires=…]` covers the
+/// rest of the YAML document it is in. A malformed one is a SUP005 finding and covers nothing.
 public enum InlineSuppressions {
   static let nextLine = "orglint-disable-next-line"
   static let toEnd = "orglint-disable"

@@ -29,7 +29,8 @@ public struct OrglintConfig: Sendable {
   /// True when a file (relative to the config's folder) belongs to the config set: it matches an `include` glob
   /// (any file when there is none) and no `exclude` glob.
   public func isIncluded(_ relativePath: String) -> Bool {
-    (include.isEmpty || include.contains { $0.matches(relativePath) }) && !exclude.contains { $0.matches(relativePath) }
+    (include.isEmpty || include.contains { $0.matches(relativePath) })
+      && !exclude.contains { $0.matches(relativePath) }
   }
 
   /// `path` (absolute, or relative to `cwd`) relative to the config file's folder; nil when it lies outside it.

@@ -45,7 +45,8 @@ public struct SuppressionDirective: Hashable, Sendable {
   /// What the target is, for messages (`line 12`, `account 333333333333`, ...).
   var targetText: String {
     switch target {
-    case .lines(_, let lines): lines.count == 1 ? "line \(lines.lowerBound)" : "lines \(lines.lowerBound)-\(lines.upperBound)"
+    case .lines(_, let lines):
+      lines.count == 1 ? "line \(lines.lowerBound)" : "lines \(lines.lowerBound)-\(lines.upperBound)"
     case .account(let id): "account \(id)"
     case .ou(let ou): "OU \(ou)"
     case .files(let glob): "files \(glob.pattern)"

@@ -116,7 +116,8 @@ import Testing
     #expect(problems.isEmpty)
     let configurations = [
       "ROOT002": RuleConfiguration(ruleId: "ROOT002", enabled: false),
-      "ROOT008": RuleConfiguration(ruleId: "ROOT008", severity: .note, params: ["window": .duration(86_400_000_000_000)]),
+      "ROOT008": RuleConfiguration(
+        ruleId: "ROOT008", severity: .note, params: ["window": .duration(86_400_000_000_000)]),
     ]
     let running = RuleConfiguration.apply(configurations, to: compiled)
     #expect(running.count == compiled.count - 1)

@@ -14,10 +14,12 @@ private let b = finding("ROOT008", line: 9, entity: "account/444444444444/root.r
         "version": 1,
         "findings": [
           {"fingerprint": "ROOT001:account/333333333333/root.password", "ruleId": "ROOT001", \
-      "entity": "account/333333333333/root.password", "message": "ROOT001 failed for account/333333333333/root.password", \
+      "entity": "account/333333333333/root.password", \
+      "message": "ROOT001 failed for account/333333333333/root.password", \
       "count": 2},
           {"fingerprint": "ROOT008:account/444444444444/root.recovery", "ruleId": "ROOT008", \
-      "entity": "account/444444444444/root.recovery", "message": "ROOT008 failed for account/444444444444/root.recovery", \
+      "entity": "account/444444444444/root.recovery", \
+      "message": "ROOT008 failed for account/444444444444/root.recovery", \
       "count": 1}
         ]
       }
@@ -58,7 +60,8 @@ private let b = finding("ROOT008", line: 9, entity: "account/444444444444/root.r
       ("{\"version\": 2, \"findings\": []}", "'version' must be 1"),
       ("{\"version\": 1}", "'findings' must be a list"),
       ("{\"version\": 1, \"findings\": [{\"ruleId\": \"X\"}]}", "entry 1 has no 'fingerprint'"),
-      ("{\"version\": 1, \"findings\": [{\"fingerprint\": \"X:y\", \"count\": 0}]}", "entry 1: 'count' must be at least 1"),
+      ("{\"version\": 1, \"findings\": [{\"fingerprint\": \"X:y\", \"count\": 0}]}",
+        "entry 1: 'count' must be at least 1"),
       ("{\"version\": 1, \"findings\": [{\"fingerprint\": \"X:y\", \"count\": true}]}", "entry 1: 'count' must be at"),
       ("{\"version\": 1, \"findings\": [{\"fingerprint\": 7}]}", "entry 1: 'fingerprint' has the wrong type"),
       ("{\"version\": 1, \"findings\": [3]}", "entry 1: must be an object"),
@@ -83,7 +86,8 @@ private let b = finding("ROOT008", line: 9, entity: "account/444444444444/root.r
   @Test func countAwareMatching() throws {
     let baseline = try Baseline.parse(Baseline.render([a, a, b]), path: "base.json")
     let a3 = finding("ROOT001", line: 40, entity: "account/333333333333/root.password")
-    let (out, stale) = baseline.apply(to: [a3, a, finding("ROOT001", line: 7, entity: "account/333333333333/root.password")])
+    let a7 = finding("ROOT001", line: 7, entity: "account/333333333333/root.password")
+    let (out, stale) = baseline.apply(to: [a3, a, a7])
     // Report order decides which one is new: lines 5 and 7 are covered, line 40 is new.
     #expect(out.map(\.baselineState) == [.new, .unchanged, .unchanged])
     #expect(out.map(\.isActive) == [true, false, false])
