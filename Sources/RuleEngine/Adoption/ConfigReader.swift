@@ -14,17 +14,20 @@ struct ConfigReader {
 
   var doc: YAMLDocument { base.doc }
   var node: YAMLNodeID { base.node }
-  func has(_ name: String) -> Bool { base.has(name) }
-  func value(_ name: String) -> YAMLNodeID? { base.value(name) }
+  /// True when the key is given with a value (an empty value, `key:`, counts as not given).
+  func has(_ name: String) -> Bool { value(name) != nil }
+  func value(_ name: String) -> YAMLNodeID? { base.value(name).flatMap { doc.isNull($0) ? nil : $0 } }
   func anchor(_ name: String) -> YAMLNodeID { base.anchor(name) }
 
   func string(_ name: String, required: Bool = false, _ findings: inout [Finding]) -> String? {
+    if base.has(name), value(name) == nil, !required { return nil }
     var raw: [Finding] = []
     defer { findings += raw.map(Self.remap) }
     return base.string(name, required: required, &raw)
   }
 
   func strings(_ name: String, _ findings: inout [Finding]) -> [String] {
+    guard value(name) != nil else { return [] }
     var raw: [Finding] = []
     defer { findings += raw.map(Self.remap) }
     return base.strings(name, &raw)

@@ -61,6 +61,14 @@ private func load(_ text: String, path: String = "/repo/.orglint.yaml") -> (Orgl
     #expect(c.rules.isEmpty && c.include.isEmpty && c.failOn == nil && c.baseline == nil)
   }
 
+  @Test func emptyValuesMeanNotSet() throws {
+    let (config, findings) = load("include:\nexclude: ~\nrules:\nrulePaths:\nfailOn:\nbaseline:\nsuppressions:\n")
+    #expect(findings == [])
+    let c = try #require(config)
+    #expect(c.include.isEmpty && c.rules.isEmpty && c.rulePaths.isEmpty && c.suppressions.isEmpty)
+    #expect(c.failOn == nil && c.baseline == nil)
+  }
+
   @Test func unknownKeysWithDidYouMean() {
     let (config, findings) = load(
       """
