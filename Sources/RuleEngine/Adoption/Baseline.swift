@@ -47,12 +47,19 @@ public struct Baseline: Hashable, Sendable {
   public init(recording findings: [Finding]) {
     let adoptionIds = Set(AdoptionRules.all.map(\.id))
     var byFingerprint: [String: Entry] = [:]
-    for f in findings.sorted(by: Finding.reportOrder) {
+    var first: [String: Finding] = [:]
+    for f in findings {
       guard let fp = f.fingerprint, f.suppression == nil, !adoptionIds.contains(f.ruleId) else { continue }
-      if byFingerprint[fp] != nil {
+      if let known = first[fp] {
         byFingerprint[fp]!.count += 1
+        // The message of the first finding in report order, whatever the input order.
+        if Finding.reportOrder(f, known) {
+          first[fp] = f
+          byFingerprint[fp]!.message = f.message
+        }
         continue
       }
+      first[fp] = f
       let prefix = f.ruleId + ":"
       let entity = fp.hasPrefix(prefix) ? String(fp.dropFirst(prefix.count)) : (f.logicalLocation ?? "")
       byFingerprint[fp] = Entry(fingerprint: fp, ruleId: f.ruleId, entity: entity, message: f.message, count: 1)
@@ -85,21 +92,33 @@ public struct Baseline: Hashable, Sendable {
     var remaining: [String: Int] = [:]
     for e in entries { remaining[e.fingerprint, default: 0] += e.count }
     let totals = remaining
-    // Unsuppressed findings claim entries first; within each group, report order decides which are new.
-    let order = findings.indices.sorted { a, b in
-      let (fa, fb) = (findings[a], findings[b])
-      if (fa.suppression == nil) != (fb.suppression == nil) { return fa.suppression == nil }
-      return Finding.reportOrder(fa, fb)
-    }
+    // Where there are more findings of a fingerprint than entries, unsuppressed findings claim entries first, then
+    // report order decides which are new; elsewhere every finding is covered and no order is needed.
+    var seen: [String: Int] = [:]
+    for f in findings { if let fp = f.fingerprint { seen[fp, default: 0] += 1 } }
     var out = findings
-    for i in order {
-      if let fp = findings[i].fingerprint, let left = remaining[fp], left > 0 {
-        remaining[fp] = left - 1
+    var contested: [String: [Int]] = [:]
+    for (i, f) in findings.enumerated() {
+      guard let fp = f.fingerprint, let left = remaining[fp], left > 0 else {
+        out[i].baselineState = .new
+        continue
+      }
+      if seen[fp]! <= left {
         out[i].baselineState = .unchanged
       } else {
-        out[i].baselineState = .new
+        contested[fp, default: []].append(i)
       }
     }
+    for (fp, indices) in contested {
+      let order = indices.sorted { a, b in
+        let (fa, fb) = (findings[a], findings[b])
+        if (fa.suppression == nil) != (fb.suppression == nil) { return fa.suppression == nil }
+        return Finding.reportOrder(fa, fb)
+      }
+      let covered = remaining[fp]!
+      for (rank, i) in order.enumerated() { out[i].baselineState = rank < covered ? .unchanged : .new }
+    }
+    for (fp, count) in seen where remaining[fp] != nil { remaining[fp] = max(0, remaining[fp]! - count) }
     var stale: [Finding] = []
     var reported = Set<String>()
     for e in entries where !reported.contains(e.fingerprint) {

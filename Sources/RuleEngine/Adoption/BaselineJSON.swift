@@ -14,16 +14,18 @@ extension Baseline {
   public static func parse(_ text: String, path: String) throws(BaselineError) -> Baseline {
     func fail(_ reason: String) -> BaselineError { BaselineError(path: path, reason: reason) }
     let data = Data(text.utf8)
-    do {
-      _ = try JSONSerialization.jsonObject(with: data, options: [])
-    } catch {
-      throw fail("not JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error"))")
-    }
     let file: BaselineJSON.File
     do {
       file = try JSONDecoder().decode(BaselineJSON.File.self, from: data)
     } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
       throw fail("the top level must be an object")
+    } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+      // Not JSON: Foundation's parser says where.
+      var detail = "syntax error"
+      do { _ = try JSONSerialization.jsonObject(with: data, options: []) } catch {
+        detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
+      }
+      throw fail("not JSON (\(detail))")
     } catch {
       throw fail(BaselineJSON.reason(error))
     }

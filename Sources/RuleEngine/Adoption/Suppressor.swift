@@ -64,30 +64,18 @@ public struct Suppressor: Sendable {
       }
       ruleIds.append(ids)
     }
-    // Inline directives by path and line.
-    var byLine: [String: [Int: [Int]]] = [:]
-    var wide: [String: [Int]] = [:]
-    for (i, d) in directives.enumerated() {
-      guard case .lines(let path, let lines) = d.target, !ruleIds[i].isEmpty else { continue }
-      if lines.count == 1 { byLine[path, default: [:]][lines.lowerBound, default: []].append(i) } else {
-        wide[path, default: []].append(i)
-      }
-    }
-    let centralIndices = directives.indices.filter { directives[$0].kind == .external && !ruleIds[$0].isEmpty }
+    let index = Index(directives, ruleIds)
     var used = Set<UsedKey>()
     var out = findings
     for (n, finding) in findings.enumerated() where finding.suppression == nil {
       guard let entry = lookup.entry(finding.ruleId), entry.suppressible != .false else { continue }
       var chosen: Int?
       if entry.suppressible == .true, let path = finding.path, let line = finding.range?.start.line {
-        let candidates = (byLine[path]?[line] ?? []) + (wide[path] ?? []).filter {
-          if case .lines(_, let lines) = directives[$0].target { return lines.contains(line) }
-          return false
-        }
-        chosen = candidates.first { ruleIds[$0].contains(entry.id) }
+        chosen = index.inline(path: path, line: line, ruleId: entry.id)
       }
-      if chosen == nil {
-        chosen = centralIndices.first { ruleIds[$0].contains(entry.id) && covers(directives[$0], finding) }
+      if chosen == nil, let candidates = index.central[entry.id] {
+        var subject: (accountId: String?, ouPath: String?)?
+        chosen = candidates.first { covers(directives[$0], finding, &subject) }
       }
       guard let i = chosen else { continue }
       used.insert(UsedKey(directive: i, ruleId: entry.id))
@@ -103,17 +91,76 @@ public struct Suppressor: Sendable {
     return (out, Array(problems.joined()))
   }
 
+  /// The live directives indexed for lookups in O(1) or O(log n) per finding.
+  private struct Index {
+    struct LineKey: Hashable {
+      var path: String
+      var line: Int
+      var ruleId: String
+    }
+    struct PathRule: Hashable {
+      var path: String
+      var ruleId: String
+    }
+    /// `orglint-disable-next-line`: the first directive for a path, line and rule.
+    var lines: [LineKey: Int] = [:]
+    /// `orglint-disable`: per path and rule, scopes sorted by first line. A scope runs to the end of its document,
+    /// so ends grow with starts: only the nearest scope starting at or before a line can cover it.
+    var scopes: [PathRule: [(start: Int, end: Int, index: Int)]] = [:]
+    /// Central directives by rule id, in list order.
+    var central: [String: [Int]] = [:]
+
+    init(_ directives: [SuppressionDirective], _ ruleIds: [[String]]) {
+      for (i, d) in directives.enumerated() {
+        for id in ruleIds[i] {
+          switch d.target {
+          case .lines(let path, let range) where range.count == 1:
+            let key = LineKey(path: path, line: range.lowerBound, ruleId: id)
+            if lines[key] == nil { lines[key] = i }
+          case .lines(let path, let range):
+            scopes[PathRule(path: path, ruleId: id), default: []].append((range.lowerBound, range.upperBound, i))
+          default:
+            central[id, default: []].append(i)
+          }
+        }
+      }
+      for key in scopes.keys { scopes[key]!.sort { ($0.start, $0.index) < ($1.start, $1.index) } }
+    }
+
+    /// The inline directive covering a finding of `ruleId` that starts on `line` of `path`.
+    func inline(path: String, line: Int, ruleId: String) -> Int? {
+      if let i = lines[LineKey(path: path, line: line, ruleId: ruleId)] { return i }
+      guard let list = scopes[PathRule(path: path, ruleId: ruleId)] else { return nil }
+      var lo = 0
+      var hi = list.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if list[mid].start <= line { lo = mid + 1 } else { hi = mid }
+      }
+      guard lo > 0, list[lo - 1].end >= line else { return nil }
+      return list[lo - 1].index
+    }
+  }
+
   private struct UsedKey: Hashable {
     var directive: Int
     var ruleId: String
   }
 
-  /// True when a central directive's target covers the finding.
-  private func covers(_ d: SuppressionDirective, _ finding: Finding) -> Bool {
+  /// True when a central directive's target covers the finding; `cached` keeps the finding's subject once computed.
+  private func covers(
+    _ d: SuppressionDirective, _ finding: Finding, _ cached: inout (accountId: String?, ouPath: String?)?
+  ) -> Bool {
+    func about() -> (accountId: String?, ouPath: String?) {
+      if let cached { return cached }
+      let s = subject(finding)
+      cached = s
+      return s
+    }
     switch d.target {
     case .lines: return false
-    case .account(let id): return subject(finding).accountId == id
-    case .ou(let ou): return subject(finding).ouPath.map { OUPath.isWithin($0, ou) } ?? false
+    case .account(let id): return about().accountId == id
+    case .ou(let ou): return about().ouPath.map { OUPath.isWithin($0, ou) } ?? false
     case .files(let glob): return finding.path.flatMap(relativePath).map(glob.matches) ?? false
     }
   }

@@ -194,6 +194,15 @@ private func load(_ text: String, path: String = "/repo/.orglint.yaml") -> (Orgl
     #expect(configurations.count == 2)
   }
 
+  @Test func columnsCountCodePointsAfterMultiByteText() {
+    let (config, parseFindings) = load("rules: {\"Zoë🚀\": off, ROOT01: off}\n")
+    #expect(parseFindings == [])
+    #expect(config!.validate(against: testRules).map(described) == [
+      "CONFIG003 1:9 unknown rule 'Zoë🚀'",
+      "CONFIG003 1:22 unknown rule 'ROOT01'; did you mean 'ROOT001'?",
+    ])
+  }
+
   @Test func settingsByNameAndAnyCaseId() {
     let (config, _) = load("rules:\n  root007: off\n  member-root-password-removed: {off: true, severity: note}\n")
     let (configurations, findings) = config!.resolve(against: testRules)
