@@ -193,6 +193,14 @@ struct Checker {
       let op = Overloads.display(name)
       return fail("no matching overload for \(op) applied to (\(shown))", at)
     }
+    if name == "matches", let pattern = all.last, case .literal(.string(let p)) = pattern.kind {
+      do {
+        _ = try RE2Regex(p)
+      } catch {
+        let why = (error as? RE2Error)?.message ?? "\(error)"
+        return fail("invalid regular expression: \(why)", pattern.offset)
+      }
+    }
     return (.call(fn, nodes), result)
   }
 }

@@ -75,7 +75,12 @@ enum Compiler {
   private static func call(_ fn: Function, _ args: [(code: Code, value: CELValue?)]) -> (code: Code, value: CELValue?) {
     let codes = args.map(\.code)
     let code: Code
-    if args.count == 1, let one = fn.one {
+    if fn.name == "matches", args.count == 2, args[0].value == nil, case .string(let p)? = args[1].value,
+      case .success(let regex) = Matches.regex(p)
+    {
+      let (text, match) = (codes[0], Matches.constant(regex))
+      code = { f in match(text(f)) }
+    } else if args.count == 1, let one = fn.one {
       let a = codes[0]
       code = { f in one(a(f)) }
     } else if args.count == 2, let two = fn.two {

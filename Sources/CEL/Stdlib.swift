@@ -43,10 +43,7 @@ enum Stdlib {
     add(Function("contains", two: StringFunctions.contains))
     add(Function("startsWith", two: StringFunctions.startsWith))
     add(Function("endsWith", two: StringFunctions.endsWith))
-    add(Function("matches", two: { s, p in
-      guard case .string = s, case .string = p else { return noSuchOverload("matches", [s, p]) }
-      return .error(CELError("matches() is not available yet (no RE2 engine in this build)"))
-    }))
+    add(Function("matches", two: Matches.dynamic))
     add(Function("int", one: Conversions.toInt))
     add(Function("uint", one: Conversions.toUint))
     add(Function("double", one: Conversions.toDouble))

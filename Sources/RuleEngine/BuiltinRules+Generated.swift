@@ -102,6 +102,8 @@ assert: |
     || params.domains.exists(d, account.email.lowerAscii().endsWith('@' + d.lowerAscii())))
 params:
   domains: []
+# The accounts that share the email explain the finding.
+related: account.sameEmail
 message: >-
   account {{account.name}} ({{account.id}})
   {{ size(account.sameEmail) > 0
@@ -1573,6 +1575,10 @@ assert: |
       && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)))
 params:
   gracePeriod: 24h
+# The create tasks that are still open explain the finding (SARIF relatedLocations).
+related: >-
+  account.tasks.filter(r, r.task == 'IAMCreateRootUserPassword'
+  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt))
 message: >-
   password recovery for account {{account.name}} ({{account.id}})
   {{ account.tasks.exists(r, r.task == 'IAMCreateRootUserPassword'
@@ -1751,6 +1757,8 @@ references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
 scope: task
 assert: '!(org != null && task.account == org.managementAccount) && task.target != null'
+# The targeted account, when the set has it (the management account, for instance).
+related: "task.target != null ? [task.target] : []"
 message: >-
   privileged task {{task.task}} started at {{string(task.startedAt)}} targets
   {{ org != null && task.account == org.managementAccount
