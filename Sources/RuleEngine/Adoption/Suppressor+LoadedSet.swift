@@ -34,3 +34,24 @@ extension InlineSuppressions {
     return (suppressions, findings)
   }
 }
+
+extension Suppressor {
+  /// Suppression for one `orglint lint` run: the inline comments of the reported files, the config's central list,
+  /// rules looked up among every loaded rule (`rules`) plus `otherRules` (the loader's ids), those outside
+  /// `ranRuleIds` not reported as unused, and no unused report at all when only some files are reported.
+  /// Returns the findings with suppressions set, followed by the suppressions' own findings (SUP001–SUP005).
+  public static func suppress(
+    _ findings: [Finding], in set: LoadedSet, config: OrglintConfig?, rules: [Rule], otherRules: [RuleDescriptor],
+    ranRuleIds: Set<String>, today: DateStamp, cwd: String
+  ) -> [Finding] {
+    let reported = set.files.filter { set.isReported($0.source.path) }
+    let (inline, malformed) = InlineSuppressions.parse(files: reported)
+    var suppressor = Suppressor(
+      lookup: RuleLookup(rules: rules, others: otherRules), today: today, subject: subjects(in: set),
+      relativePath: { path in config.map { $0.relativePath(of: path, cwd: cwd) } ?? path })
+    suppressor.notRun = Set(rules.map(\.id)).subtracting(ranRuleIds)
+    suppressor.reportsUnused = set.reportedPaths == nil
+    let (out, problems) = suppressor.apply(findings, inline: inline, central: config?.suppressions ?? [])
+    return out + malformed + problems
+  }
+}

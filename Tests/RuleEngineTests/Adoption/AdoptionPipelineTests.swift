@@ -39,14 +39,10 @@ import Testing
     let running = RuleConfiguration.apply(configurations, to: compiled)
     let set = ConfigSetLoader.load(sources: files.map { source($0.0, $0.1) })
     let findings = RuleEvaluator(set: set, now: now).evaluate(running).filter { $0.ruleId == "ROOT003" }
-    let (inline, inlineFindings) = InlineSuppressions.parse(files: set.files)
-    var suppressor = Suppressor(
-      lookup: RuleLookup(rules: rules, others: Linter.loaderRules), today: DateStamp(secondsSinceEpoch: 1_795_564_800),
-      subject: Suppressor.subjects(in: set),
-      relativePath: { [config] in config?.relativePath(of: $0, cwd: "/repo") })
-    suppressor.notRun = Set(rules.map(\.id)).subtracting(running.map(\.rule.id))
-    let (out, problems) = suppressor.apply(findings, inline: inline, central: config?.suppressions ?? [])
-    return (out, inlineFindings + problems)
+    let all = Suppressor.suppress(
+      findings, in: set, config: config, rules: rules, otherRules: Linter.loaderRules,
+      ranRuleIds: Set(running.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: now.seconds), cwd: "/repo")
+    return (Array(all.prefix(findings.count)), Array(all.dropFirst(findings.count)))
   }
 
   @Test func configSuppressionsAndBaselineTogether() throws {
