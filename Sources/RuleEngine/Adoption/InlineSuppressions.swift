@@ -31,8 +31,11 @@ public enum InlineSuppressions {
       }
       let directive = String(comment.text.prefix { $0 != " " && $0 != "\t" })
       guard directive == nextLine || directive == toEnd else {
-        malformed("unknown suppression directive '\(directive)'"
-          + DidYouMean.hint(for: directive, among: [nextLine, toEnd]))
+        // Prose that merely starts with `orglint-` is left alone; near misses of a directive are reported.
+        let hint = DidYouMean.hint(for: directive, among: [nextLine, toEnd])
+        if !hint.isEmpty || directive.hasPrefix("orglint-disable") || directive.hasPrefix("orglint-enable") {
+          malformed("unknown suppression directive '\(directive)'" + hint)
+        }
         continue
       }
       let body = comment.text.dropFirst(directive.count)
@@ -70,7 +73,7 @@ public enum InlineSuppressions {
           lines = target...target
         }
       } else {
-        let end = documentEndLines.first { $0 >= comment.line } ?? source.lineCount
+        let end = firstEnd(atOrAfter: comment.line, documentEndLines) ?? source.lineCount
         lines = comment.line...max(comment.line, end)
       }
       out.append(
@@ -79,6 +82,17 @@ public enum InlineSuppressions {
           target: .lines(path: source.path, lines), path: source.path, range: at))
     }
     return (out, findings)
+  }
+
+  /// The first of the ascending `ends` that is at least `line` (binary search).
+  private static func firstEnd(atOrAfter line: Int, _ ends: [Int]) -> Int? {
+    var lo = 0
+    var hi = ends.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if ends[mid] < line { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < ends.count ? ends[lo] : nil
   }
 
   /// Rule ids or names separated by commas and spaces.

@@ -43,9 +43,10 @@ public struct Suppressor: Sendable {
     var ruleIds: [[String]] = []
     for (i, d) in directives.enumerated() {
       var ids: [String] = []
+      var seen = Set<String>()
       for name in d.rules {
         if let entry = lookup.entry(name) {
-          if !ids.contains(entry.id) { ids.append(entry.id) }
+          if seen.insert(entry.id).inserted { ids.append(entry.id) }
         } else {
           problems[i].append(problem(AdoptionRules.unknownSuppressedRule,
             "suppression names unknown rule '\(name)'" + lookup.hint(for: name), d, key: name))

@@ -60,6 +60,8 @@ private func summary(_ d: SuppressionDirective) -> String {
       # orglint-disable-next-line -- names nothing
         # orglint-disable ROOT001 -- bad date expires=2027-13-01
       b: 2 # orglint-disable expires=2027-01-01 -- still nothing
+      # orglint-friendly formatting below (prose, not a directive)
+      # orglint-disable-everything ROOT001 -- x
       """)
     #expect(suppressions.isEmpty)
     #expect(findings == [
@@ -68,6 +70,7 @@ private func summary(_ d: SuppressionDirective) -> String {
       "SUP005 4:1 orglint-disable-next-line names no rule; write '# orglint-disable-next-line ID -- reason'",
       "SUP005 5:3 expires=2027-13-01 is not a date (YYYY-MM-DD)",
       "SUP005 6:6 orglint-disable names no rule; write '# orglint-disable ID -- reason'",
+      "SUP005 8:1 unknown suppression directive 'orglint-disable-everything'",
     ])
   }
 
