@@ -94,12 +94,13 @@ public struct Baseline: Hashable, Sendable {
     let totals = remaining
     // Where there are more findings of a fingerprint than entries, unsuppressed findings claim entries first, then
     // report order decides which are new; elsewhere every finding is covered and no order is needed.
+    let adoptionIds = Set(AdoptionRules.all.map(\.id))
     var seen: [String: Int] = [:]
-    for f in findings { if let fp = f.fingerprint { seen[fp, default: 0] += 1 } }
+    for f in findings { if let fp = f.fingerprint, !adoptionIds.contains(f.ruleId) { seen[fp, default: 0] += 1 } }
     var out = findings
     var contested: [String: [Int]] = [:]
     for (i, f) in findings.enumerated() {
-      guard let fp = f.fingerprint, let left = remaining[fp], left > 0 else {
+      guard let fp = f.fingerprint, !adoptionIds.contains(f.ruleId), let left = remaining[fp], left > 0 else {
         out[i].baselineState = .new
         continue
       }
@@ -125,10 +126,11 @@ public struct Baseline: Hashable, Sendable {
       reported.insert(e.fingerprint)
       guard let left = remaining[e.fingerprint], left > 0 else { continue }
       let total = totals[e.fingerprint] ?? left
-      let how = total == 1 ? "no longer matches a finding" : "\(left) of \(total) no longer match a finding"
+      let how = left == total
+        ? "no longer matches a finding; rewrite the baseline with --write-baseline to drop it"
+        : "matches \(total - left) finding(s) now, not \(total); rewrite the baseline with --write-baseline"
       var note = Finding(
-        AdoptionRules.staleBaseline,
-        "baseline entry \(e.fingerprint) \(how); rewrite the baseline with --write-baseline to drop it",
+        AdoptionRules.staleBaseline, "baseline entry \(e.fingerprint) \(how)",
         path: path, range: e.location.map { SourceRange(at: $0) })
       note.fingerprint = "\(AdoptionRules.staleBaseline.id):\(e.fingerprint)"
       note.baselineState = .absent
