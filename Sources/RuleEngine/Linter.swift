@@ -23,6 +23,8 @@ public struct LintRequest: Sendable {
   public var baselinePath: String?
   /// The folder relative paths are resolved against.
   public var cwd: String
+  /// False when the run records a new baseline (`--write-baseline`): the old one is then neither read nor required.
+  public var appliesBaseline = true
 
   public init(
     paths: [String], ruleDirectories: [String] = [], now: CELTimestamp, only: [String] = [], disable: [String] = [],
@@ -121,7 +123,7 @@ public enum Linter {
       ranRuleIds: Set(compiled.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: request.now.seconds),
       cwd: request.cwd)
     result.baselineText = Baseline.render(findings)
-    if let path = request.baselinePath ?? config?.baseline {
+    if request.appliesBaseline, let path = request.baselinePath ?? config?.baseline {
       do {
         let source = try SourceFile.read(path: path)
         let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)
