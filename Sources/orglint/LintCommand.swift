@@ -17,37 +17,39 @@ struct Lint: ParsableCommand {
       (bad arguments, unreadable path, invalid rule file).
       """)
 
-  @Argument(help: "Files or folders of orglint documents. Named files are linted in the context of their whole set.")
+  @Argument(help: ArgumentHelp(
+    "Files or folders of orglint documents. Named files are linted in the context of their whole set.",
+    valueName: "path"))
   var paths: [String] = []
 
-  @Option(name: .customLong("rules"), help: "A folder of user rules (repeatable).")
+  @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of user rules (repeatable).", valueName: "dir"))
   var ruleDirectories: [String] = []
 
   @Option(help: "Output format: text, json, sarif, github, junit or gitlab.")
   var format: OutputFormat = .text
 
-  @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+  @Option(help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
   @Option(help: "Lowest severity that fails the run: error, warning, note or never (default: the config's failOn, else error).")
   var failOn: FailOn?
 
-  @Option(help: "The config file (default: the nearest .orglint.yaml upward from the first PATH).")
+  @Option(help: ArgumentHelp("The config file (default: the nearest .orglint.yaml upward from the first PATH).", valueName: "file"))
   var config: String?
 
-  @Option(help: "Report only findings that are not in this baseline file (default: the config's baseline).")
+  @Option(help: ArgumentHelp("Report only findings that are not in this baseline file (default: the config's baseline).", valueName: "file"))
   var baseline: String?
 
-  @Option(help: "Record today's findings in FILE (atomically), so that later runs with --baseline report only new ones.")
+  @Option(help: ArgumentHelp("Record today's findings in FILE (atomically), so that later runs with --baseline report only new ones.", valueName: "file"))
   var writeBaseline: String?
 
-  @Option(help: "The time rules see as `now` (RFC 3339); default: the clock.")
+  @Option(help: ArgumentHelp("The time rules see as `now` (RFC 3339); default: the clock.", valueName: "time"))
   var now: String?
 
-  @Option(help: "Comma-separated rule ids or names to skip.")
+  @Option(help: ArgumentHelp("Comma-separated rule ids or names to skip.", valueName: "ids"))
   var disable: [String] = []
 
-  @Option(help: "Comma-separated rule ids or names: run only these.")
+  @Option(help: ArgumentHelp("Comma-separated rule ids or names: run only these.", valueName: "ids"))
   var only: [String] = []
 
   @Option(help: "Colour in text output: auto (a terminal, and NO_COLOR unset), always or never.")
@@ -59,7 +61,7 @@ struct Lint: ParsableCommand {
   @Flag(help: "After the report, print a count of findings per rule.")
   var statistics = false
 
-  @Option(help: "SARIF automationDetails.id: the code-scanning category of this run.")
+  @Option(help: ArgumentHelp("SARIF automationDetails.id: the code-scanning category of this run.", valueName: "id"))
   var category: String?
 
   func run() throws {
