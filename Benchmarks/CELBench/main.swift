@@ -36,7 +36,9 @@ let program = try env.compile(expression)
 let base: Int64 = 1_732_000_000
 var tasks: [CELValue] = []
 for k in 0..<10 {
-  let name = k % 3 == 0 ? "IAMCreateRootUserPassword" : (k % 3 == 1 ? "IAMDeleteRootUserCredentials" : "IAMAuditRootUserCredentials")
+  let name =
+    k % 3 == 0
+    ? "IAMCreateRootUserPassword" : (k % 3 == 1 ? "IAMDeleteRootUserCredentials" : "IAMAuditRootUserCredentials")
   let started = CELTimestamp(seconds: base + Int64(k) * 3600)!
   tasks.append(.object(Record(taskType, [.string(name), .timestamp(started), .string("111122223333")])))
 }
@@ -64,8 +66,9 @@ for _ in 0..<rounds {
   samples.append((Double(t.components.seconds) * 1e9 + Double(t.components.attoseconds) / 1e9) / Double(iterations))
 }
 samples.sort()
-print("CEL TASK001-shaped expression, 10 tasks: best \(Int(samples[0])) ns/op, median \(Int(samples[rounds / 2])) ns/op "
-  + "(\(rounds) rounds x \(iterations))")
+print(
+  "CEL TASK001-shaped expression, 10 tasks: best \(Int(samples[0])) ns/op, median \(Int(samples[rounds / 2])) ns/op "
+    + "(\(rounds) rounds x \(iterations))")
 if sink == 0 { print("unreachable") }
 
 // Compile cost, for reference (rules compile once per run).

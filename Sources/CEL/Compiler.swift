@@ -27,32 +27,39 @@ enum Compiler {
       return ({ f in Logic.or(l(f), r, f) }, nil)
     case .conditional(let c, let a, let b):
       let (cc, ac, bc) = (build(c).code, build(a).code, build(b).code)
-      return ({ f in
-        switch cc(f) {
-        case .bool(true): return ac(f)
-        case .bool(false): return bc(f)
-        case .error(let e): return .error(e)
-        case let v: return noSuchOverload("_?_:_", [v])
-        }
-      }, nil)
+      return (
+        { f in
+          switch cc(f) {
+          case .bool(true): return ac(f)
+          case .bool(false): return bc(f)
+          case .error(let e): return .error(e)
+          case let v: return noSuchOverload("_?_:_", [v])
+          }
+        }, nil
+      )
     case .list(let items):
       let codes = items.map { build($0).code }
-      return ({ f in
-        var out: [CELValue] = []
-        out.reserveCapacity(codes.count)
-        for c in codes {
-          let v = c(f)
-          if v.isError { return v }
-          out.append(v)
-        }
-        return .list(out)
-      }, nil)
+      return (
+        { f in
+          var out: [CELValue] = []
+          out.reserveCapacity(codes.count)
+          for c in codes {
+            let v = c(f)
+            if v.isError { return v }
+            out.append(v)
+          }
+          return .list(out)
+        }, nil
+      )
     case .map(let entries, _):
       let codes = entries.map { (build($0.0).code, build($0.1).code) }
       return ({ f in Select.mapLiteral(codes, f) }, nil)
     case .comprehension(let kind, let range, let slot, let body, let filter):
-      return (Comprehension.compile(kind, range: build(range).code, slot: slot, body: build(body).code,
-        filter: filter.map { build($0).code }), nil)
+      return (
+        Comprehension.compile(
+          kind, range: build(range).code, slot: slot, body: build(body).code,
+          filter: filter.map { build($0).code }), nil
+      )
     }
   }
 

@@ -19,7 +19,8 @@ enum Comprehension {
     return .success(list)
   }
 
-  static func compile(_ kind: MacroKind, range: @escaping Code, slot: Int, body: @escaping Code, filter: Code?) -> Code {
+  static func compile(_ kind: MacroKind, range: @escaping Code, slot: Int, body: @escaping Code, filter: Code?) -> Code
+  {
     let name = kind.rawValue
     switch kind {
     case .all, .exists:

@@ -122,7 +122,10 @@ enum StringFunctions {
         // Like Go: an empty pattern matches before each code point and at the end.
         out.append(contentsOf: n)
         count += 1
-        if start >= u.count { start = u.count + 1; break }
+        if start >= u.count {
+          start = u.count + 1
+          break
+        }
         out.append(u[start])
         start += 1
         continue
