@@ -97,7 +97,32 @@ enum Compiler {
     }
   }
 
+  /// Functions that build fresh strings, bytes or lists: their results are charged to the cost budget by size, so
+  /// that a comprehension cannot pile up gigabytes of copies (`big.map(x, s + s)`).
+  static let growing: Set<String> = [
+    "_+_", "join", "replace", "format", "split", "substring", "lowerAscii", "upperAscii", "trim", "string", "bytes",
+  ]
+
+  /// Charges a fresh value's size (a unit per element or per 16 bytes); the cost error once over budget.
+  @inline(__always)
+  static func chargeSize(_ v: CELValue, _ f: Frame) -> CELValue {
+    let units: Int
+    switch v {
+    case .string(let s): units = s.utf8.count >> 4
+    case .bytes(let b): units = b.count >> 4
+    case .list(let l): units = l.count
+    default: return v
+    }
+    return units == 0 || f.charge(units) ? v : f.costError
+  }
+
   private static func call(_ fn: Function, _ nodes: [Node]) -> (code: Code, value: CELValue?) {
+    let (code, value) = callUncharged(fn, nodes)
+    guard value == nil, growing.contains(fn.name) else { return (code, value) }
+    return ({ f in chargeSize(code(f), f) }, nil)
+  }
+
+  private static func callUncharged(_ fn: Function, _ nodes: [Node]) -> (code: Code, value: CELValue?) {
     // Unary and binary calls keep their operand closures out of arrays: closures stored in generic containers
     // are called through reabstraction thunks.
     if nodes.count == 1, let one = fn.one {

@@ -101,6 +101,12 @@ import Testing
     #expect(ContinuousClock.now - start < .seconds(5))
     let huge = "[\(big), \(big)].map(l, l + l + l + l).map(l, size(l))"
     #expect(eval(huge) == "[4000, 4000]")
+    // Fresh strings are charged by size: a comprehension cannot pile up copies of a large string.
+    let megabyte =
+      "'\(String(repeating: "x", count: 1 << 10))'.replace('x', '\(String(repeating: "y", count: 1 << 10))')"
+    #expect(eval("size(\(megabyte))") == "1048576")
+    #expect(
+      eval("\(big).map(i, \(megabyte) + string(i)).size()") == "error: evaluation cost limit exceeded (1000000 steps)")
     // Concatenation refuses results beyond the size bound instead of exhausting memory.
     let large = CELValue.string(String(repeating: "x", count: Arithmetic.maxSize / 2 + 1))
     #expect(Arithmetic.add(large, large).isError)
