@@ -143,7 +143,7 @@ enum Compiler {
     let args = nodes.map(build)
     let codes = args.map(\.code)
     let code: Code
-    if let many = fn.many {
+    if let many = fn.many, fn.arity.contains(codes.count) {
       code = { f in
         var values: [CELValue] = []
         values.reserveCapacity(codes.count)
