@@ -68,6 +68,7 @@ enum Comprehension {
         case .failure(let e): return .error(e)
         }
         var out: [CELValue] = []
+        out.reserveCapacity(list.count)  // one allocation; at most the range's size
         for item in list {
           f.slots[slot] = item
           switch body(f) {
