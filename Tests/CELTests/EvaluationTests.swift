@@ -52,6 +52,8 @@ import Testing
     #expect(eval("1 == 1u && 1u == 1.0 && 2 > 1.5 && 3u < 4") == "true")
     #expect(eval("{1: 'a'}[1u]") == "\"a\"")
     #expect(eval("{'a': 1, 'a': 2}") == "error: duplicate map key: a")
+    // Keys are code-point strings: composed and decomposed é are different keys.
+    #expect(eval("size({'\\u00e9': 1, 'e\\u0301': 2})") == "2")
     #expect(eval("{'a': 1}['b']") == "error: no such key: b")
     #expect(eval("[1][3]") == "error: index out of range: 3 (size 1)")
   }
