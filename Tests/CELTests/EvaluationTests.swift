@@ -82,6 +82,9 @@ import Testing
     #expect(eval("'aXbXc'.replace('X', '-', 1)") == "\"a-bXc\"")
     #expect(eval("'héllo'.indexOf('l') + 'héllo'.lastIndexOf('l')") == "5")
     #expect(eval("'héllo'.substring(1, 3) + 'héllo'.charAt(4)") == "\"élo\"")
+    #expect(eval("'abcabc'.lastIndexOf('bc') + 'abcabc'.lastIndexOf('bc', 3) + 'abc'.lastIndexOf('') ") == "8")
+    #expect(eval("'aaa'.lastIndexOf('aaaa') + 'abab'.indexOf('ab', 1) + 'ab'.indexOf('', 2)") == "3")
+    #expect(eval("'ab'.replace('', '-') + 'aaaa'.replace('aa', 'b')") == "\"-a-b-bb\"")
     #expect(eval("'abc'.substring(2, 5)") == "error: substring index out of range: [2:5] of size 3")
     #expect(
       eval("'%s is %d (%.2f, %x, %o, %b, %e)'.format(['x', 42, 3.14159, 255, 8, 5, 1500.0])")
@@ -109,6 +112,13 @@ import Testing
     #expect(eval("size(\(megabyte))") == "1048576")
     #expect(
       eval("\(big).map(i, \(megabyte) + string(i)).size()") == "error: evaluation cost limit exceeded (1000000 steps)")
+    // Searches are linear: a 1 MB haystack of 'a's against a 512 KB needle of 'a's ending in 'b' is quick.
+    let hay = "'\(String(repeating: "a", count: 1 << 10))'.replace('a', '\(String(repeating: "a", count: 1 << 10))')"
+    let needle =
+      "'\(String(repeating: "a", count: 1 << 9))'.replace('a', '\(String(repeating: "a", count: 1 << 10))') + 'b'"
+    let t0 = ContinuousClock.now
+    #expect(eval("(\(hay)).contains(\(needle)) || (\(hay)).lastIndexOf(\(needle)) >= 0") == "false")
+    #expect(ContinuousClock.now - t0 < .seconds(10))
     // Concatenation refuses results beyond the size bound instead of exhausting memory.
     let large = CELValue.string(String(repeating: "x", count: Arithmetic.maxSize / 2 + 1))
     #expect(Arithmetic.add(large, large).isError)
