@@ -127,7 +127,11 @@ enum Compiler {
     // are called through reabstraction thunks.
     if nodes.count == 1, let one = fn.one {
       let (a, av) = build(nodes[0])
-      return folded({ f in one(a(f)) }, constant: av != nil)
+      return folded(
+        { f in
+          let x = a(f)
+          return f.charge(operand: x) ? one(x) : f.costError
+        }, constant: av != nil)
     }
     if nodes.count == 2, let two = fn.two {
       let (a, av) = build(nodes[0])
@@ -135,10 +139,20 @@ enum Compiler {
       let allConstant = av != nil && bv != nil
       if fn.name == "matches", av == nil, case .string(let p)? = bv, case .success(let regex) = Matches.regex(p) {
         let match = Matches.constant(regex)
-        return ({ f in match(a(f)) }, nil)
+        return (
+          { f in
+            let x = a(f)
+            return f.charge(operand: x) ? match(x) : f.costError
+          }, nil
+        )
       }
       if !allConstant, let fast = FastPaths.specialize(fn.name, a, av, b, bv, generic: two) { return (fast, nil) }
-      return folded({ f in two(a(f), b(f)) }, constant: allConstant)
+      return folded(
+        { f in
+          let x = a(f)
+          let y = b(f)
+          return f.charge(operand: x) && f.charge(operand: y) ? two(x, y) : f.costError
+        }, constant: allConstant)
     }
     let args = nodes.map(build)
     let codes = args.map(\.code)
@@ -150,6 +164,7 @@ enum Compiler {
         for c in codes {
           let v = c(f)
           if v.isError { return v }
+          if !f.charge(operand: v) { return f.costError }
           values.append(v)
         }
         return many(values)
@@ -164,6 +179,6 @@ enum Compiler {
   /// Pure functions of constants are computed once, here.
   private static func folded(_ code: @escaping Code, constant: Bool) -> (code: Code, value: CELValue?) {
     guard constant else { return (code, nil) }
-    return Compiler.constant(code(Frame(variables: [], slotCount: 0, costLimit: 0)))
+    return Compiler.constant(code(Frame(variables: [], slotCount: 0, costLimit: Int.max)))
   }
 }

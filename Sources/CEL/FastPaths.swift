@@ -27,8 +27,11 @@ enum FastPaths {
 
   static func specialize(
     _ name: String, _ a: @escaping Code, _ av: CELValue?, _ b: @escaping Code, _ bv: CELValue?,
-    generic: @escaping Function.F2
+    generic uncharged: @escaping Function.F2
   ) -> Code? {
+    let generic: @Sendable (Frame, CELValue, CELValue) -> CELValue = { f, l, r in
+      f.charge(operand: l) && f.charge(operand: r) ? uncharged(l, r) : f.costError
+    }
     switch name {
     case "_==_", "_!=_":
       let negate = name == "_!=_"
@@ -38,18 +41,23 @@ enum FastPaths {
         let constant = CELValue.string(c)
         return { f in
           let v = operand(f)
-          if case .string(let s) = v { return .bool(sameCodePoints(s, c) != negate) }
-          return generic(v, constant)
+          if case .string(let s) = v {
+            if s.utf8.count >= 1024, !f.charge(operand: v) { return f.costError }
+            return .bool(sameCodePoints(s, c) != negate)
+          }
+          return generic(f, v, constant)
         }
       }
       return { f in
         let l = a(f)
         let r = b(f)
         switch (l, r) {
-        case (.string(let x), .string(let y)): return .bool(sameCodePoints(x, y) != negate)
+        case (.string(let x), .string(let y)):
+          if x.utf8.count >= 1024, !f.charge(operand: l) { return f.costError }
+          return .bool(sameCodePoints(x, y) != negate)
         case (.int(let x), .int(let y)): return .bool((x == y) != negate)
         case (.bool(let x), .bool(let y)): return .bool((x == y) != negate)
-        default: return generic(l, r)
+        default: return generic(f, l, r)
         }
       }
     case "_<_", "_<=_", "_>_", "_>=_":
@@ -67,7 +75,7 @@ enum FastPaths {
         case (.int(let x), .int(let y)): return .bool(test(x < y ? -1 : (x == y ? 0 : 1)))
         case (.timestamp(let x), .timestamp(let y)): return .bool(test(x < y ? -1 : (x == y ? 0 : 1)))
         case (.duration(let x), .duration(let y)): return .bool(test(x < y ? -1 : (x == y ? 0 : 1)))
-        default: return generic(l, r)
+        default: return generic(f, l, r)
         }
       }
     case "_-_":
@@ -77,7 +85,7 @@ enum FastPaths {
         if case .timestamp(let x) = l, case .timestamp(let y) = r {
           return x.difference(y).map(CELValue.duration) ?? Arithmetic.rangeError
         }
-        return generic(l, r)
+        return generic(f, l, r)
       }
     default:
       return nil
