@@ -1,18 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Benchmarks, outside the main package so users of orglint never build them. Run in release mode:
-/// `swift run -c release CELBench` (from this directory).
+/// orglint's benchmarks: a package of its own, so that users of orglint never build them.
+/// Run them with the scripts beside this file (release builds, compared with libyaml's own cost in the same run),
+/// and `swift run -c release CELBench` for the CEL evaluator (Benchmarks/python/cel_peer.py is the Python peer).
 let package = Package(
   name: "orglint-benchmarks",
-  platforms: [.macOS(.v13)],
-  dependencies: [
-    .package(name: "orglint", path: "..")
-  ],
+  dependencies: [.package(name: "orglint", path: "..")],
   targets: [
     .executableTarget(
+      name: "LoadBench",
+      dependencies: [.product(name: "OrglintKit", package: "orglint")]
+    ),
+    .executableTarget(
       name: "CELBench",
-      dependencies: [.product(name: "OrglintKit", package: "orglint")],
-      path: "CELBench")
+      dependencies: [.product(name: "OrglintKit", package: "orglint")]
+    ),
   ]
 )

@@ -1,22 +1,27 @@
+import LocatedYAML
+
 /// A member (or the management) account: one `kind: Account` document or one item of an Organization's
 /// `accounts:` list.
 ///
 /// Optional properties are nil when the field is absent from the YAML (CEL's `has()` is false); Docs/model.md gives
 /// the default rules see then. Required fields that are missing are reported (SCHEMA003) and read as `""`.
-/// A class because other entities link to it; immutable once the set is loaded (linking sets the links once).
+/// Free-text fields (`name`, `email`, `organizationalUnit`, `tags`) are read from the YAML when asked, so that a
+/// large set costs little memory. A class because other entities link to it; immutable once the set is loaded
+/// (linking sets the links once).
 public final class Account: @unchecked Sendable {
   /// The account's mapping in its YAML document.
   public let origin: NodeRef
   /// 12 digits.
   public internal(set) var id = ""
-  public internal(set) var name = ""
-  /// The root user's email.
-  public internal(set) var email = ""
-  /// The OU path as written, e.g. `Workloads/Prod`.
-  public internal(set) var organizationalUnit: String?
+  var nameNode: YAMLNodeID?
+  var emailNode: YAMLNodeID?
+  var organizationalUnitNode: YAMLNodeID?
+  var tagsNode: YAMLNodeID?
+  /// Hashes of the email (ASCII letters lower-cased) and of the OU path, for linking without making Strings.
+  var emailHash: UInt64 = 0
+  var ouHash: UInt64 = 0
   public internal(set) var state: AccountState?
   public internal(set) var alternateContacts: AlternateContacts?
-  public internal(set) var tags: [Tag]?
   /// nil when no `root:` block is recorded (no audit of the root user).
   public internal(set) var root: RootUser?
 
@@ -35,6 +40,14 @@ public final class Account: @unchecked Sendable {
   public internal(set) var sameEmail: [Account] = []
 
   public init(origin: NodeRef) { self.origin = origin }
+
+  public var name: String { origin.document.text(nameNode) ?? "" }
+  /// The root user's email.
+  public var email: String { origin.document.text(emailNode) ?? "" }
+  /// The OU path as written, e.g. `Workloads/Prod`.
+  public var organizationalUnit: String? { origin.document.text(organizationalUnitNode) }
+  /// The tags in the YAML's order (values that are not strings were reported and are left out).
+  public var tags: [Tag]? { tagsNode.map { origin.document.tags($0) } }
 
   /// `account/<id>`: the entity's identity for fingerprints.
   public var logicalPath: String { "account/\(id)" }
@@ -72,17 +85,29 @@ public struct AlternateContacts: Hashable, Sendable {
   }
 }
 
-/// One alternate contact.
+/// One alternate contact; its fields are read from the YAML when asked (nil when absent).
 public struct Contact: Hashable, Sendable {
-  public var name: String?
-  public var email: String?
-  public var phone: String?
-  public var title: String?
+  let document: ModelDocument
+  var nameNode: YAMLNodeID?
+  var emailNode: YAMLNodeID?
+  var phoneNode: YAMLNodeID?
+  var titleNode: YAMLNodeID?
 
-  public init(name: String? = nil, email: String? = nil, phone: String? = nil, title: String? = nil) {
-    self.name = name
-    self.email = email
-    self.phone = phone
-    self.title = title
+  init(document: ModelDocument) { self.document = document }
+
+  public var name: String? { document.text(nameNode) }
+  public var email: String? { document.text(emailNode) }
+  public var phone: String? { document.text(phoneNode) }
+  public var title: String? { document.text(titleNode) }
+
+  public static func == (a: Contact, b: Contact) -> Bool {
+    a.name == b.name && a.email == b.email && a.phone == b.phone && a.title == b.title
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(email)
+    hasher.combine(phone)
+    hasher.combine(title)
   }
 }

@@ -49,19 +49,18 @@ extension ModelDecoder {
           hasId = true
         }
       case .name:
-        if let s = string(v, key: key) {
-          account.name = s
-          hasName = true
-        }
+        account.nameNode = stringNode(v, key: key)
+        hasName = account.nameNode != nil
       case .email:
-        if let s = string(v, key: key) {
-          account.email = s
-          hasEmail = true
-        }
-      case .organizationalUnit: account.organizationalUnit = string(v, key: key)
-      case .state: account.state = enumValue(v, key: key)
+        account.emailNode = stringNode(v, key: key)
+        hasEmail = account.emailNode != nil
+        if hasEmail { account.emailHash = withText(v) { emailHash($0) } }
+      case .organizationalUnit:
+        account.organizationalUnitNode = stringNode(v, key: key)
+        if account.organizationalUnitNode != nil { account.ouHash = withText(v) { fnv1a($0) } }
+      case .state: account.state = enumValue(v, key: key, EnumTables.accountState)
       case .alternateContacts: account.alternateContacts = alternateContacts(v, key: key)
-      case .tags: account.tags = tags(v, key: key)
+      case .tags: account.tagsNode = checkTags(v, key: key)
       case .root: account.root = rootUser(v, key: key)
       }
     }
@@ -88,24 +87,23 @@ extension ModelDecoder {
 
   mutating func contact(_ m: YAMLNodeID, key: YAMLNodeID) -> Contact? {
     guard expect(.mapping, m, key: key) else { return nil }
-    var out = Contact()
+    var out = Contact(document: document)
     for i in 0..<doc.count(m) {
       guard let (field, key, v) = field(m, i, Tables.contact, in: "a contact"), let v else { continue }
-      let s = string(v, key: key)
+      let s = stringNode(v, key: key)
       switch field {
-      case .name: out.name = s
-      case .email: out.email = s
-      case .phone: out.phone = s
-      case .title: out.title = s
+      case .name: out.nameNode = s
+      case .email: out.emailNode = s
+      case .phone: out.phoneNode = s
+      case .title: out.titleNode = s
       }
     }
     return out
   }
 
-  mutating func tags(_ m: YAMLNodeID, key: YAMLNodeID) -> [Tag]? {
+  /// Checks `tags:` (a mapping of strings) and returns its node; the tags are read when asked.
+  mutating func checkTags(_ m: YAMLNodeID, key: YAMLNodeID) -> YAMLNodeID? {
     guard expect(.mapping, m, key: key) else { return nil }
-    var out: [Tag] = []
-    out.reserveCapacity(doc.count(m))
     for i in 0..<doc.count(m) {
       let k = doc.key(m, i)
       if doc.isDuplicateKey(k) { continue }
@@ -113,19 +111,13 @@ extension ModelDecoder {
         report(ModelRules.wrongType, "a tag key must be a string, found \(describe(k))", at: k)
         continue
       }
-      let value = doc.value(m, i)
-      guard let v = resolve(value) else {
-        out.append(Tag(key: doc.scalar(k), value: ""))
-        continue
-      }
-      if doc.kind(v) == .scalar {
-        out.append(Tag(key: doc.scalar(k), value: doc.scalar(v)))
-      } else {
+      guard let v = resolve(doc.value(m, i)) else { continue }
+      if doc.kind(v) != .scalar {
         report(
-          ModelRules.wrongType, "tag '\(doc.scalar(k))' expects a string, found \(describe(v))", key: k, value: v)
+          ModelRules.wrongType, "tag '\(text(k))' expects a string, found \(describe(v))", key: k, value: v)
       }
     }
-    return out
+    return m
   }
 
   mutating func rootUser(_ m: YAMLNodeID, key: YAMLNodeID) -> RootUser? {
@@ -211,7 +203,7 @@ extension ModelDecoder {
     for i in 0..<doc.count(m) {
       guard let (field, key, v) = field(m, i, Tables.mfaDevice, in: "an MFA device"), let v else { continue }
       switch field {
-      case .type: out.type = enumValue(v, key: key)
+      case .type: out.type = enumValue(v, key: key, EnumTables.mfaDeviceType)
       case .serial: out.serial = string(v, key: key)
       case .enabledAt: out.enabledAt = timestamp(v, key: key)
       }

@@ -34,18 +34,13 @@ extension ModelDecoder {
     }
     let apiIsOurs = apiValue.map { doc.kind($0) == .scalar && doc.scalar($0, equals: "orglint/v1") } ?? false
     let kind: DocumentKind? = kindValue.flatMap { v in
-      doc.withScalarBytes(v) { b in
-        DocumentKind.allCases.first { k in
-          var raw = k.rawValue
-          return raw.withUTF8 { equal($0, b) }
-        }
-      }
+      doc.kind(v) == .scalar ? withText(v) { EnumTables.documentKind.lookup($0) } : nil
     }
     guard apiIsOurs || kind != nil else { return false }
     guard let kind else {
       let names = DocumentKind.allCases.map(\.rawValue)
       if let kindKey, let kindValue {
-        let text = doc.scalar(kindValue)
+        let text = text(kindValue)
         report(
           ModelRules.unknownKind,
           "unknown kind '\(text)' for apiVersion orglint/v1; expected one of \(names.joined(separator: ", "))"
@@ -61,7 +56,7 @@ extension ModelDecoder {
       if let apiKey, let apiValue {
         report(
           ModelRules.apiVersion,
-          "apiVersion '\(doc.scalar(apiValue))' is not orglint/v1; this \(kind.rawValue) document is read as "
+          "apiVersion '\(text(apiValue))' is not orglint/v1; this \(kind.rawValue) document is read as "
             + "orglint/v1", key: apiKey, value: apiValue)
       } else {
         reportAtStart(

@@ -10,6 +10,9 @@ struct Linker {
   private(set) var accounts: [Account] = []
   private(set) var accountsById: [String: Account] = [:]
   private var ouByPath: [String: OrganizationalUnit] = [:]
+  /// OUs by `fnv1a` of their path, and the hashes whose account-side text was checked to equal the path.
+  private var ouByHash: [UInt64: OrganizationalUnit] = [:]
+  private var verifiedOUHashes = Set<UInt64>()
   private var policyByName: [String: Policy] = [:]
   /// Policies attached directly, by OU identity / account id; Root's.
   private var attachedToOU: [ObjectIdentifier: [Policy]] = [:]
@@ -60,11 +63,11 @@ struct Linker {
       account.isManagement = !account.id.isEmpty && account.id == org.managementAccount
       account.isDelegatedAdmin = iamAdmins.contains(account.id)
       var inherited = rootPolicies
-      if let path = account.organizationalUnit {
-        if let ou = ouByPath[path] {
+      if account.organizationalUnitNode != nil {
+        if let ou = ou(of: account) {
           account.ou = ou
           inherited = effective[ObjectIdentifier(ou)] ?? rootPolicies
-        } else if path != "Root" {
+        } else if let path = account.organizationalUnit, path != "Root" {
           report(
             ModelRules.unknownOU,
             "organizationalUnit '\(path)' is not an OU of the Organization" + suggestion(forOU: path),
@@ -98,21 +101,36 @@ struct Linker {
     }
   }
 
-  /// `sameEmail`: accounts grouped by email, compared case-insensitively (ASCII emails need no lowercased copy).
+  /// The OU an account names: found by the path's hash, the text compared once per distinct hash.
+  private mutating func ou(of account: Account) -> OrganizationalUnit? {
+    guard let ou = ouByHash[account.ouHash] else { return nil }
+    if verifiedOUHashes.contains(account.ouHash) { return ou }
+    guard account.organizationalUnit == ou.path else { return nil }
+    verifiedOUHashes.insert(account.ouHash)
+    return ou
+  }
+
+  /// `sameEmail`: accounts grouped by email, compared case-insensitively. Grouped by the hash taken when decoding;
+  /// only accounts whose hashes collide have their emails read and compared.
   private mutating func linkEmails() {
-    var first: [String: Int] = [:]
+    var first: [UInt64: Int] = [:]
     first.reserveCapacity(accounts.count)
-    var groups: [Int: [Account]] = [:]
-    for (i, account) in accounts.enumerated() where !account.email.isEmpty {
-      let key = emailKey(account.email)
-      if let j = first[key] {
-        groups[j, default: [accounts[j]]].append(account)
+    var candidates: [Int: [Account]] = [:]
+    for (i, account) in accounts.enumerated() where account.emailNode != nil {
+      if let j = first[account.emailHash] {
+        candidates[j, default: [accounts[j]]].append(account)
       } else {
-        first[key] = i
+        first[account.emailHash] = i
       }
     }
-    for group in groups.values {
-      for account in group { account.sameEmail = group.filter { $0 !== account } }
+    for (_, collided) in candidates.sorted(by: { $0.key < $1.key }) {
+      var byEmail: [String: [Account]] = [:]
+      for account in collided where !account.email.isEmpty {
+        byEmail[emailKey(account.email), default: []].append(account)
+      }
+      for group in byEmail.values where group.count > 1 {
+        for account in group { account.sameEmail = group.filter { $0 !== account } }
+      }
     }
   }
 
@@ -155,6 +173,8 @@ struct Linker {
         at: ou.origin.location(of: ["name"]))
     } else {
       ouByPath[ou.path] = ou
+      var path = ou.path
+      ouByHash[path.withUTF8 { fnv1a($0) }] = ou
     }
     for child in ou.children ?? [] { indexOU(child) }
   }
@@ -227,6 +247,29 @@ func merged(_ a: [Policy], _ b: [Policy]) -> [Policy] {
 
 func isAccountId(_ s: String) -> Bool {
   s.utf8.count == 12 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+}
+
+/// FNV-1a, 64 bits.
+@inline(__always)
+func fnv1a(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  var h: UInt64 = 0xcbf2_9ce4_8422_2325
+  for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+  return h
+}
+
+/// FNV-1a of an email as `sameEmail` compares it: ASCII letters lower-cased; with any non-ASCII byte, of the
+/// Unicode lower-cased text.
+func emailHash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  var h: UInt64 = 0xcbf2_9ce4_8422_2325
+  for c in b {
+    if c >= 0x80 {
+      var lower = String(decoding: b, as: UTF8.self).lowercased()
+      return lower.withUTF8 { fnv1a($0) }
+    }
+    let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+    h = (h ^ UInt64(folded)) &* 0x100_0000_01b3
+  }
+  return h
 }
 
 /// The email as compared for `sameEmail`: itself when it has no upper-case ASCII letter, else lower-cased.

@@ -4,10 +4,13 @@ import LocatedYAML
 /// Decodes the orglint documents of one YAML document into model entities, with a finding for every schema problem.
 ///
 /// Entities are decoded from (document, node) alone, so an inline account or task can be decoded in isolation
-/// (`decodeAccount(at:)`). Keys are matched on their bytes; Strings are made only for the values kept.
+/// (`decodeAccount(at:)`). Keys are matched on their bytes; Strings are made only for the values kept, and free text
+/// of the bulk entities (names, emails, contacts, reasons) is kept as its node and read when asked.
 public struct ModelDecoder {
   public let document: ModelDocument
   let doc: YAMLDocument
+  /// The file's bytes: most scalars are read here directly (see `directRange`).
+  let bytes: [UInt8]
   /// Schema findings, in document order.
   public internal(set) var findings: [Finding] = []
   /// Organization documents, in order (a set keeps the first).
@@ -20,6 +23,7 @@ public struct ModelDecoder {
   public init(document: ModelDocument) {
     self.document = document
     self.doc = document.yaml
+    self.bytes = document.yaml.file.bytes
   }
 
   var path: String { doc.file.path }
@@ -42,19 +46,112 @@ public struct ModelDecoder {
     findings.append(Finding(rule, message, path: path, range: SourceRange(at: doc.start(node))))
   }
 
+  // MARK: Scalars
+
+  /// Where a scalar's value lies in the file's bytes, when it is written there as is: a single-line plain scalar
+  /// without properties, or a single-line quoted one without escapes. nil otherwise (the reader's copy is used).
+  @inline(__always)
+  func directRange(_ node: YAMLNodeID) -> Range<Int>? {
+    let start = doc.startOffset(node)
+    let end = doc.endOffset(node)
+    let style = doc.style(node)
+    return bytes.withUnsafeBufferPointer { b -> Range<Int>? in
+      guard end >= start, end <= b.count, let p = b.baseAddress else { return nil }
+      var lo = start
+      var hi = end
+      var forbidden: UInt8 = 0x0A
+      switch style {
+      case .plain:
+        // Tags, anchors and aliases come before the text: the node then starts at `!`, `&` or `*`.
+        if lo < hi, p[lo] == 0x21 || p[lo] == 0x26 || p[lo] == 0x2A { return nil }
+      case .doubleQuoted:
+        guard hi - lo >= 2, p[lo] == 0x22, p[hi - 1] == 0x22 else { return nil }
+        forbidden = 0x5C
+        lo += 1
+        hi -= 1
+      case .singleQuoted:
+        guard hi - lo >= 2, p[lo] == 0x27, p[hi - 1] == 0x27 else { return nil }
+        forbidden = 0x27
+        lo += 1
+        hi -= 1
+      default:
+        return nil
+      }
+      var i = lo
+      while i < hi {
+        let c = p[i]
+        if c == forbidden || c == 0x0A || c == 0x0D { return nil }
+        i += 1
+      }
+      return lo..<hi
+    }
+  }
+
+  /// A plain key's bytes without the line scan: an implicit key is a single line, and a multi-line explicit key
+  /// (`? a` over two lines) only fails to match a field name, which `text(_:)` then reports correctly.
+  @inline(__always)
+  func plainKeyRange(_ node: YAMLNodeID) -> Range<Int>? {
+    let start = doc.startOffset(node)
+    let end = doc.endOffset(node)
+    guard doc.style(node) == .plain, start < end, end <= bytes.count else { return nil }
+    let first = bytes[start]
+    return first == 0x21 || first == 0x26 || first == 0x2A ? nil : start..<end
+  }
+
+  /// Calls `body` with a scalar's value bytes (empty for other nodes).
+  @inline(__always)
+  func withText<R>(_ node: YAMLNodeID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = directRange(node) {
+      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+    return doc.withScalarBytes(node, body)
+  }
+
+  /// A scalar's value as a String.
+  func text(_ node: YAMLNodeID) -> String {
+    withText(node) { String(decoding: $0, as: UTF8.self) }
+  }
+
+
+  /// A plain scalar without a tag: the only kind YAML resolves to numbers, booleans and null.
+  func isPlain(_ node: YAMLNodeID) -> Bool { doc.style(node) == .plain && doc.tag(node) == nil }
+
   // MARK: Nodes
 
   /// Follows an alias; nil for null, for an alias that names nothing, and for `!include` (reported).
+  @inline(__always)
   mutating func resolve(_ node: YAMLNodeID) -> YAMLNodeID? {
-    guard let r = doc.resolve(node), !doc.isNull(r) else { return nil }
-    if let tag = doc.tag(r), tag == "!include" {
-      report(
-        ModelRules.unsupportedInclude,
-        "'!include' is not supported: orglint reads every document under the set's root, so put the included "
-          + "content in a document of its own", at: r)
-      return nil
+    var n = node
+    var kind = doc.kind(n)
+    if kind == .alias {
+      guard let r = doc.resolve(n) else { return nil }
+      n = r
+      kind = doc.kind(n)
     }
-    return r
+    guard kind == .scalar else { return n }
+    let lo = doc.startOffset(n)
+    let hi = doc.endOffset(n)
+    guard lo < hi else { return doc.style(n) == .plain ? nil : n }
+    let first = bytes[lo]
+    if first == 0x21 || first == 0x26 {  // `!tag` or `&anchor`: rare, take the slow path
+      if let tag = doc.tag(n), tag == "!include" {
+        report(
+          ModelRules.unsupportedInclude,
+          "'!include' is not supported: orglint reads every document under the set's root, so put the included "
+            + "content in a document of its own", at: n)
+        return nil
+      }
+      return doc.isNull(n) ? nil : n
+    }
+    if hi - lo <= 4, first == 0x7E || first == 0x6E || first == 0x4E, doc.style(n) == .plain {
+      // `~`, `null`, `Null`, `NULL`
+      let isNull = bytes.withUnsafeBufferPointer { b in
+        let t = UnsafeBufferPointer(rebasing: b[lo..<hi])
+        return (t.count == 1 && t[0] == 0x7E) || matches(t, "null")
+      }
+      if isNull { return nil }
+    }
+    return n
   }
 
   /// `a mapping`, `a sequence`, `a string`, `a number`, `a boolean` or `null`, for messages.
@@ -68,29 +165,33 @@ public struct ModelDecoder {
       if doc.isNull(r) { return "null" }
       guard isPlain(r) else { return "a string" }
       if yaml12Bool(r) != nil || yaml11Bool(r) != nil { return "a boolean" }
-      return doc.withScalarBytes(r) { looksNumeric($0) } ? "a number" : "a string"
+      return withText(r) { looksNumeric($0) } ? "a number" : "a string"
     }
   }
 
-  /// A plain scalar without a tag: the only kind YAML resolves to numbers, booleans and null.
-  func isPlain(_ node: YAMLNodeID) -> Bool { doc.style(node) == .plain && doc.tag(node) == nil }
-
   /// The pair `i` of a mapping as a known field, with its value resolved (nil for null). nil for a duplicate key
   /// (already YAML002) and for an unknown field (reported, with a did-you-mean).
+  @inline(__always)
   mutating func field<F>(
     _ mapping: YAMLNodeID, _ i: Int, _ table: FieldTable<F>, in entity: String
   ) -> (field: F, key: YAMLNodeID, value: YAMLNodeID?)? {
     let key = doc.key(mapping, i)
     if doc.isDuplicateKey(key) { return nil }
-    guard doc.kind(key) == .scalar else {
+    let found: F?
+    if let r = plainKeyRange(key) {
+      found = bytes.withUnsafeBufferPointer { table.lookup(UnsafeBufferPointer(rebasing: $0[r])) }
+    } else if let r = directRange(key) {
+      found = bytes.withUnsafeBufferPointer { table.lookup(UnsafeBufferPointer(rebasing: $0[r])) }
+    } else if doc.kind(key) == .scalar {
+      found = doc.withScalarBytes(key) { table.lookup($0) }
+    } else {
       report(ModelRules.wrongType, "a field name of \(entity) must be a string, found \(describe(key))", at: key)
       return nil
     }
-    guard let field = doc.withScalarBytes(key, { table.lookup($0) }) else {
-      let name = doc.scalar(key)
+    guard let field = found else {
+      let name = text(key)
       report(
-        ModelRules.unknownField,
-        "unknown field '\(name)' in \(entity)" + DidYouMean.hint(for: name, among: table.names),
+        ModelRules.unknownField, "unknown field '\(name)' in \(entity)" + DidYouMean.hint(for: name, among: table.names),
         key: key, value: doc.value(mapping, i))
       return nil
     }
@@ -101,12 +202,12 @@ public struct ModelDecoder {
   mutating func notInline(_ key: YAMLNodeID, _ value: YAMLNodeID, _ entity: String) {
     report(
       ModelRules.unknownField,
-      "unknown field '\(doc.scalar(key))' in \(entity): an inline item takes the \(entity) fields only",
+      "unknown field '\(text(key))' in \(entity): an inline item takes the \(entity) fields only",
       key: key, value: value)
   }
 
   /// The key's name for messages.
-  func name(_ key: YAMLNodeID) -> String { doc.scalar(key) }
+  func name(_ key: YAMLNodeID) -> String { text(key) }
 
   // MARK: Typed values
 
@@ -121,7 +222,12 @@ public struct ModelDecoder {
 
   mutating func string(_ value: YAMLNodeID, key: YAMLNodeID) -> String? {
     guard expect(.scalar, value, key: key) else { return nil }
-    return doc.scalar(value)
+    return text(value)
+  }
+
+  /// A string value kept as its node, read when asked (see `ModelDocument.text`).
+  mutating func stringNode(_ value: YAMLNodeID, key: YAMLNodeID) -> YAMLNodeID? {
+    expect(.scalar, value, key: key) ? value : nil
   }
 
   mutating func bool(_ value: YAMLNodeID, key: YAMLNodeID) -> Bool? {
@@ -130,7 +236,7 @@ public struct ModelDecoder {
       if let b = yaml11Bool(value) {
         report(
           ModelRules.yaml11Boolean,
-          "'\(name(key)): \(doc.scalar(value))' is a YAML 1.1 boolean that YAML 1.2 tools read as a string; "
+          "'\(name(key)): \(text(value))' is a YAML 1.1 boolean that YAML 1.2 tools read as a string; "
             + "write \(b) instead", key: key, value: value)
         return b
       }
@@ -143,10 +249,10 @@ public struct ModelDecoder {
 
   mutating func timestamp(_ value: YAMLNodeID, key: YAMLNodeID) -> Timestamp? {
     guard expect(.scalar, value, key: key) else { return nil }
-    if let t = doc.withScalarBytes(value, { Timestamp.parse($0) }) { return t }
+    if let t = withText(value, { Timestamp.parse($0) }) { return t }
     report(
       ModelRules.malformedValue,
-      "'\(name(key))' is not an RFC 3339 timestamp such as 2026-10-01T10:00:00Z: '\(doc.scalar(value))'",
+      "'\(name(key))' is not an RFC 3339 timestamp such as 2026-10-01T10:00:00Z: '\(text(value))'",
       key: key, value: value)
     return nil
   }
@@ -154,8 +260,8 @@ public struct ModelDecoder {
   /// A 12-digit account id. The text is kept even when malformed, so that references still link where they can.
   mutating func accountId(_ value: YAMLNodeID, key: YAMLNodeID) -> String? {
     guard expect(.scalar, value, key: key) else { return nil }
-    let (digits, count) = doc.withScalarBytes(value) { b in (b.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }, b.count) }
-    let text = doc.scalar(value)
+    let (digits, count) = withText(value) { b in (b.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }, b.count) }
+    let text = text(value)
     if digits, count > 0, isPlain(value) {
       report(
         ModelRules.malformedValue,
@@ -169,22 +275,16 @@ public struct ModelDecoder {
     return text
   }
 
-  mutating func enumValue<E: CaseIterable & RawRepresentable>(_ value: YAMLNodeID, key: YAMLNodeID) -> E?
-  where E.RawValue == String {
+  mutating func enumValue<E: CaseIterable & RawRepresentable & Sendable>(
+    _ value: YAMLNodeID, key: YAMLNodeID, _ table: NameTable<E>
+  ) -> E? where E.RawValue == String {
     guard expect(.scalar, value, key: key) else { return nil }
-    let found = doc.withScalarBytes(value) { b in
-      E.allCases.first { e in
-        var raw = e.rawValue
-        return raw.withUTF8 { equal($0, b) }
-      }
-    }
-    if let found { return found }
-    let text = doc.scalar(value)
-    let allowed = E.allCases.map(\.rawValue)
+    if let found = withText(value, { table.lookup($0) }) { return found }
+    let text = text(value)
     report(
       ModelRules.badEnumValue,
-      "'\(name(key))' is '\(text)', not one of \(allowed.joined(separator: ", "))"
-        + DidYouMean.hint(for: text, among: allowed), key: key, value: value)
+      "'\(name(key))' is '\(text)', not one of \(table.names.joined(separator: ", "))"
+        + DidYouMean.hint(for: text, among: table.names), key: key, value: value)
     return nil
   }
 
@@ -197,7 +297,7 @@ public struct ModelDecoder {
   /// A string or a sequence of strings, as a list (`Action: "*"` → `["*"]`).
   mutating func stringOrList(_ value: YAMLNodeID, key: YAMLNodeID) -> [String]? {
     switch doc.kind(value) {
-    case .scalar: return [doc.scalar(value)]
+    case .scalar: return [text(value)]
     case .sequence: return strings(of: value, key: key)
     default:
       report(
@@ -214,7 +314,7 @@ public struct ModelDecoder {
     for i in 0..<n {
       guard let item = resolve(doc.item(list, i)) else { continue }
       if doc.kind(item) == .scalar {
-        out.append(doc.scalar(item))
+        out.append(text(item))
       } else {
         report(
           ModelRules.wrongType, "an item of '\(name(key))' expects a string, found \(describe(item))", at: item)
@@ -230,32 +330,39 @@ public struct ModelDecoder {
 
   // MARK: Scalar resolution
 
+  /// `true`/`True`/`TRUE` and `false`/`False`/`FALSE` (YAML 1.2's core schema).
   func yaml12Bool(_ node: YAMLNodeID) -> Bool? {
-    doc.withScalarBytes(node) { b in
-      switch b.count {
-      case 4 where equalFold(b, "true"): return true
-      case 5 where equalFold(b, "false"): return false
-      default: return nil
-      }
+    withText(node) { b in
+      if matches(b, "true") { return true }
+      if matches(b, "false") { return false }
+      return nil
     }
   }
 
+  /// The other booleans of YAML 1.1: y, yes, on, n, no, off in the same three casings.
   func yaml11Bool(_ node: YAMLNodeID) -> Bool? {
-    doc.withScalarBytes(node) { b in
-      for word in ["y", "yes", "on"] where equalFold(b, word) { return true }
-      for word in ["n", "no", "off"] where equalFold(b, word) { return false }
+    withText(node) { b in
+      if matches(b, "y") || matches(b, "yes") || matches(b, "on") { return true }
+      if matches(b, "n") || matches(b, "no") || matches(b, "off") { return false }
       return nil
     }
   }
 }
 
-/// Lower-, title- or upper-case match of an ASCII word (`true`, `True`, `TRUE`), as YAML's schemas accept.
-func equalFold(_ b: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {
-  let w = Array(word.utf8)
-  guard b.count == w.count, !w.isEmpty else { return false }
-  let lower = b.elementsEqual(w)
-  let upper = b.elementsEqual(w.map { $0 & ~0x20 })
-  let title = b[0] == w[0] & ~0x20 && b.dropFirst().elementsEqual(w.dropFirst())
+/// True when `b` is `word` in lower, title or upper case (YAML's schemas accept these three for their words).
+/// `word` is lower-case ASCII.
+@inline(__always)
+func matches(_ b: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+  let n = word.utf8CodeUnitCount
+  guard b.count == n, n > 0 else { return false }
+  let w = word.utf8Start
+  var lower = true
+  var upper = true
+  for i in 0..<n {
+    lower = lower && b[i] == w[i]
+    upper = upper && b[i] == w[i] & ~0x20
+  }
+  let title = b[0] == w[0] & ~0x20 && (1..<n).allSatisfy { b[$0] == w[$0] }
   return lower || upper || title
 }
 

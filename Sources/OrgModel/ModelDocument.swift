@@ -15,6 +15,26 @@ public final class ModelDocument: Sendable {
 
   /// The file's path as shown to users.
   public var path: String { yaml.file.path }
+
+  /// A scalar's text; nil for nil.
+  func text(_ node: YAMLNodeID?) -> String? { node.map { yaml.scalar($0) } }
+
+  /// The string pairs of a mapping (checked when decoded: pairs whose value is not a scalar are left out, null
+  /// values read as "").
+  func tags(_ mapping: YAMLNodeID) -> [Tag] {
+    var out: [Tag] = []
+    for i in 0..<yaml.count(mapping) {
+      let k = yaml.key(mapping, i)
+      guard !yaml.isDuplicateKey(k), yaml.kind(k) == .scalar else { continue }
+      guard let v = yaml.resolve(yaml.value(mapping, i)) else { continue }
+      if yaml.isNull(v) {
+        out.append(Tag(key: yaml.scalar(k), value: ""))
+      } else if yaml.kind(v) == .scalar {
+        out.append(Tag(key: yaml.scalar(k), value: yaml.scalar(v)))
+      }
+    }
+    return out
+  }
 }
 
 /// Where a finding points: the file as shown to users and the range within it.

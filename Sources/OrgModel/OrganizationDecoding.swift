@@ -40,7 +40,7 @@ extension ModelDecoder {
           org.managementAccount = s
           hasManagement = true
         }
-      case .featureSet: org.featureSet = enumValue(v, key: key)
+      case .featureSet: org.featureSet = enumValue(v, key: key, EnumTables.featureSet)
       case .trustedAccess: org.trustedAccess = stringList(v, key: key)
       case .delegatedAdministrators:
         org.delegatedAdministrators = items(v, key: key) { d, item, _ in d.delegatedAdministrator(item) }

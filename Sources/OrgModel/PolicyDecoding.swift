@@ -74,7 +74,7 @@ extension ModelDecoder {
       case .Sid: s.sid = string(v, key: key)
       case .Effect:
         hasEffect = true
-        s.effect = enumValue(v, key: key)
+        s.effect = enumValue(v, key: key, EnumTables.effect)
       case .Action: s.actions = stringOrList(v, key: key)
       case .NotAction: s.notActions = stringOrList(v, key: key)
       case .Resource: s.resources = stringOrList(v, key: key)
@@ -100,12 +100,12 @@ extension ModelDecoder {
         let k = doc.key(block, j)
         if doc.isDuplicateKey(k) { continue }
         guard let values = resolve(doc.value(block, j)) else {
-          keys[doc.scalar(k)] = []
+          keys[text(k)] = []
           continue
         }
-        if let list = stringOrList(values, key: k) { keys[doc.scalar(k)] = list }
+        if let list = stringOrList(values, key: k) { keys[text(k)] = list }
       }
-      out[doc.scalar(op)] = keys
+      out[text(op)] = keys
     }
     return out
   }
@@ -119,16 +119,16 @@ extension ModelDecoder {
     case .mapping:
       var pairs: [DynamicPair] = []
       for i in 0..<doc.count(r) where !doc.isDuplicateKey(doc.key(r, i)) {
-        pairs.append(DynamicPair(key: doc.scalar(doc.key(r, i)), value: dynamic(doc.value(r, i))))
+        pairs.append(DynamicPair(key: text(doc.key(r, i)), value: dynamic(doc.value(r, i))))
       }
       return .map(pairs)
     case .scalar:
       if doc.isNull(r) { return .null }
-      let text = doc.scalar(r)
+      let text = text(r)
       guard isPlain(r) else { return .string(text) }
       if let b = yaml12Bool(r) { return .bool(b) }
       if let i = Int64(text) { return .int(i) }
-      if doc.withScalarBytes(r, { looksNumeric($0) }), let d = Double(text) { return .double(d) }
+      if withText(r, { looksNumeric($0) }), let d = Double(text) { return .double(d) }
       return .string(text)
     }
   }

@@ -1,3 +1,5 @@
+import LocatedYAML
+
 /// One record of the privileged-task log: one `sts:AssumeRoot` session. A `kind: PrivilegedTask` document or an
 /// item of an Organization's `privilegedTasks:`.
 ///
@@ -8,12 +10,11 @@ public final class PrivilegedTask: @unchecked Sendable {
   public internal(set) var account = ""
   /// nil when missing or not one of the known tasks (both reported).
   public internal(set) var task: TaskKind?
-  /// The caller's ARN.
-  public internal(set) var principal = ""
+  var principalNode: YAMLNodeID?
+  var reasonNode: YAMLNodeID?
   public internal(set) var startedAt: Timestamp?
   /// nil while the session is open.
   public internal(set) var completedAt: Timestamp?
-  public internal(set) var reason: String?
   /// The 12-digit account id inside `principal` (`arn:aws:iam::123456789012:role/x`), `""` when it has none.
   public internal(set) var callerAccount = ""
 
@@ -22,6 +23,10 @@ public final class PrivilegedTask: @unchecked Sendable {
   public internal(set) var target: Account?
 
   public init(origin: NodeRef) { self.origin = origin }
+
+  /// The caller's ARN (read from the YAML when asked).
+  public var principal: String { origin.document.text(principalNode) ?? "" }
+  public var reason: String? { origin.document.text(reasonNode) }
 
   /// `task/<account>/<startedAt>/<task>`: the entity's identity for fingerprints.
   public var logicalPath: String {

@@ -28,16 +28,16 @@ extension ModelDecoder {
         task.account = accountId(v, key: key) ?? ""
       case .task:
         seen.task = true
-        task.task = enumValue(v, key: key)
+        task.task = enumValue(v, key: key, EnumTables.taskKind)
       case .principal:
         seen.principal = true
-        task.principal = string(v, key: key) ?? ""
+        task.principalNode = stringNode(v, key: key)
         task.callerAccount = callerAccount(of: v)
       case .startedAt:
         seen.startedAt = true
         task.startedAt = timestamp(v, key: key)
       case .completedAt: task.completedAt = timestamp(v, key: key)
-      case .reason: task.reason = string(v, key: key)
+      case .reason: task.reasonNode = stringNode(v, key: key)
       }
     }
     if !seen.account { missing("account", in: "PrivilegedTask", mapping) }
@@ -50,7 +50,7 @@ extension ModelDecoder {
   /// The account id field of an IAM or STS ARN (`arn:aws:iam::123456789012:role/x`), `""` when it has none.
   func callerAccount(of node: YAMLNodeID) -> String {
     guard doc.kind(node) == .scalar else { return "" }
-    return doc.withScalarBytes(node) { b in
+    return withText(node) { b in
       guard let range = arnAccount(b) else { return "" }
       return String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
     }

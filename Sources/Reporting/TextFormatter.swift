@@ -52,14 +52,32 @@ public struct TextFormatter: ReportFormatter {
   }
 
   /// Spaces (tabs where the line has tabs) up to the start column, `^`, then `~` under the rest of the range on that
-  /// line.
+  /// line. A range that goes on to later lines is underlined to the end of the line's content, not under a trailing
+  /// `# comment`.
   func caret(under text: String, range: SourceRange) -> String {
     let scalars = Array(text.unicodeScalars)
     let start = min(max(range.start.column, 1), scalars.count + 1)
-    let end = range.end.line == range.start.line ? min(range.end.column, scalars.count + 1) : scalars.count + 1
+    let end =
+      range.end.line == range.start.line
+      ? min(range.end.column, scalars.count + 1) : Self.contentEnd(of: scalars, from: start - 1) + 1
     var caret = String(scalars[0..<(start - 1)].map { $0 == "\t" ? "\t" : " " })
     caret += "^"
     if end > start + 1 { caret += String(repeating: "~", count: end - start - 1) }
     return caret
+  }
+
+  /// The 0-based index after the last character before a YAML comment (` #`) or trailing spaces, from `start` on.
+  static func contentEnd(of scalars: [Unicode.Scalar], from start: Int) -> Int {
+    var end = scalars.count
+    var i = start
+    while i < scalars.count {
+      if scalars[i] == "#", i > start, scalars[i - 1] == " " || scalars[i - 1] == "\t" {
+        end = i
+        break
+      }
+      i += 1
+    }
+    while end > start, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+    return end
   }
 }

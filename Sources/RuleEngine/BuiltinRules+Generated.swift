@@ -102,6 +102,8 @@ assert: |
     || params.domains.exists(d, account.email.lowerAscii().endsWith('@' + d.lowerAscii())))
 params:
   domains: []
+# The accounts that share the email explain the finding.
+related: account.sameEmail
 message: >-
   account {{account.name}} ({{account.id}})
   {{ size(account.sameEmail) > 0
@@ -499,9 +501,9 @@ scope: account
 when: >-
   org != null && org.rootAccess.rootCredentialsManagement && !account.isManagement
   && account.root != null
-# A password may exist while a recovery opened by IAMCreateRootUserPassword is in progress;
-# TASK001 makes sure that window is closed in time.
-assert: '!account.root.password.enabled || account.root.passwordRecovery'
+# No exemption while a recovery is open: a member root password is a finding for as long as it exists (the
+# reference semantics of shared/bench R1). TASK001 separately checks that a recovery is closed in time.
+assert: '!account.root.password.enabled'
 message: >-
   member account {{account.name}} ({{account.id}}) still has a root user password although
   the organization manages root credentials centrally
@@ -515,8 +517,10 @@ description: |
   password is a standing, phishable credential with full control of the account, outside the
   organization's identity provider.
 
-  A password is accepted only while `passwordRecovery` is true (an `IAMCreateRootUserPassword`
-  task is in progress); TASK001 checks that such a recovery is closed within its grace period.
+  The finding stands even while a recovery opened by `IAMCreateRootUserPassword` is in progress:
+  the password exists, and the finding goes away once `IAMDeleteRootUserCredentials` removes it
+  (TASK001 checks that such a recovery is closed within its grace period). During a planned
+  recovery, a central suppression with an `expires=` date documents the exception.
 remediation: |
   Delete the member root credentials with a privileged session, from the management account or
   the IAM delegated administrator:
@@ -1573,6 +1577,10 @@ assert: |
       && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)))
 params:
   gracePeriod: 24h
+# The create tasks that are still open explain the finding (SARIF relatedLocations).
+related: >-
+  account.tasks.filter(r, r.task == 'IAMCreateRootUserPassword'
+  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt))
 message: >-
   password recovery for account {{account.name}} ({{account.id}})
   {{ account.tasks.exists(r, r.task == 'IAMCreateRootUserPassword'
@@ -1751,6 +1759,8 @@ references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
 scope: task
 assert: '!(org != null && task.account == org.managementAccount) && task.target != null'
+# The targeted account, when the set has it (the management account, for instance).
+related: "task.target != null ? [task.target] : []"
 message: >-
   privileged task {{task.task}} started at {{string(task.startedAt)}} targets
   {{ org != null && task.account == org.managementAccount

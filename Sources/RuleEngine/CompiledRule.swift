@@ -6,6 +6,7 @@ public struct CompiledRule: Sendable {
   public let rule: Rule
   let when: CELProgram?
   let assert: CELProgram
+  let related: CELProgram?
   /// The message's parts: literal text, or a program whose value is spliced in.
   let message: [MessagePart]
   let paramsType: CELObjectType

@@ -120,10 +120,15 @@ public struct Rule: Sendable {
   public var scope: RuleScope
   public var when: RuleExpression?
   public var assert: RuleExpression
+  /// Entities that explain a finding (the task that opened recovery, the SCP without an exemption): evaluated only
+  /// when `assert` fails, giving an entity or a list of entities; they become the finding's related locations.
+  public var related: RuleExpression?
   public var params: [RuleParam]
   public var message: MessageTemplate
   /// The model path the finding points at, after the scope variable (`["root", "passwordRecovery"]`).
   public var location: [String]
+  /// Where `location` is written in the rule file.
+  public var locationAt: SourceRange?
   public var suppressible: Suppressibility
   public var examples: [RuleExample]
   /// The rule file, as shown to users (`Rules/ROOT001-….yaml` for built-ins).

@@ -62,6 +62,7 @@ public enum RuleCompiler {
     }
     let when = rule.when.flatMap { program($0, what: "'when'", boolean: true) }
     let assert = program(rule.assert, what: "'assert'", boolean: true)
+    let related = rule.related.flatMap { program($0, what: "'related'", boolean: false) }
     var message: [CompiledRule.MessagePart] = []
     for part in rule.message.parts {
       switch part {
@@ -73,7 +74,7 @@ public enum RuleCompiler {
     guard findings.isEmpty, let assert, rule.when == nil || when != nil else { return (nil, findings) }
     return (
       CompiledRule(
-        rule: rule, when: when, assert: assert, message: message, paramsType: paramsType,
+        rule: rule, when: when, assert: assert, related: related, message: message, paramsType: paramsType,
         paramValues: rule.params.map(\.defaultValue), severity: rule.descriptor.severity),
       []
     )
@@ -102,6 +103,6 @@ public enum RuleCompiler {
   private static func locationFinding(_ rule: Rule, _ message: String) -> Finding {
     Finding(
       RuleFileRules.badLocation, "location \(rule.scope.variable).\(rule.location.joined(separator: ".")): \(message)",
-      path: rule.path, range: nil)
+      path: rule.path, range: rule.locationAt)
   }
 }

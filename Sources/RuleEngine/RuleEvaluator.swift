@@ -65,7 +65,10 @@ public struct RuleEvaluator: Sendable {
       }
       switch rule.assert.evaluate(variables) {
       case .bool(true): continue
-      case .bool(false): findings.append(finding(rule, entity, variables))
+      case .bool(false):
+        var f = finding(rule, entity, variables)
+        if let related = rule.related { f.related = relatedLocations(related.evaluate(variables)) }
+        findings.append(f)
       case let other: findings.append(evaluationError(rule, "assert", other, entity))
       }
     }
@@ -112,6 +115,31 @@ public struct RuleEvaluator: Sendable {
       message: text.trimmingTrailingSpaces, path: location.path, range: location.range,
       fingerprint: "\(rule.rule.id):\(entity.logicalPath)" + (property.isEmpty ? "" : "/\(property)"),
       logicalLocation: orgPrefix + entity.logicalPath + (property.isEmpty ? "" : "/" + rule.rule.location.joined(separator: "/")))
+  }
+
+  /// The locations of the entities a `related` expression names (others are ignored).
+  private func relatedLocations(_ value: CELValue) -> [RelatedLocation] {
+    var out: [RelatedLocation] = []
+    func visit(_ v: CELValue) {
+      switch v {
+      case .list(let items): items.forEach(visit)
+      case .object(let o):
+        guard let e = bridge.entity(of: o) else { return }
+        let (path, location): (String, ModelLocation)
+        switch e {
+        case let a as Account: (path, location) = (a.logicalPath, a.location())
+        case let t as PrivilegedTask: (path, location) = (t.logicalPath, t.location())
+        case let p as Policy: (path, location) = (p.logicalPath, p.location())
+        case let o as Organization: (path, location) = (o.logicalPath, o.location())
+        case let u as OrganizationalUnit: (path, location) = (u.logicalPath, u.origin.location)
+        default: return
+        }
+        out.append(RelatedLocation(path: location.path, range: location.range, message: path))
+      default: break
+      }
+    }
+    visit(value)
+    return out
   }
 
   private func evaluationError(_ rule: CompiledRule, _ field: String, _ value: CELValue, _ entity: Entity) -> Finding {

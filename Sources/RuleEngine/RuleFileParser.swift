@@ -5,7 +5,7 @@ import LocatedYAML
 /// only read here; `RuleCompiler` parses and type-checks them.
 public enum RuleFileParser {
   static let fields = [
-    "id", "name", "title", "severity", "securitySeverity", "tags", "references", "scope", "when", "assert",
+    "id", "name", "title", "severity", "securitySeverity", "tags", "references", "scope", "when", "assert", "related",
     "params", "message", "location", "description", "remediation", "suppressible", "examples",
   ]
 
@@ -56,6 +56,7 @@ public enum RuleFileParser {
     }
     let when = expression("when", m, &findings)
     let assert = expression("assert", m, required: true, &findings)
+    let related = expression("related", m, &findings)
     let message = m.string("message", required: true, &findings).map { template($0, m) }
     var location: [String] = []
     if let text = m.string("location", &findings) {
@@ -77,8 +78,8 @@ public enum RuleFileParser {
       description: m.string("description", &findings) ?? "", remediation: m.string("remediation", &findings) ?? "")
     guard let assert, let message else { return nil }
     return Rule(
-      descriptor: descriptor, scope: scope, when: when, assert: assert, params: params, message: message,
-      location: location, suppressible: suppressible, examples: examples, path: m.doc.file.path, isBuiltin: isBuiltin)
+      descriptor: descriptor, scope: scope, when: when, assert: assert, related: related, params: params, message: message,
+      location: location, locationAt: m.value("location").map { m.doc.range($0) }, suppressible: suppressible, examples: examples, path: m.doc.file.path, isBuiltin: isBuiltin)
   }
 
   private static func enumValue<E: RawRepresentable & CaseIterableOrKnown>(

@@ -42,6 +42,21 @@ import Testing
     #expect(!(try RE2Regex("\\pL\\d").containsMatch(in: text)))
   }
 
+  /// Many DFA states: the lazy DFA gives up on its cache and the NFA finishes the search from where it stopped.
+  @Test func dfaFallsBackToTheNFA() throws {
+    var text = ""
+    var seed: UInt32 = 12_345
+    for _ in 0..<20_000 {
+      seed = seed &* 1_103_515_245 &+ 12_345
+      text.append(["a", "b", "c", "d", "e", "f", "g"][Int(seed >> 16) % 7])
+    }
+    let regex = try RE2Regex("a[^x]{40}z")
+    #expect(!regex.containsMatch(in: text))
+    #expect(regex.containsMatch(in: text + "a" + String(repeating: "é", count: 40) + "z"))
+    #expect(!regex.containsMatch(in: text + "a" + String(repeating: "é", count: 39) + "z"))
+    #expect(try RE2Regex("(?i)Σ[^x]{20}\\bz").containsMatch(in: text + "σ" + String(repeating: "é", count: 19) + " z"))
+  }
+
   @Test func deepNestingIsParsedCompiledAndMatched() throws {
     let pattern = String(repeating: "(?:a|", count: 1000) + "b" + String(repeating: ")", count: 1000)
     #expect(try RE2Regex(pattern).containsMatch(in: "b"))

@@ -92,13 +92,15 @@ let matchCases: [MatchCase] = [
   MatchCase("(?im)^B$", "a\nb\nc", true), MatchCase("(?i-m)^B", "a\nb", false), MatchCase("(?)a", "a", true),
   MatchCase("(?m:^.$)", "\n", false), MatchCase("(?s)^.$", "\n", true), MatchCase("(?i)Straße", "STRAẞE", true),
   // Escapes.
-  MatchCase("\\n", "a\nb", true), MatchCase("\\t", "\t", true), MatchCase("\\r", "\r", true), MatchCase("\\f", "\u{0C}", true),
+  MatchCase("\\n", "a\nb", true), MatchCase("\\t", "\t", true), MatchCase("\\r", "\r", true),
+  MatchCase("\\f", "\u{0C}", true),
   MatchCase("\\v", "\u{0B}", true), MatchCase("\\a", "\u{07}", true), MatchCase("\\x41", "A", true),
   MatchCase("\\x{1F600}", "😀", true), MatchCase("\\x{10FFFF}", "\u{10FFFF}", true), MatchCase("\\101", "A", true),
   MatchCase("\\0", "\u{0}", true), MatchCase("\\12", "\n", true), MatchCase("\\1234", "S4", true),
   MatchCase("\\Qa.b\\E", "a.b", true), MatchCase("\\Qa.b\\E", "axb", false), MatchCase("\\Qa+", "a+", true),
   MatchCase("^\\Qab\\E+$", "abbb", true), MatchCase("\\Qa\\b\\E", "a\\b", true), MatchCase("(?i)\\QAB\\E", "ab", true),
-  MatchCase("\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\^\\$\\\\", ".*+?()[]{}|^$\\", true), MatchCase("\\-\\_\\ \\#", "-_ #", true),
+  MatchCase("\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\^\\$\\\\", ".*+?()[]{}|^$\\", true),
+  MatchCase("\\-\\_\\ \\#", "-_ #", true),
   MatchCase("a\\.c", "abc", false),
 ]
 
@@ -107,6 +109,8 @@ let matchCases: [MatchCase] = [
   func matchesLikeRE2(_ testCase: MatchCase) throws {
     let regex = try RE2Regex(testCase.pattern)
     #expect(regex.containsMatch(in: testCase.text) == testCase.expected)
+    #expect(PikeVM.containsMatch(regex.program, in: testCase.text, mode: .nfa) == testCase.expected)
+    #expect(PikeVM.containsMatch(regex.program, in: testCase.text, mode: .dfa) == testCase.expected)
   }
 
   /// The CEL conformance cases of string.textproto, section "matches" (expression, expected value).

@@ -63,6 +63,9 @@ import Testing
     let multiLine = SourceRange(
       start: SourceLocation(line: 1, column: 2, offset: 1), end: SourceLocation(line: 3, column: 1, offset: 9))
     #expect(text.caret(under: "abcd", range: multiLine) == " ^~~")
+    // ... but not under a trailing comment or spaces.
+    #expect(text.caret(under: "  keys:   # note", range: multiLine) == " ^~~~~~")
+    #expect(text.caret(under: "  url: a#b  ", range: multiLine) == " ^~~~~~~~~")
     // Columns count code points: a two-byte 'é' and a four-byte emoji are one column each.
     #expect(text.caret(under: "é: x", range: Fixture.range(1, 4, 5)) == "   ^")
     #expect(text.caret(under: "😀 é xyz", range: Fixture.range(1, 5, 8)) == "    ^~~")

@@ -2,17 +2,29 @@
 ///
 /// Each step advances every live state over one Unicode scalar, so a search costs O(program size × text length)
 /// and allocates only two state lists and a stack, each sized by the program, once per search. The text is decoded
-/// from its UTF-8 storage directly, and raw pointers keep the loop cheap even in debug builds.
+/// from its UTF-8 storage directly, and raw pointers keep the loop cheap even in debug builds. Long texts are
+/// searched by a lazily built DFA over the same states (`RegexSearch.runDFA`), which falls back to this simulation
+/// when its state cache is full.
 enum PikeVM {
+  /// How a search runs: chosen by text length, or forced (for tests).
+  enum Mode {
+    case automatic, nfa, dfa
+  }
+
+  /// Texts at least this long (in UTF-8 bytes) are searched with the lazy DFA.
+  static let dfaThreshold = 256
+
   /// Whether `program` matches somewhere in `text`.
-  static func containsMatch(_ program: RegexProgram, in text: String) -> Bool {
+  static func containsMatch(_ program: RegexProgram, in text: String, mode: Mode = .automatic) -> Bool {
     var text = text
     return text.withUTF8 { utf8 in
       program.instructions.withUnsafeBufferPointer { code in
         program.classBits.withUnsafeBufferPointer { bits in
-          var search = Search(program: program, code: code.baseAddress!, count: code.count, bits: bits.baseAddress!)
+          var search = RegexSearch(
+            program: program, code: code.baseAddress!, count: code.count, bits: bits.baseAddress!)
           defer { search.deallocate() }
-          return search.run(utf8)
+          let useDFA = mode == .dfa || (mode == .automatic && utf8.count >= dfaThreshold)
+          return search.run(utf8, useDFA: useDFA)
         }
       }
     }
@@ -21,7 +33,7 @@ enum PikeVM {
 
 /// A set of instruction indices with O(1) insert, membership and clear (a generation-stamped sparse set);
 /// `dense` lists the consuming instructions inserted, in order.
-private struct StateList {
+struct StateList {
   let stamps: UnsafeMutablePointer<UInt32>
   let dense: UnsafeMutablePointer<Int32>
   var count = 0
@@ -52,7 +64,7 @@ private struct StateList {
 }
 
 /// The state of one search.
-private struct Search {
+struct RegexSearch {
   let program: RegexProgram
   let code: UnsafePointer<RegexInstruction>
   /// Two ASCII bitmap words per class (see `RegexProgram.classBits`).
@@ -79,7 +91,7 @@ private struct Search {
 
   /// Decodes the scalar at `index` of valid UTF-8 and advances past it; -1 at the end.
   @inline(__always)
-  private static func decode(_ bytes: UnsafePointer<UInt8>, _ end: Int, _ index: inout Int) -> Int32 {
+  static func decode(_ bytes: UnsafePointer<UInt8>, _ end: Int, _ index: inout Int) -> Int32 {
     guard index < end else { return -1 }
     let lead = Int32(bytes[index])
     if lead < 0x80 {
@@ -102,15 +114,23 @@ private struct Search {
     return value
   }
 
-  mutating func run(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  mutating func run(_ utf8: UnsafeBufferPointer<UInt8>, useDFA: Bool) -> Bool {
     let bytes = utf8.baseAddress ?? UnsafePointer(bitPattern: 1)!
-    let end = utf8.count
     var index = 0
+    let scalar = Self.decode(bytes, utf8.count, &index)
+    if useDFA { return runDFA(bytes, utf8.count, &index, first: scalar) }
+    return runNFA(bytes, utf8.count, &index, previous: -1, scalar: scalar, atStart: true)
+  }
+
+  /// The NFA simulation from the position before `scalar`, with `current` holding the states alive there.
+  mutating func runNFA(
+    _ bytes: UnsafePointer<UInt8>, _ end: Int, _ index: inout Int, previous: Int32, scalar: Int32, atStart: Bool
+  ) -> Bool {
     let anchored = program.anchoredAtStart
     let filter = program.startFilter
-    var previous: Int32 = -1
-    var scalar = Self.decode(bytes, end, &index)
-    var atStart = true
+    var previous = previous
+    var scalar = scalar
+    var atStart = atStart
     while true {
       if current.count == 0 {
         if anchored && !atStart { return false }
@@ -126,29 +146,7 @@ private struct Search {
       }
       if scalar < 0 { return false }
       let following = Self.decode(bytes, end, &index)
-      next.clear()
-      var position = 0
-      while position < current.count {
-        let pc = Int(current.dense[position])
-        position += 1
-        let instruction = code[pc]
-        let consumed: Bool
-        switch instruction.operation {
-        case .scalar: consumed = instruction.x == scalar
-        case .set:
-          if scalar < 64 {
-            consumed = bits[Int(instruction.x) &* 2] >> UInt64(scalar) & 1 != 0
-          } else if scalar < 128 {
-            consumed = bits[Int(instruction.x) &* 2 &+ 1] >> UInt64(scalar &- 64) & 1 != 0
-          } else {
-            consumed = program.classes[Int(instruction.x)].contains(UInt32(scalar))
-          }
-        case .anyScalar: consumed = true
-        case .anyButNewline: consumed = scalar != 0x0A
-        default: consumed = false
-        }
-        if consumed && addClosure(pc + 1, to: &next, previous: scalar, next: following) { return true }
-      }
+      if step(scalar, following: following) { return true }
       swap(&current, &next)
       previous = scalar
       scalar = following
@@ -156,9 +154,39 @@ private struct Search {
     }
   }
 
+  /// Advances the states in `current` over `scalar` into `next` (cleared first), with their closures at the
+  /// position before `following`; true when the match state is reached.
+  @inline(__always)
+  mutating func step(_ scalar: Int32, following: Int32) -> Bool {
+    next.clear()
+    var position = 0
+    while position < current.count {
+      let pc = Int(current.dense[position])
+      position += 1
+      let instruction = code[pc]
+      let consumed: Bool
+      switch instruction.operation {
+      case .scalar: consumed = instruction.x == scalar
+      case .set:
+        if scalar < 64 {
+          consumed = bits[Int(instruction.x) &* 2] >> UInt64(scalar) & 1 != 0
+        } else if scalar < 128 {
+          consumed = bits[Int(instruction.x) &* 2 &+ 1] >> UInt64(scalar &- 64) & 1 != 0
+        } else {
+          consumed = program.classes[Int(instruction.x)].contains(UInt32(scalar))
+        }
+      case .anyScalar: consumed = true
+      case .anyButNewline: consumed = scalar != 0x0A
+      default: consumed = false
+      }
+      if consumed && addClosure(pc + 1, to: &next, previous: scalar, next: following) { return true }
+    }
+    return false
+  }
+
   /// Adds the states reachable from `start` without consuming input to `list`; true when the match state is reached.
   @inline(__always)
-  private func addClosure(_ start: Int, to list: inout StateList, previous: Int32, next: Int32) -> Bool {
+  func addClosure(_ start: Int, to list: inout StateList, previous: Int32, next: Int32) -> Bool {
     let generation = list.generation
     let stamps = list.stamps
     if stamps[start] == generation { return false }

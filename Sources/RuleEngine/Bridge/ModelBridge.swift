@@ -5,6 +5,7 @@ import OrgModel
 /// between records (an account's `tasks` and each task's `target` are the very same records).
 final class ModelBridge: @unchecked Sendable {
   private var records: [ObjectIdentifier: CELRecord] = [:]
+  private var entities: [ObjectIdentifier: AnyObject] = [:]
   private(set) var org: CELValue = .null
   private(set) var accounts: [CELValue] = []
   private(set) var tasks: [CELValue] = []
@@ -37,6 +38,7 @@ final class ModelBridge: @unchecked Sendable {
   private func make<E: AnyObject>(_ entity: E, _ type: BridgeType<E>) -> CELRecord {
     let r = CELRecord(type.celType)
     records[ObjectIdentifier(entity)] = r
+    entities[ObjectIdentifier(r)] = entity
     return r
   }
 
@@ -45,6 +47,6 @@ final class ModelBridge: @unchecked Sendable {
     records[ObjectIdentifier(entity)].map { .object($0) } ?? .null
   }
 
-  /// The record's CEL value for an entity, for evaluation.
-  func record(of entity: AnyObject) -> CELRecord? { records[ObjectIdentifier(entity)] }
+  /// The model entity behind a record (accounts, tasks, OUs, policies, the organization), if it is one.
+  func entity(of record: any CELObject) -> AnyObject? { entities[ObjectIdentifier(record)] }
 }
