@@ -7,7 +7,7 @@ struct Orglint: ParsableCommand {
     commandName: "orglint",
     abstract: "Lint AWS Organizations root-user configuration written in YAML.",
     version: OrglintVersion.current,
-    subcommands: []
+    subcommands: [Import.self]
   )
 }
 
