@@ -22,6 +22,7 @@ public struct AWSImporter: Sendable {
     let org = try OrganizationImport(folder: folder, log: &log)
     let accounts = try AccountImport(folder: folder, org: org, log: &log)
     let tasks = try CloudTrailImport(folder: folder, log: &log)
+    try CLIErrors.report(folder: folder, log: &log)
     var documents: [ImportedDocument] = []
     if org.organizationId != nil {
       documents.append(ImportedDocument(path: "organization.yaml", text: Self.file([

@@ -104,12 +104,7 @@ struct AccountImport {
           if let value = try contact.optionalString(member) { fields.append(YAMLEntry(key, .string(value))) }
         }
         contacts.append(.from(file, type.lowercased(), .mapping(fields)))
-      } else if let code = try folder.errorCode("accounts/\(id)/alternate-contact-\(type).error.json"),
-        code != "ResourceNotFoundException"
-      {
-        log.add(ImportRules.cliError, "get-alternate-contact failed with '\(code)': the contact is left out",
-                file: "accounts/\(id)/alternate-contact-\(type).error.json")
-      }
+      }  // an .error.json twin: ResourceNotFoundException means "not set"; other codes are reported by CLIErrors
     }
     return contacts.isEmpty ? nil : YAMLEntry("alternateContacts", .mapping(contacts))
   }

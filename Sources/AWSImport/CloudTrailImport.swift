@@ -26,6 +26,7 @@ struct CloudTrailImport {
     var newest: Timestamp?
     for name in folder.list(Self.folderName) where name.hasSuffix(".json") {
       let file = "\(Self.folderName)/\(name)"
+      if name.hasSuffix(".error.json") { continue }  // reported by CLIErrors
       let pages = try folder.pages(file) ?? []
       for (pageIndex, page) in pages.enumerated() {
         var records: [JSONCursor] = []

@@ -23,10 +23,7 @@ enum RootAudit {
       if code == "NoSuchEntity" {
         loginProfile = false
         fields.append(.from("\(dir)/get-login-profile.error.json (NoSuchEntity)", "password", .bool(false)))
-      } else {
-        log.add(ImportRules.cliError, "get-login-profile failed with '\(code)': password is left out",
-                file: "\(dir)/get-login-profile.error.json")
-      }
+      }  // other codes: reported by CLIErrors
     } else {
       log.add(ImportRules.missingPart, "absent: password is left out", file: "\(dir)/get-login-profile.json")
     }
