@@ -36,7 +36,7 @@ let package = Package(
     .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
     .testTarget(name: "CELTests", dependencies: ["CEL"]),
     .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
-    .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "OrgModel"]),
+    .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "OrgModel"], exclude: ["Fixtures"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "orglintTests", dependencies: ["orglint"]),
   ]
