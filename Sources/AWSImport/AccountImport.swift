@@ -48,7 +48,7 @@ struct AccountImport {
     listed: [String: JSONCursor], folder: ExportFolder, report: CredentialReport?, log: inout FindingLog
   ) throws(MalformedExport) {
     for name in folder.list("accounts") where listed[name] == nil {
-      log.add(ImportRules.unlistedAccount, "account '\(name)' has audit files but is not in \(Self.listFile)",
+      log.add(ImportRules.unlistedAccount, "account '\(name)' has exported files but is not in \(Self.listFile)",
               file: "accounts/\(name)")
     }
     for name in folder.list("organizations/parents") where name.hasSuffix(".json") {

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import AWSImport
+
+@Suite struct AWSImporterTests {
+  /// The documents of export-full equal the golden files (ORGLINT_UPDATE_GOLDEN=1 rewrites them).
+  @Test func fullExportMatchesGoldenFiles() throws {
+    let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    if ProcessInfo.processInfo.environment["ORGLINT_UPDATE_GOLDEN"] == "1" {
+      try? FileManager.default.removeItem(at: Fixtures.fullExpected)
+      try result.write(to: Fixtures.fullExpected.path)
+    }
+    #expect(result.documents.map(\.path).sorted() == Fixtures.files(in: Fixtures.fullExpected))
+    for document in result.documents {
+      let expected = try String(contentsOf: Fixtures.fullExpected.appendingPathComponent(document.path), encoding: .utf8)
+      #expect(document.text == expected, "\(document.path) differs from the golden file")
+    }
+  }
+
+  @Test func fullExportFindings() throws {
+    let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    #expect(summary(result) == [
+      "IMPORT006 accounts/555555555555/get-account-summary.json:21:46 $.SummaryMap.AccountSigningCertificatesPresent: "
+        + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit",
+      "IMPORT002 accounts/666666666666 account '666666666666' has exported files but is not in "
+        + "organizations/list-accounts.json",
+    ])
+  }
+
+  @Test func reimportIsIdenticalAndRemovesOnlyItsOwnStaleFiles() throws {
+    let out = try Fixtures.scratch()
+    defer { Fixtures.cleanUp(out) }
+    let first = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    let second = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    #expect(first.documents == second.documents)
+    try Fixtures.write(AWSImporter.header + "\nkind: Account\n", to: "accounts/999999999999.yaml", in: out)
+    try Fixtures.write("# written by hand\nkind: Account\n", to: "accounts/hand.yaml", in: out)
+    try first.write(to: out.path)
+    let files = Fixtures.files(in: out)
+    #expect(!files.contains("accounts/999999999999.yaml"))
+    #expect(files.contains("accounts/hand.yaml"))
+    #expect(files.filter { $0 != "accounts/hand.yaml" } == first.documents.map(\.path).sorted())
+  }
+
+  @Test(arguments: [
+    ("accounts/333333333333/list-access-keys.json", #"{"AccessKeyMetadata": [{"AccessKeyId": "AKIA1", "Status": 1}]}"#,
+     "accounts/333333333333/list-access-keys.json:1:59: $.AccessKeyMetadata[0].Status: expected a string, found a number"),
+    ("organizations/list-accounts.json", #"{"Accounts": [{"Id": 111111111111}]}"#,
+     "organizations/list-accounts.json:1:22: $.Accounts[0].Id: expected a string, found a number"),
+    ("organizations/list-accounts.json", #"{"Accounts": [{"Id": "1111"}]}"#,
+     "organizations/list-accounts.json:1:22: $.Accounts[0].Id: expected a 12-digit account id, found '1111'"),
+    ("organizations/list-accounts.json", "{\"Accounts\": [\n  {\"Id\": \"111111111111\",}\n]}",
+     "organizations/list-accounts.json:2:25: $: invalid JSON: expected a string key"),
+    ("organizations/list-accounts.json", "",
+     "organizations/list-accounts.json:1:1: $: empty file, expected the AWS CLI's JSON output"),
+    ("organizations/describe-organization.json", #"{"Organization": {"Id": "o-1"}}"#,
+     "organizations/describe-organization.json:1:18: $.Organization: missing required member 'MasterAccountId'"),
+    ("accounts/555555555555/list-mfa-devices.json", #"{"MFADevices": [{"SerialNumber": "x", "EnableDate": "yesterday"}]}"#,
+     "accounts/555555555555/list-mfa-devices.json:1:53: $.MFADevices[0].EnableDate: "
+       + "expected an ISO 8601 timestamp, found 'yesterday'"),
+    ("organizations/policies/p-ijgyv1tz.json", #"{"Policy": {"Content": "{\"Version\": }"}}"#,
+     "organizations/policies/p-ijgyv1tz.json:1:24: $.Policy.Content: "
+       + "the policy document is not valid JSON: unexpected character '}', expected a value (at byte 12)"),
+    ("cloudtrail/lookup-events-assumeroot.json", #"{"Events": [{"CloudTrailEvent": "{\"eventTime\": \"x\"}"}]}"#,
+     "cloudtrail/lookup-events-assumeroot.json:1:33: $.Events[0].CloudTrailEvent.eventTime: "
+       + "expected an ISO 8601 timestamp, found 'x'"),
+    ("accounts/333333333333/list-access-keys.json", #"{"AccessKeyMetadata": [{"AccessKeyId": "A", "Status": "On"}]}"#,
+     "accounts/333333333333/list-access-keys.json:1:55: $.AccessKeyMetadata[0].Status: "
+       + "expected 'Active' or 'Inactive', found 'On'"),
+    ("iam/credential-report.csv", "user,arn\n<root_account>,arn:aws:iam::111111111111:root,extra\n",
+     "iam/credential-report.csv:2:1: line 2: expected 2 columns, found 3"),
+  ])
+  func malformedFileNamesFileAndPath(file: String, content: String, expected: String) throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    try Fixtures.write(content, to: file, in: folder)
+    #expect(throws: (any Error).self) { try AWSImporter(exportDirectory: folder.path).run() }
+    do {
+      _ = try AWSImporter(exportDirectory: folder.path).run()
+    } catch {
+      #expect(error.description == expected)
+      #expect(error.finding.ruleId == "IMPORT001")
+    }
+  }
+
+  /// Only list-accounts.json: Account documents and notes for every absent part, never a guess.
+  @Test func partialExportLeavesPartsOut() throws {
+    let folder = try Fixtures.scratch()
+    defer { Fixtures.cleanUp(folder) }
+    try FileManager.default.copyItem(
+      at: Fixtures.full.appendingPathComponent("organizations/list-accounts.json"),
+      to: folder.appendingPathComponent("list-accounts.json"))
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("organizations"), withIntermediateDirectories: true)
+    try FileManager.default.moveItem(
+      at: folder.appendingPathComponent("list-accounts.json"),
+      to: folder.appendingPathComponent("organizations/list-accounts.json"))
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    #expect(result.documents.map(\.path) == [
+      "accounts/111111111111.yaml", "accounts/222222222222.yaml", "accounts/333333333333.yaml",
+      "accounts/444444444444.yaml", "accounts/555555555555.yaml",
+    ])
+    #expect(!result.documents[0].text.contains("root:"))
+    #expect(!result.documents[0].text.contains("organizationalUnit:"))
+    let notes = summary(result)
+    #expect(notes.contains("IMPORT005 organizations/describe-organization.json absent: no Organization document is written"))
+    #expect(notes.contains("IMPORT005 organizations/parents/333333333333.json absent: organizationalUnit is left out"))
+    #expect(notes.contains(
+      "IMPORT005 iam/list-organizations-features.json absent: rootAccess is left out, which the model reads as both "
+        + "features off"))
+    #expect(result.findings.allSatisfy { $0.ruleId == "IMPORT005" })
+  }
+
+  @Test func truncatedListingIsReported() throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    try Fixtures.write(
+      #"{"Accounts": [{"Id": "111111111111", "Name": "m", "Email": "m@example.com"}], "NextToken": "abc"}"#,
+      to: "organizations/list-accounts.json", in: folder)
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    #expect(summary(result).contains(
+      "IMPORT004 organizations/list-accounts.json:1:92 $.NextToken: the listing continues (NextToken); export every "
+        + "page (drop --max-items / --no-paginate)"))
+    #expect(summary(result).contains(
+      "IMPORT002 organizations/parents/333333333333.json account '333333333333' is not in "
+        + "organizations/list-accounts.json"))
+  }
+
+  @Test(arguments: [
+    ("TRUE", "2026-11-24T08:30:00+00:00", "  password:\n    enabled: true\n    lastUsed: 2026-11-24T08:30:00Z\n"),
+    ("FALSE", "N/A", "  password:\n    enabled: false\n"),
+    ("not_supported", "no_information", nil),
+  ])
+  func credentialReportPasswordStates(enabled: String, lastUsed: String, expected: String?) throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    let report = try String(contentsOf: folder.appendingPathComponent("iam/credential-report.csv"), encoding: .utf8)
+    let edited = report.replacingOccurrences(
+      of: ":root,2020-01-01T00:00:00+00:00,not_supported,2026-11-24T08:30:00+00:00,",
+      with: ":root,2020-01-01T00:00:00+00:00,\(enabled),\(lastUsed),")
+    #expect(edited != report)
+    try Fixtures.write(edited, to: "iam/credential-report.csv", in: folder)
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    let management = try #require(result.documents.first { $0.path == "accounts/111111111111.yaml" })
+    if let expected {
+      #expect(management.text.contains(expected))
+    } else {
+      #expect(!management.text.contains("password:"))
+      #expect(summary(result).contains(
+        "IMPORT005 iam/credential-report.csv line 2: password_enabled is 'not_supported' and the password was never "
+          + "used: password is left out"))
+    }
+  }
+}
