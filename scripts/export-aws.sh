@@ -74,8 +74,9 @@ save "$out/iam/list-virtual-mfa-devices.json" iam list-virtual-mfa-devices --ass
 management=$(sed -n 's/^ *"MasterAccountId": "\([^"]*\)".*/\1/p' "$org/describe-organization.json" 2>/dev/null || true)
 
 # Per account: its parent, alternate contacts and (members only) a root credential audit in an AssumeRoot session.
-for account in $(ids "$org/list-accounts.json"); do
-  dir=$out/accounts/$account
+# Accounts are exported by up to ORGLINT_JOBS (default 4) parallel jobs; the CLI retries throttled calls.
+export_account() {
+  local account=$1 dir=$out/accounts/$1 type creds key secret token
   mkdir -p "$dir"
   save "$org/parents/$account.json" organizations list-parents --child-id "$account"
   for type in SECURITY OPERATIONS BILLING; do
@@ -86,14 +87,14 @@ for account in $(ids "$org/list-accounts.json"); do
         --account-id "$account"
     fi
   done
-  [ "$account" = "$management" ] && continue
-  [ "${ORGLINT_SKIP_AUDIT:-}" = 1 ] && continue
+  [ "$account" = "$management" ] && return 0
+  [ "${ORGLINT_SKIP_AUDIT:-}" = 1 ] && return 0
   if ! creds=$(aws sts assume-root --region "$region" --target-principal "$account" \
       --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials --duration-seconds 900 \
       --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text 2>"$dir/assume-root.err"); then
     echo "export-aws: no root audit of $account: $(tr -d '\n' <"$dir/assume-root.err")" >&2
     rm -f "$dir/assume-root.err"
-    continue
+    return 0
   fi
   rm -f "$dir/assume-root.err"
   read -r key secret token <<<"$creds"
@@ -106,7 +107,12 @@ for account in $(ids "$org/list-accounts.json"); do
     save "$dir/list-mfa-devices.json" iam list-mfa-devices
     save "$dir/get-account-summary.json" iam get-account-summary
   )
+}
+for account in $(ids "$org/list-accounts.json"); do
+  while [ "$(jobs -rp | wc -l)" -ge "${ORGLINT_JOBS:-4}" ]; do wait -n || true; done
+  export_account "$account" &
 done
+wait
 
 # The privileged-task log: AssumeRoot events of the last ORGLINT_EVENTS_DAYS days (lookup-events is Regional:
 # run the export in the Region where the sessions are opened, or copy a trail's JSON files into cloudtrail/).
