@@ -22,57 +22,106 @@ public final class SourceFile: Sendable {
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
-    var starts = [0]
-    var ascii = true
-    bytes.withUnsafeBufferPointer { buf in
-      let n = buf.count
-      var i = 0
-      while i < n {
-        let b = buf[i]
-        if b == 0x0A {
-          starts.append(i + 1)
-        } else if b == 0x0D {
-          if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
-          starts.append(i + 1)
-        } else if b >= 0x80 {
-          ascii = false
-          // U+0085 is C2 85; U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
-          if b == 0xC2, i + 1 < n, buf[i + 1] == 0x85 {
-            i += 1
-            starts.append(i + 1)
-          } else if b == 0xE2, i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
-            i += 2
-            starts.append(i + 1)
-          }
-        }
-        i += 1
-      }
-    }
+    let (starts, ascii) = bytes.withUnsafeBufferPointer { Self.lineTable($0) }
     self.lineStarts = starts
     self.isASCII = ascii
     self.bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   }
 
+  /// Line starts and whether the text is ASCII. ASCII text with LF breaks only (the common case) takes the fast path.
+  private static func lineTable(_ buf: UnsafeBufferPointer<UInt8>) -> ([Int], Bool) {
+    let n = buf.count
+    guard let base = buf.baseAddress, n > 0 else { return ([0], true) }
+    var starts = [0]
+    starts.reserveCapacity(n / 40 + 1)
+    if isASCII(buf), memchr(base, 0x0D, n) == nil {
+      var p = UnsafeRawPointer(base)
+      let end = UnsafeRawPointer(base + n)
+      while let hit = memchr(p, 0x0A, end - p) {
+        let next = UnsafeRawPointer(hit) + 1
+        starts.append(next - UnsafeRawPointer(base))
+        p = next
+      }
+      return (starts, true)
+    }
+    var ascii = true
+    var i = 0
+    while i < n {
+      let b = buf[i]
+      if b == 0x0A {
+        starts.append(i + 1)
+      } else if b == 0x0D {
+        if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
+        starts.append(i + 1)
+      } else if b >= 0x80 {
+        ascii = false
+        // U+0085 is C2 85; U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
+        if b == 0xC2, i + 1 < n, buf[i + 1] == 0x85 {
+          i += 1
+          starts.append(i + 1)
+        } else if b == 0xE2, i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
+          i += 2
+          starts.append(i + 1)
+        }
+      }
+      i += 1
+    }
+    return (starts, ascii)
+  }
+
+  /// True when no byte has its high bit set; checks eight bytes at a time.
+  private static func isASCII(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = buf.count
+    let raw = UnsafeRawPointer(buf.baseAddress!)
+    var i = 0
+    var acc: UInt64 = 0
+    while i + 8 <= n {
+      acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i += 8
+    }
+    while i < n {
+      acc |= UInt64(buf[i])
+      i += 1
+    }
+    return acc & 0x8080_8080_8080_8080 == 0
+  }
+
   /// Reads a file; throws `SourceFileError` with the system's reason when it cannot be read.
   public static func read(path: String, displayPath: String? = nil, maxBytes: Int = 1 << 30) throws -> SourceFile {
+    let shown = displayPath ?? path
     guard let file = fopen(path, "rb") else {
-      throw SourceFileError(path: displayPath ?? path, reason: String(cString: strerror(errno)))
+      throw SourceFileError(path: shown, reason: String(cString: strerror(errno)))
     }
     defer { fclose(file) }
+    var info = stat()
+    guard fstat(fileno(file), &info) == 0 else {
+      throw SourceFileError(path: shown, reason: String(cString: strerror(errno)))
+    }
+    if info.st_mode & S_IFMT == S_IFDIR {
+      throw SourceFileError(path: shown, reason: "is a directory")
+    }
+    let expected = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+    if expected > maxBytes {
+      throw SourceFileError(path: shown, reason: "file is larger than \(maxBytes >> 20) MiB")
+    }
     var bytes: [UInt8] = []
+    if expected > 0 {
+      bytes = [UInt8](unsafeUninitializedCapacity: expected) { buf, count in
+        count = fread(buf.baseAddress, 1, expected, file)
+      }
+    }
+    // Whatever the size said (pipes, files that grow): read on to the end.
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
       if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
       if bytes.count > maxBytes {
-        throw SourceFileError(path: displayPath ?? path, reason: "file is larger than \(maxBytes >> 20) MiB")
+        throw SourceFileError(path: shown, reason: "file is larger than \(maxBytes >> 20) MiB")
       }
-      if n < chunk.count {
-        if ferror(file) != 0 { throw SourceFileError(path: displayPath ?? path, reason: String(cString: strerror(errno))) }
-        break
-      }
+      if n < chunk.count { break }
     }
-    return SourceFile(path: displayPath ?? path, bytes: bytes)
+    if ferror(file) != 0 { throw SourceFileError(path: shown, reason: String(cString: strerror(errno))) }
+    return SourceFile(path: shown, bytes: bytes)
   }
 
   public var lineCount: Int { lineStarts.count }

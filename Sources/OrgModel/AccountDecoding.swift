@@ -1,0 +1,213 @@
+import LocatedYAML
+
+enum AccountField: CaseIterable, Sendable {
+  case apiVersion, kind, id, name, email, organizationalUnit, state, alternateContacts, tags, root
+}
+enum ContactsField: CaseIterable, Sendable { case security, operations, billing }
+enum ContactField: CaseIterable, Sendable { case name, email, phone, title }
+enum RootUserField: CaseIterable, Sendable {
+  case password, accessKeys, signingCertificates, mfaDevices, passwordRecovery
+}
+enum PasswordField: CaseIterable, Sendable { case enabled, lastUsed }
+enum AccessKeyField: CaseIterable, Sendable { case id, active, lastUsed }
+enum CertificateField: CaseIterable, Sendable { case id, active }
+enum MFADeviceField: CaseIterable, Sendable { case type, serial, enabledAt }
+
+enum Tables {
+  static let account = FieldTable<AccountField>()
+  static let contacts = FieldTable<ContactsField>()
+  static let contact = FieldTable<ContactField>()
+  static let rootUser = FieldTable<RootUserField>()
+  static let password = FieldTable<PasswordField>()
+  static let accessKey = FieldTable<AccessKeyField>()
+  static let certificate = FieldTable<CertificateField>()
+  static let mfaDevice = FieldTable<MFADeviceField>()
+}
+
+extension ModelDecoder {
+  /// Decodes an Account from its mapping: a document's root (`inline: false`) or an item of `accounts:`.
+  public mutating func decodeAccount(at mapping: YAMLNodeID, inline: Bool = true) -> Account {
+    let account = Account(origin: NodeRef(document: document, node: mapping))
+    let table = Tables.account
+    var hasId = false
+    var hasName = false
+    var hasEmail = false
+    for i in 0..<doc.count(mapping) {
+      guard let (field, key, v) = field(mapping, i, table, in: "Account") else { continue }
+      switch field {
+      case .apiVersion, .kind:
+        if inline { notInline(key, doc.value(mapping, i), "Account") }
+        continue
+      default: break
+      }
+      guard let v else { continue }
+      switch field {
+      case .apiVersion, .kind: break
+      case .id:
+        if let s = accountId(v, key: key) {
+          account.id = s
+          hasId = true
+        }
+      case .name:
+        account.nameNode = stringNode(v, key: key)
+        hasName = account.nameNode != nil
+      case .email:
+        account.emailNode = stringNode(v, key: key)
+        hasEmail = account.emailNode != nil
+        if hasEmail { account.emailHash = withText(v) { emailHash($0) } }
+      case .organizationalUnit:
+        account.organizationalUnitNode = stringNode(v, key: key)
+        if account.organizationalUnitNode != nil { account.ouHash = withText(v) { fnv1a($0) } }
+      case .state: account.state = enumValue(v, key: key, EnumTables.accountState)
+      case .alternateContacts: account.alternateContacts = alternateContacts(v, key: key)
+      case .tags: account.tagsNode = checkTags(v, key: key)
+      case .root: account.root = rootUser(v, key: key)
+      }
+    }
+    if !hasId { missing("id", in: "Account", mapping) }
+    if !hasName { missing("name", in: "Account", mapping) }
+    if !hasEmail { missing("email", in: "Account", mapping) }
+    return account
+  }
+
+  mutating func alternateContacts(_ m: YAMLNodeID, key: YAMLNodeID) -> AlternateContacts? {
+    guard expect(.mapping, m, key: key) else { return nil }
+    var out = AlternateContacts()
+    for i in 0..<doc.count(m) {
+      guard let (field, key, v) = field(m, i, Tables.contacts, in: "alternateContacts"), let v else { continue }
+      let c = contact(v, key: key)
+      switch field {
+      case .security: out.security = c
+      case .operations: out.operations = c
+      case .billing: out.billing = c
+      }
+    }
+    return out
+  }
+
+  mutating func contact(_ m: YAMLNodeID, key: YAMLNodeID) -> Contact? {
+    guard expect(.mapping, m, key: key) else { return nil }
+    var out = Contact(document: document)
+    for i in 0..<doc.count(m) {
+      guard let (field, key, v) = field(m, i, Tables.contact, in: "a contact"), let v else { continue }
+      let s = stringNode(v, key: key)
+      switch field {
+      case .name: out.nameNode = s
+      case .email: out.emailNode = s
+      case .phone: out.phoneNode = s
+      case .title: out.titleNode = s
+      }
+    }
+    return out
+  }
+
+  /// Checks `tags:` (a mapping of strings) and returns its node; the tags are read when asked.
+  mutating func checkTags(_ m: YAMLNodeID, key: YAMLNodeID) -> YAMLNodeID? {
+    guard expect(.mapping, m, key: key) else { return nil }
+    for i in 0..<doc.count(m) {
+      let k = doc.key(m, i)
+      if doc.isDuplicateKey(k) { continue }
+      guard doc.kind(k) == .scalar else {
+        report(ModelRules.wrongType, "a tag key must be a string, found \(describe(k))", at: k)
+        continue
+      }
+      guard let v = resolve(doc.value(m, i)) else { continue }
+      if doc.kind(v) != .scalar {
+        report(
+          ModelRules.wrongType, "tag '\(text(k))' expects a string, found \(describe(v))", key: k, value: v)
+      }
+    }
+    return m
+  }
+
+  mutating func rootUser(_ m: YAMLNodeID, key: YAMLNodeID) -> RootUser? {
+    guard expect(.mapping, m, key: key) else { return nil }
+    var out = RootUser()
+    for i in 0..<doc.count(m) {
+      guard let (field, key, v) = field(m, i, Tables.rootUser, in: "root"), let v else { continue }
+      switch field {
+      case .password: out.password = password(v, key: key)
+      case .accessKeys: out.accessKeys = items(v, key: key) { d, item, key in d.accessKey(item, key: key) }
+      case .signingCertificates:
+        out.signingCertificates = items(v, key: key) { d, item, key in d.certificate(item, key: key) }
+      case .mfaDevices: out.mfaDevices = items(v, key: key) { d, item, key in d.mfaDevice(item, key: key) }
+      case .passwordRecovery: out.passwordRecovery = bool(v, key: key)
+      }
+    }
+    return out
+  }
+
+  /// `password: {enabled, lastUsed}`, or the shorthand `password: true|false`.
+  mutating func password(_ v: YAMLNodeID, key: YAMLNodeID) -> Password? {
+    if doc.kind(v) == .scalar { return bool(v, key: key).map { Password(enabled: $0) } }
+    guard expect(.mapping, v, key: key, or: " or true/false") else { return nil }
+    var out = Password()
+    for i in 0..<doc.count(v) {
+      guard let (field, key, value) = field(v, i, Tables.password, in: "password"), let value else { continue }
+      switch field {
+      case .enabled: out.enabled = bool(value, key: key)
+      case .lastUsed: out.lastUsed = timestamp(value, key: key)
+      }
+    }
+    return out
+  }
+
+  /// The items of a sequence of mappings, each decoded by `body` (non-mapping items reported and skipped).
+  mutating func items<T>(
+    _ list: YAMLNodeID, key: YAMLNodeID, _ body: (inout ModelDecoder, YAMLNodeID, YAMLNodeID) -> T?
+  ) -> [T]? {
+    guard expect(.sequence, list, key: key) else { return nil }
+    let n = doc.count(list)
+    var out: [T] = []
+    out.reserveCapacity(n)
+    for i in 0..<n {
+      guard let item = resolve(doc.item(list, i)) else { continue }
+      guard doc.kind(item) == .mapping else {
+        report(ModelRules.wrongType, "an item of '\(name(key))' expects a mapping, found \(describe(item))", at: item)
+        continue
+      }
+      if let t = body(&self, item, key) { out.append(t) }
+    }
+    return out
+  }
+
+  mutating func accessKey(_ m: YAMLNodeID, key: YAMLNodeID) -> AccessKey? {
+    var out = AccessKey()
+    for i in 0..<doc.count(m) {
+      guard let (field, key, v) = field(m, i, Tables.accessKey, in: "an access key"), let v else { continue }
+      switch field {
+      case .id: out.id = string(v, key: key)
+      case .active: out.active = bool(v, key: key)
+      case .lastUsed: out.lastUsed = timestamp(v, key: key)
+      }
+    }
+    return out
+  }
+
+  mutating func certificate(_ m: YAMLNodeID, key: YAMLNodeID) -> SigningCertificate? {
+    var out = SigningCertificate()
+    for i in 0..<doc.count(m) {
+      guard let (field, key, v) = field(m, i, Tables.certificate, in: "a signing certificate"), let v else {
+        continue
+      }
+      switch field {
+      case .id: out.id = string(v, key: key)
+      case .active: out.active = bool(v, key: key)
+      }
+    }
+    return out
+  }
+
+  mutating func mfaDevice(_ m: YAMLNodeID, key: YAMLNodeID) -> MFADevice? {
+    var out = MFADevice()
+    for i in 0..<doc.count(m) {
+      guard let (field, key, v) = field(m, i, Tables.mfaDevice, in: "an MFA device"), let v else { continue }
+      switch field {
+      case .type: out.type = enumValue(v, key: key, EnumTables.mfaDeviceType)
+      case .serial: out.serial = string(v, key: key)
+      case .enabledAt: out.enabledAt = timestamp(v, key: key)
+      }
+    }
+    return out
+  }
+}

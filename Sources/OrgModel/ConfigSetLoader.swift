@@ -1,0 +1,143 @@
+import Diagnostics
+import Dispatch
+import LocatedYAML
+
+/// Loads a config set: finds its files, reads and parses them in parallel, decodes the orglint documents and links
+/// the model.
+public enum ConfigSetLoader {
+  /// Loads the set under `paths` (folders walked for `*.yaml` / `*.yml`; see `Discovery`). When some paths are
+  /// files, the whole set under their root is loaded for context and only the named files are reported.
+  /// Never throws: unreadable paths are listed in `unreadable`.
+  public static func load(paths: [String], limits: YAMLLimits = YAMLLimits()) -> LoadedSet {
+    let found = Discovery.find(paths: paths)
+    let results = parallelMap(found.files) { file -> Result<FileResult, SourceFileError> in
+      do {
+        let source = try SourceFile.read(path: file.absolutePath, displayPath: file.displayPath)
+        return .success(FileResult(YAMLReader.read(source, limits: limits)))
+      } catch let error as SourceFileError {
+        return .failure(error)
+      } catch {
+        return .failure(SourceFileError(path: file.displayPath, reason: "\(error)"))
+      }
+    }
+    var files: [FileResult] = []
+    var unreadable = found.unreadable
+    for r in results {
+      switch r {
+      case .success(let f): files.append(f)
+      case .failure(let e): unreadable.append(e)
+      }
+    }
+    return merge(files, root: found.root, unreadable: unreadable, reportedPaths: found.namedFiles.map { Set($0) })
+  }
+
+  /// Loads a set from files already in memory (rule examples, tests, stdin), in the order given.
+  public static func load(sources: [SourceFile], limits: YAMLLimits = YAMLLimits()) -> LoadedSet {
+    let files = parallelMap(sources) { source in FileResult(YAMLReader.read(source, limits: limits)) }
+    return merge(files, root: nil, unreadable: [], reportedPaths: nil)
+  }
+
+  /// Merges the files' documents in order and links the model.
+  static func merge(
+    _ perFile: [FileResult], root: String?, unreadable: [SourceFileError], reportedPaths: Set<String>?
+  ) -> LoadedSet {
+    var findings: [Finding] = []
+    var organization: Organization?
+    var accounts: [Account] = []
+    var tasks: [PrivilegedTask] = []
+    accounts.reserveCapacity(perFile.reduce(0) { $0 + $1.accountCount })
+    tasks.reserveCapacity(perFile.reduce(0) { $0 + $1.taskCount })
+    for file in perFile {
+      findings.append(contentsOf: file.yaml.findings)
+      for doc in file.decoders {
+        findings.append(contentsOf: doc.findings)
+        if let org = doc.organizations.first {
+          if let first = organization {
+            let at = first.origin.location
+            let here = org.origin.location
+            findings.append(
+              Finding(
+                ModelRules.duplicateOrganization,
+                "a second Organization document; the set's Organization is defined at \(at.path):"
+                  + "\(at.range.start.line), so this one (with its inline accounts and tasks) is left out",
+                path: here.path, range: SourceRange(at: here.range.start)))
+            continue
+          }
+          organization = org
+        }
+        accounts.append(contentsOf: doc.accounts)
+        tasks.append(contentsOf: doc.tasks)
+      }
+    }
+    var linker = Linker()
+    linker.link(organization: organization, accounts: accounts, tasks: tasks)
+    findings.append(contentsOf: linker.findings)
+    return LoadedSet(
+      root: root, files: perFile.map(\.yaml), organization: organization, accounts: linker.accounts,
+      byId: linker.accountsById, tasks: tasks, findings: findings, unreadable: unreadable,
+      reportedPaths: reportedPaths)
+  }
+}
+
+/// One file, read and decoded.
+struct FileResult: Sendable {
+  let yaml: YAMLFile
+  let decoders: [DecodedDocument]
+
+  init(_ yaml: YAMLFile) {
+    self.yaml = yaml
+    var out: [DecodedDocument] = []
+    for (i, document) in yaml.documents.enumerated() {
+      var decoder = ModelDecoder(document: ModelDocument(document, index: i))
+      if decoder.decodeDocument() { out.append(DecodedDocument(decoder)) }
+    }
+    decoders = out
+  }
+
+  var accountCount: Int { decoders.reduce(0) { $0 + $1.accounts.count } }
+  var taskCount: Int { decoders.reduce(0) { $0 + $1.tasks.count } }
+}
+
+/// The output of decoding one document.
+struct DecodedDocument: Sendable {
+  let organizations: [Organization]
+  let accounts: [Account]
+  let tasks: [PrivilegedTask]
+  let findings: [Finding]
+
+  init(_ d: ModelDecoder) {
+    organizations = d.organizations
+    accounts = d.accounts
+    tasks = d.tasks
+    findings = d.findings
+  }
+}
+
+/// `transform` over `items` on all cores (`DispatchQueue.concurrentPerform`), results in the items' order.
+func parallelMap<T, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable {
+  if items.count <= 1 { return items.map(transform) }
+  let slots = Slots<R>(count: items.count)
+  DispatchQueue.concurrentPerform(iterations: items.count) { i in
+    slots.set(i, transform(items[i]))
+  }
+  return slots.values()
+}
+
+/// Result slots written by concurrent iterations, each to its own index.
+private final class Slots<R>: @unchecked Sendable {
+  private var storage: UnsafeMutableBufferPointer<R?>
+
+  init(count: Int) {
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil)
+  }
+
+  deinit {
+    storage.deinitialize()
+    storage.deallocate()
+  }
+
+  func set(_ i: Int, _ value: R) { storage[i] = value }
+
+  func values() -> [R] { storage.map { $0! } }
+}

@@ -1,0 +1,196 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Diagnostics
+
+/// Finds the files of a config set: folders are walked recursively for `*.yaml` / `*.yml` (hidden entries skipped,
+/// symlink loops safe, entries sorted); named files bring in the whole set under their root for context.
+public enum Discovery {
+  /// A file of the set: where to read it and how to show it.
+  public struct File: Hashable, Sendable {
+    public let absolutePath: String
+    /// As given on the command line, or relative to the current folder.
+    public let displayPath: String
+  }
+
+  /// What `find(paths:)` found.
+  public struct Result: Sendable {
+    /// Every file of the set, sorted by display path.
+    public var files: [File] = []
+    /// The display paths of the files named on the command line; nil when only folders were given.
+    public var namedFiles: [String]?
+    /// The set's root when files were named (absolute).
+    public var root: String?
+    /// Paths that do not exist or cannot be read.
+    public var unreadable: [SourceFileError] = []
+  }
+
+  /// The name of the config file that marks a set's root.
+  public static let configFileName = ".orglint.yaml"
+
+  public static func find(paths: [String]) -> Result {
+    let cwd = currentDirectory()
+    var result = Result()
+    var seen = Set<String>()  // real paths
+    var namedFiles: [(path: String, absolute: String)] = []
+    var walker = Walker(cwd: cwd)
+    for path in paths {
+      var st = stat()
+      guard stat(path, &st) == 0 else {
+        result.unreadable.append(SourceFileError(path: path, reason: String(cString: strerror(errno))))
+        continue
+      }
+      if st.st_mode & S_IFMT == S_IFDIR {
+        walker.walk(directory: path, display: trimDot(path))
+      } else {
+        namedFiles.append((path, absolute(path, cwd: cwd)))
+      }
+    }
+    var files: [File] = []
+    for f in namedFiles {
+      let file = File(absolutePath: f.absolute, displayPath: f.path)
+      if seen.insert(realPath(f.absolute)).inserted { files.append(file) }
+    }
+    if let first = namedFiles.first, let root = setRoot(startingAt: parent(of: first.absolute)) {
+      result.root = root
+      walker.walk(directory: root, display: relative(root, from: cwd))
+    }
+    for f in walker.files where seen.insert(realPath(f.absolutePath)).inserted { files.append(f) }
+    result.unreadable += walker.unreadable
+    result.files = files.sorted { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
+    if !namedFiles.isEmpty {
+      // Folders given next to files are reported whole.
+      result.namedFiles = namedFiles.map(\.path) + walker.reportedFiles.map(\.displayPath)
+    }
+    return result
+  }
+
+  /// The nearest folder upward from `start` that has `.orglint.yaml` or a `.git` entry (a work tree's root),
+  /// whichever comes first; nil when there is neither, and then the named files alone make up the set (loading
+  /// a whole folder such as /tmp for context would be slow and surprising).
+  public static func setRoot(startingAt start: String) -> String? {
+    var dir = start
+    while true {
+      if exists(dir + "/" + configFileName) || exists(dir + "/.git") { return dir }
+      let up = parent(of: dir)
+      if up == dir { return nil }
+      dir = up
+    }
+  }
+}
+
+/// Walks folders; remembers which were given explicitly (their files are reported whole).
+private struct Walker {
+  let cwd: String
+  var files: [Discovery.File] = []
+  var reportedFiles: [Discovery.File] = []
+  var unreadable: [SourceFileError] = []
+  var visited = Set<DirectoryID>()
+  private var explicit = true
+
+  init(cwd: String) { self.cwd = cwd }
+
+  struct DirectoryID: Hashable {
+    let device: UInt64
+    let inode: UInt64
+  }
+
+  /// Walks `directory`, shown as `display`; the root walk for context is not explicit.
+  mutating func walk(directory: String, display: String) {
+    let before = files.count
+    visit(absolute(directory, cwd: cwd), display: display)
+    if explicit { reportedFiles += files[before...] }
+    explicit = false
+  }
+
+  private mutating func visit(_ dir: String, display: String) {
+    var st = stat()
+    guard stat(dir, &st) == 0 else { return }
+    guard visited.insert(DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted else { return }
+    guard let handle = opendir(dir) else {
+      unreadable.append(SourceFileError(path: display, reason: String(cString: strerror(errno))))
+      return
+    }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name.hasPrefix(".") { continue }
+      names.append(name)
+    }
+    closedir(handle)
+    names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    for name in names {
+      let path = dir + "/" + name
+      let shown = display.isEmpty ? name : display + "/" + name
+      var info = stat()
+      guard stat(path, &info) == 0 else { continue }  // a dangling symlink
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR: visit(path, display: shown)
+      case S_IFREG where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+        files.append(Discovery.File(absolutePath: path, displayPath: shown))
+      default: break
+      }
+    }
+  }
+}
+
+private func exists(_ path: String) -> Bool {
+  var st = stat()
+  return lstat(path, &st) == 0
+}
+
+private func currentDirectory() -> String {
+  guard let p = getcwd(nil, 0) else { return "." }
+  defer { free(p) }
+  return String(cString: p)
+}
+
+private func realPath(_ path: String) -> String {
+  guard let p = realpath(path, nil) else { return path }
+  defer { free(p) }
+  return String(cString: p)
+}
+
+/// `path` made absolute against `cwd`, with `.` and `..` parts removed.
+func absolute(_ path: String, cwd: String) -> String {
+  let joined = path.hasPrefix("/") ? path : cwd + "/" + path
+  var parts: [Substring] = []
+  for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+    if part == "." { continue }
+    if part == ".." {
+      if !parts.isEmpty { parts.removeLast() }
+      continue
+    }
+    parts.append(part)
+  }
+  return "/" + parts.joined(separator: "/")
+}
+
+/// The folder holding `path` (both absolute); `/` for `/`.
+func parent(of path: String) -> String {
+  guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+  let up = String(path[..<slash])
+  return up.isEmpty ? "/" : up
+}
+
+/// `path` relative to `base` (both absolute, normalised): `a/b.yaml`, `../x`, or `""` for `base` itself.
+func relative(_ path: String, from base: String) -> String {
+  let p = path.split(separator: "/")
+  let b = base.split(separator: "/")
+  var common = 0
+  while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
+  let ups = Array(repeating: "..", count: b.count - common)
+  return (ups + p[common...].map(String.init)).joined(separator: "/")
+}
+
+/// `./configs` → `configs`, `.` → `""`, so that walked files show as `configs/a.yaml` and `a.yaml`.
+private func trimDot(_ path: String) -> String {
+  var p = Substring(path)
+  while p.hasPrefix("./") { p = p.dropFirst(2) }
+  while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+  return p == "." ? "" : String(p)
+}

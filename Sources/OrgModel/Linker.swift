@@ -1,0 +1,278 @@
+import Diagnostics
+
+/// Resolves the references of a decoded set once, with hash lookups, so that rules stay linear in its size.
+///
+/// Sets the linked fields of Docs/model.md (`account.isManagement`, `.ou`, `.policies`, `.tasks`, `.sameEmail`,
+/// `task.target`, `organization.management`, `delegatedAdministrator.target`) and reports duplicate ids (MODEL…)
+/// and references to things the set lacks (REF…) at the referring node.
+struct Linker {
+  private(set) var findings: [Finding] = []
+  private(set) var accounts: [Account] = []
+  private(set) var accountsById: [String: Account] = [:]
+  private var ouByPath: [String: OrganizationalUnit] = [:]
+  /// OUs by `fnv1a` of their path, and the hashes whose account-side text was checked to equal the path.
+  private var ouByHash: [UInt64: OrganizationalUnit] = [:]
+  private var verifiedOUHashes = Set<UInt64>()
+  private var policyByName: [String: Policy] = [:]
+  /// Policies attached directly, by OU identity / account id; Root's.
+  private var attachedToOU: [ObjectIdentifier: [Policy]] = [:]
+  private var attachedToAccount: [String: [Policy]] = [:]
+  private var rootPolicies: [Policy] = []
+  /// Policies in effect at an OU (Root, its ancestors, itself), computed once per OU.
+  private var effective: [ObjectIdentifier: [Policy]] = [:]
+  private var suggestions: [String: String] = [:]
+
+  mutating func link(organization org: Organization?, accounts decoded: [Account], tasks: [PrivilegedTask]) {
+    indexAccounts(decoded)
+    if let org { linkOrganization(org) }
+    linkAccounts(org)
+    linkTasks(tasks)
+    linkEmails()
+  }
+
+  // MARK: Accounts
+
+  private mutating func indexAccounts(_ decoded: [Account]) {
+    accounts.reserveCapacity(decoded.count)
+    accountsById.reserveCapacity(decoded.count)
+    for account in decoded {
+      if account.id.isEmpty {
+        accounts.append(account)
+        continue
+      }
+      if let first = accountsById[account.id] {
+        let firstAt = first.location(of: ["id"])
+        report(
+          ModelRules.duplicateAccount,
+          "duplicate account id '\(account.id)'; it is first defined at \(firstAt.path):\(firstAt.range.start.line)"
+            + "; this description is left out", at: account.location(of: ["id"]))
+        continue
+      }
+      accountsById[account.id] = account
+      accounts.append(account)
+    }
+  }
+
+  private mutating func linkAccounts(_ org: Organization?) {
+    var iamAdmins = Set<String>()
+    for admin in org?.delegatedAdministrators ?? [] where admin.service == "iam.amazonaws.com" {
+      iamAdmins.insert(admin.account)
+    }
+    for account in accounts {
+      guard let org else { continue }
+      account.isManagement = !account.id.isEmpty && account.id == org.managementAccount
+      account.isDelegatedAdmin = iamAdmins.contains(account.id)
+      var inherited = rootPolicies
+      if account.organizationalUnitNode != nil {
+        if let ou = ou(of: account) {
+          account.ou = ou
+          inherited = effective[ObjectIdentifier(ou)] ?? rootPolicies
+        } else if let path = account.organizationalUnit, path != "Root" {
+          report(
+            ModelRules.unknownOU,
+            "organizationalUnit '\(path)' is not an OU of the Organization" + suggestion(forOU: path),
+            at: account.location(of: ["organizationalUnit"]))
+        }
+      }
+      if account.isManagement { continue }
+      if let own = attachedToAccount[account.id] {
+        account.policies = merged(inherited, own)
+      } else {
+        account.policies = inherited
+      }
+    }
+  }
+
+  private mutating func linkTasks(_ tasks: [PrivilegedTask]) {
+    var touched: [Account] = []
+    for task in tasks {
+      guard let target = accountsById[task.account] else { continue }
+      task.target = target
+      if target.tasks.isEmpty { touched.append(target) }
+      target.tasks.append(task)
+    }
+    for account in touched where account.tasks.count > 1 {
+      // Stable: records with the same start keep the set's order; records without a start come first.
+      account.tasks = account.tasks.enumerated().sorted { a, b in
+        let x = a.element.startedAt ?? Timestamp(seconds: .min)
+        let y = b.element.startedAt ?? Timestamp(seconds: .min)
+        return x != y ? x < y : a.offset < b.offset
+      }.map(\.element)
+    }
+  }
+
+  /// The OU an account names: found by the path's hash, the text compared once per distinct hash.
+  private mutating func ou(of account: Account) -> OrganizationalUnit? {
+    guard let ou = ouByHash[account.ouHash] else { return nil }
+    if verifiedOUHashes.contains(account.ouHash) { return ou }
+    guard account.organizationalUnit == ou.path else { return nil }
+    verifiedOUHashes.insert(account.ouHash)
+    return ou
+  }
+
+  /// `sameEmail`: accounts grouped by email, compared case-insensitively. Grouped by the hash taken when decoding;
+  /// only accounts whose hashes collide have their emails read and compared.
+  private mutating func linkEmails() {
+    var first: [UInt64: Int] = [:]
+    first.reserveCapacity(accounts.count)
+    var candidates: [Int: [Account]] = [:]
+    for (i, account) in accounts.enumerated() where account.emailNode != nil {
+      if let j = first[account.emailHash] {
+        candidates[j, default: [accounts[j]]].append(account)
+      } else {
+        first[account.emailHash] = i
+      }
+    }
+    for (_, collided) in candidates.sorted(by: { $0.key < $1.key }) {
+      var byEmail: [String: [Account]] = [:]
+      for account in collided where !account.email.isEmpty {
+        byEmail[emailKey(account.email), default: []].append(account)
+      }
+      for group in byEmail.values where group.count > 1 {
+        for account in group { account.sameEmail = group.filter { $0 !== account } }
+      }
+    }
+  }
+
+  // MARK: Organization
+
+  private mutating func linkOrganization(_ org: Organization) {
+    if !org.managementAccount.isEmpty { org.management = accountsById[org.managementAccount] }
+    for admin in org.delegatedAdministrators ?? [] where !admin.account.isEmpty {
+      admin.target = accountsById[admin.account]
+      if admin.target == nil {
+        report(
+          ModelRules.unknownAccount,
+          "delegated administrator account '\(admin.account)' is not described in the set",
+          at: admin.origin.location(of: ["account"]))
+      }
+    }
+    for ou in org.organizationalUnits ?? [] { indexOU(ou) }
+    for policy in org.policies ?? [] where !policy.name.isEmpty {
+      if let first = policyByName[policy.name] {
+        let at = first.location(of: ["name"])
+        report(
+          ModelRules.duplicatePolicy,
+          "duplicate policy name '\(policy.name)'; it is first defined at \(at.path):\(at.range.start.line)",
+          at: policy.location(of: ["name"]))
+      } else {
+        policyByName[policy.name] = policy
+      }
+    }
+    for policy in org.policies ?? [] { attach(policy) }
+    for ou in org.organizationalUnits ?? [] { attachNamed(ou) }
+    for ou in org.organizationalUnits ?? [] { computeEffective(ou, inherited: rootPolicies) }
+  }
+
+  private mutating func indexOU(_ ou: OrganizationalUnit) {
+    if let first = ouByPath[ou.path] {
+      let at = first.origin.location
+      report(
+        ModelRules.duplicateOU,
+        "duplicate organizational unit '\(ou.path)'; it is first defined at \(at.path):\(at.range.start.line)",
+        at: ou.origin.location(of: ["name"]))
+    } else {
+      ouByPath[ou.path] = ou
+      var path = ou.path
+      ouByHash[path.withUTF8 { fnv1a($0) }] = ou
+    }
+    for child in ou.children ?? [] { indexOU(child) }
+  }
+
+  /// A policy's `attachedTo`: Root, an account id (12 digits) or an OU path.
+  private mutating func attach(_ policy: Policy) {
+    for (i, target) in (policy.attachedTo ?? []).enumerated() {
+      if target == "Root" {
+        rootPolicies = merged(rootPolicies, [policy])
+      } else if isAccountId(target) {
+        if accountsById[target] == nil {
+          report(
+            ModelRules.unknownAccount, "policy '\(policy.name)' is attached to account '\(target)', which is not "
+              + "described in the set", at: policy.location(of: ["attachedTo", String(i)]))
+        }
+        attachedToAccount[target] = merged(attachedToAccount[target] ?? [], [policy])
+      } else if let ou = ouByPath[target] {
+        attachedToOU[ObjectIdentifier(ou)] = merged(attachedToOU[ObjectIdentifier(ou)] ?? [], [policy])
+      } else {
+        report(
+          ModelRules.unknownOU,
+          "policy '\(policy.name)' is attached to '\(target)', which is not Root, an account id or an OU of the "
+            + "Organization" + suggestion(forOU: target), at: policy.location(of: ["attachedTo", String(i)]))
+      }
+    }
+  }
+
+  /// An OU's own `policies:` list, by name.
+  private mutating func attachNamed(_ ou: OrganizationalUnit) {
+    for (i, name) in (ou.policies ?? []).enumerated() {
+      if let policy = policyByName[name] {
+        attachedToOU[ObjectIdentifier(ou)] = merged(attachedToOU[ObjectIdentifier(ou)] ?? [], [policy])
+      } else {
+        let hint = DidYouMean.hint(for: name, among: policyByName.keys.sorted())
+        report(
+          ModelRules.unknownPolicy,
+          "organizational unit '\(ou.path)' names policy '\(name)', which the Organization does not define" + hint,
+          at: ou.origin.location(of: ["policies", String(i)]))
+      }
+    }
+    for child in ou.children ?? [] { attachNamed(child) }
+  }
+
+  private mutating func computeEffective(_ ou: OrganizationalUnit, inherited: [Policy]) {
+    let mine = attachedToOU[ObjectIdentifier(ou)].map { merged(inherited, $0) } ?? inherited
+    effective[ObjectIdentifier(ou)] = mine
+    for child in ou.children ?? [] { computeEffective(child, inherited: mine) }
+  }
+
+  // MARK: Helpers
+
+  private mutating func suggestion(forOU path: String) -> String {
+    if let s = suggestions[path] { return s }
+    let s = DidYouMean.hint(for: path, among: ouByPath.keys.sorted())
+    suggestions[path] = s
+    return s
+  }
+
+  private mutating func report(_ rule: RuleDescriptor, _ message: String, at location: ModelLocation) {
+    findings.append(Finding(rule, message, path: location.path, range: location.range))
+  }
+}
+
+/// `a` followed by the policies of `b` that `a` does not have (lists are short: a few SCPs).
+func merged(_ a: [Policy], _ b: [Policy]) -> [Policy] {
+  var out = a
+  for p in b where !out.contains(where: { $0 === p }) { out.append(p) }
+  return out
+}
+
+func isAccountId(_ s: String) -> Bool {
+  s.utf8.count == 12 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+}
+
+/// FNV-1a, 64 bits.
+@inline(__always)
+func fnv1a(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  var h: UInt64 = 0xcbf2_9ce4_8422_2325
+  for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+  return h
+}
+
+/// FNV-1a of an email as `sameEmail` compares it: ASCII letters lower-cased; with any non-ASCII byte, of the
+/// Unicode lower-cased text.
+func emailHash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  var h: UInt64 = 0xcbf2_9ce4_8422_2325
+  for c in b {
+    if c >= 0x80 {
+      var lower = String(decoding: b, as: UTF8.self).lowercased()
+      return lower.withUTF8 { fnv1a($0) }
+    }
+    let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+    h = (h ^ UInt64(folded)) &* 0x100_0000_01b3
+  }
+  return h
+}
+
+/// The email as compared for `sameEmail`: itself when it has no upper-case ASCII letter, else lower-cased.
+func emailKey(_ email: String) -> String {
+  email.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? email.lowercased() : email
+}

@@ -1,0 +1,77 @@
+import Diagnostics
+import LocatedYAML
+
+/// A config set, loaded: its files, the decoded and linked entities, and the loader's findings.
+///
+/// Entities link to each other (an account's tasks link back to it), so the set breaks those cycles when it is
+/// released: keep the set alive while you use its entities. Immutable after loading.
+public final class LoadedSet: @unchecked Sendable {
+  /// The folder whose files make up the set (absolute), when the set was loaded from paths.
+  public let root: String?
+  /// Every YAML file read, in path order (their documents stay alive for locations and suppressions).
+  public let files: [YAMLFile]
+  /// The set's Organization (the first, in path order), or nil.
+  public let organization: Organization?
+  /// Account documents and inline accounts, in path and document order, without duplicates (MODEL001).
+  public let accounts: [Account]
+  /// Every privileged-task record, in path and document order.
+  public let tasks: [PrivilegedTask]
+  /// Every finding of the YAML reader and of the loader, in path order (all files, reported or not).
+  public let findings: [Finding]
+  /// Paths that could not be read (the CLI exits with 2).
+  public let unreadable: [SourceFileError]
+  /// Display paths of the files findings are reported for; nil when every file is.
+  public let reportedPaths: Set<String>?
+  private let byId: [String: Account]
+
+  init(
+    root: String?, files: [YAMLFile], organization: Organization?, accounts: [Account], byId: [String: Account],
+    tasks: [PrivilegedTask], findings: [Finding], unreadable: [SourceFileError], reportedPaths: Set<String>?
+  ) {
+    self.root = root
+    self.files = files
+    self.organization = organization
+    self.accounts = accounts
+    self.byId = byId
+    self.tasks = tasks
+    self.findings = findings
+    self.unreadable = unreadable
+    self.reportedPaths = reportedPaths
+  }
+
+  deinit {
+    // Break the reference cycles that linking made (account ⇄ task, account ⇄ account, OU ⇄ parent).
+    for account in accounts {
+      account.tasks = []
+      account.sameEmail = []
+      account.ou = nil
+    }
+    for task in tasks { task.target = nil }
+    organization?.management = nil
+    for admin in organization?.delegatedAdministrators ?? [] { admin.target = nil }
+    var stack = organization?.organizationalUnits ?? []
+    while let ou = stack.popLast() {
+      ou.parent = nil
+      stack.append(contentsOf: ou.children ?? [])
+    }
+  }
+
+  /// The Organization's service control policies.
+  public var policies: [Policy] { organization?.policies ?? [] }
+
+  /// The account with this id, if the set describes it.
+  public func account(id: String) -> Account? { byId[id] }
+
+  /// True when findings for `path` (a display path) are to be reported: every file when whole folders were
+  /// given, only the named files when files were.
+  public func isReported(_ path: String?) -> Bool {
+    guard let reportedPaths, let path else { return true }
+    return reportedPaths.contains(path)
+  }
+
+  /// The findings of the reported files.
+  public var reportedFindings: [Finding] { findings.filter { isReported($0.path) } }
+
+  /// The YAML file with this display path.
+  public func file(path: String) -> YAMLFile? { files.first { $0.source.path == path } }
+}

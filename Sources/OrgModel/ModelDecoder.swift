@@ -1,0 +1,381 @@
+import Diagnostics
+import LocatedYAML
+
+/// Decodes the orglint documents of one YAML document into model entities, with a finding for every schema problem.
+///
+/// Entities are decoded from (document, node) alone, so an inline account or task can be decoded in isolation
+/// (`decodeAccount(at:)`). Keys are matched on their bytes; Strings are made only for the values kept, and free text
+/// of the bulk entities (names, emails, contacts, reasons) is kept as its node and read when asked.
+public struct ModelDecoder {
+  public let document: ModelDocument
+  let doc: YAMLDocument
+  /// The file's bytes: most scalars are read here directly (see `directRange`).
+  let bytes: [UInt8]
+  /// Schema findings, in document order.
+  public internal(set) var findings: [Finding] = []
+  /// Organization documents, in order (a set keeps the first).
+  public internal(set) var organizations: [Organization] = []
+  /// Account documents and the Organization's inline accounts, in order.
+  public internal(set) var accounts: [Account] = []
+  /// PrivilegedTask documents and the Organization's inline tasks, in order.
+  public internal(set) var tasks: [PrivilegedTask] = []
+
+  public init(document: ModelDocument) {
+    self.document = document
+    self.doc = document.yaml
+    self.bytes = document.yaml.file.bytes
+  }
+
+  var path: String { doc.file.path }
+
+  // MARK: Findings
+
+  mutating func report(_ rule: RuleDescriptor, _ message: String, at node: YAMLNodeID) {
+    findings.append(Finding(rule, message, path: path, range: doc.range(node)))
+  }
+
+  /// A finding on a field: from its key to the end of its value.
+  mutating func report(_ rule: RuleDescriptor, _ message: String, key: YAMLNodeID, value: YAMLNodeID) {
+    let range = SourceRange(start: doc.start(key), end: doc.file.location(atByteOffset: doc.endOffset(value)))
+    findings.append(Finding(rule, message, path: path, range: range))
+  }
+
+  /// A finding at an entity's start (its first key, or the opening brace of an empty mapping).
+  mutating func reportAtStart(_ rule: RuleDescriptor, _ message: String, of mapping: YAMLNodeID) {
+    let node = doc.kind(mapping) == .mapping && doc.count(mapping) > 0 ? doc.key(mapping, 0) : mapping
+    findings.append(Finding(rule, message, path: path, range: SourceRange(at: doc.start(node))))
+  }
+
+  // MARK: Scalars
+
+  /// Where a scalar's value lies in the file's bytes, when it is written there as is: a single-line plain scalar
+  /// without properties, or a single-line quoted one without escapes. nil otherwise (the reader's copy is used).
+  @inline(__always)
+  func directRange(_ node: YAMLNodeID) -> Range<Int>? {
+    let start = doc.startOffset(node)
+    let end = doc.endOffset(node)
+    let style = doc.style(node)
+    return bytes.withUnsafeBufferPointer { b -> Range<Int>? in
+      guard end >= start, end <= b.count, let p = b.baseAddress else { return nil }
+      var lo = start
+      var hi = end
+      var forbidden: UInt8 = 0x0A
+      switch style {
+      case .plain:
+        // Tags, anchors and aliases come before the text: the node then starts at `!`, `&` or `*`.
+        if lo < hi, p[lo] == 0x21 || p[lo] == 0x26 || p[lo] == 0x2A { return nil }
+      case .doubleQuoted:
+        guard hi - lo >= 2, p[lo] == 0x22, p[hi - 1] == 0x22 else { return nil }
+        forbidden = 0x5C
+        lo += 1
+        hi -= 1
+      case .singleQuoted:
+        guard hi - lo >= 2, p[lo] == 0x27, p[hi - 1] == 0x27 else { return nil }
+        forbidden = 0x27
+        lo += 1
+        hi -= 1
+      default:
+        return nil
+      }
+      var i = lo
+      while i < hi {
+        let c = p[i]
+        if c == forbidden || c == 0x0A || c == 0x0D { return nil }
+        i += 1
+      }
+      return lo..<hi
+    }
+  }
+
+  /// A plain key's bytes without the line scan: an implicit key is a single line, and a multi-line explicit key
+  /// (`? a` over two lines) only fails to match a field name, which `text(_:)` then reports correctly.
+  @inline(__always)
+  func plainKeyRange(_ node: YAMLNodeID) -> Range<Int>? {
+    let start = doc.startOffset(node)
+    let end = doc.endOffset(node)
+    guard doc.style(node) == .plain, start < end, end <= bytes.count else { return nil }
+    let first = bytes[start]
+    return first == 0x21 || first == 0x26 || first == 0x2A ? nil : start..<end
+  }
+
+  /// Calls `body` with a scalar's value bytes (empty for other nodes).
+  @inline(__always)
+  func withText<R>(_ node: YAMLNodeID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = directRange(node) {
+      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+    return doc.withScalarBytes(node, body)
+  }
+
+  /// A scalar's value as a String.
+  func text(_ node: YAMLNodeID) -> String {
+    withText(node) { String(decoding: $0, as: UTF8.self) }
+  }
+
+
+  /// A plain scalar without a tag: the only kind YAML resolves to numbers, booleans and null.
+  func isPlain(_ node: YAMLNodeID) -> Bool { doc.style(node) == .plain && doc.tag(node) == nil }
+
+  // MARK: Nodes
+
+  /// Follows an alias; nil for null, for an alias that names nothing, and for `!include` (reported).
+  @inline(__always)
+  mutating func resolve(_ node: YAMLNodeID) -> YAMLNodeID? {
+    var n = node
+    var kind = doc.kind(n)
+    if kind == .alias {
+      guard let r = doc.resolve(n) else { return nil }
+      n = r
+      kind = doc.kind(n)
+    }
+    guard kind == .scalar else { return n }
+    let lo = doc.startOffset(n)
+    let hi = doc.endOffset(n)
+    guard lo < hi else { return doc.style(n) == .plain ? nil : n }
+    let first = bytes[lo]
+    if first == 0x21 || first == 0x26 {  // `!tag` or `&anchor`: rare, take the slow path
+      if let tag = doc.tag(n), tag == "!include" {
+        report(
+          ModelRules.unsupportedInclude,
+          "'!include' is not supported: orglint reads every document under the set's root, so put the included "
+            + "content in a document of its own", at: n)
+        return nil
+      }
+      return doc.isNull(n) ? nil : n
+    }
+    if hi - lo <= 4, first == 0x7E || first == 0x6E || first == 0x4E, doc.style(n) == .plain {
+      // `~`, `null`, `Null`, `NULL`
+      let isNull = bytes.withUnsafeBufferPointer { b in
+        let t = UnsafeBufferPointer(rebasing: b[lo..<hi])
+        return (t.count == 1 && t[0] == 0x7E) || matches(t, "null")
+      }
+      if isNull { return nil }
+    }
+    return n
+  }
+
+  /// `a mapping`, `a sequence`, `a string`, `a number`, `a boolean` or `null`, for messages.
+  func describe(_ node: YAMLNodeID) -> String {
+    guard let r = doc.resolve(node) else { return "null" }
+    switch doc.kind(r) {
+    case .mapping: return "a mapping"
+    case .sequence: return "a sequence"
+    case .alias: return "null"
+    case .scalar:
+      if doc.isNull(r) { return "null" }
+      guard isPlain(r) else { return "a string" }
+      if yaml12Bool(r) != nil || yaml11Bool(r) != nil { return "a boolean" }
+      return withText(r) { looksNumeric($0) } ? "a number" : "a string"
+    }
+  }
+
+  /// The pair `i` of a mapping as a known field, with its value resolved (nil for null). nil for a duplicate key
+  /// (already YAML002) and for an unknown field (reported, with a did-you-mean).
+  @inline(__always)
+  mutating func field<F>(
+    _ mapping: YAMLNodeID, _ i: Int, _ table: FieldTable<F>, in entity: String
+  ) -> (field: F, key: YAMLNodeID, value: YAMLNodeID?)? {
+    let key = doc.key(mapping, i)
+    if doc.isDuplicateKey(key) { return nil }
+    let found: F?
+    if let r = plainKeyRange(key) {
+      found = bytes.withUnsafeBufferPointer { table.lookup(UnsafeBufferPointer(rebasing: $0[r])) }
+    } else if let r = directRange(key) {
+      found = bytes.withUnsafeBufferPointer { table.lookup(UnsafeBufferPointer(rebasing: $0[r])) }
+    } else if doc.kind(key) == .scalar {
+      found = doc.withScalarBytes(key) { table.lookup($0) }
+    } else {
+      report(ModelRules.wrongType, "a field name of \(entity) must be a string, found \(describe(key))", at: key)
+      return nil
+    }
+    guard let field = found else {
+      let name = text(key)
+      report(
+        ModelRules.unknownField, "unknown field '\(name)' in \(entity)" + DidYouMean.hint(for: name, among: table.names),
+        key: key, value: doc.value(mapping, i))
+      return nil
+    }
+    return (field, key, resolve(doc.value(mapping, i)))
+  }
+
+  /// A field that an inline item may not have (`apiVersion`, `kind`).
+  mutating func notInline(_ key: YAMLNodeID, _ value: YAMLNodeID, _ entity: String) {
+    report(
+      ModelRules.unknownField,
+      "unknown field '\(text(key))' in \(entity): an inline item takes the \(entity) fields only",
+      key: key, value: value)
+  }
+
+  /// The key's name for messages.
+  func name(_ key: YAMLNodeID) -> String { text(key) }
+
+  // MARK: Typed values
+
+  /// True when `value` is of `kind`; else reports "'key' expects a mapping\(or), found a sequence".
+  mutating func expect(_ kind: YAMLNodeKind, _ value: YAMLNodeID, key: YAMLNodeID, or: StaticString = "") -> Bool {
+    if doc.kind(value) == kind { return true }
+    let want = kind == .mapping ? "a mapping" : kind == .sequence ? "a sequence" : "a string"
+    report(
+      ModelRules.wrongType, "'\(name(key))' expects \(want)\(or), found \(describe(value))", key: key, value: value)
+    return false
+  }
+
+  mutating func string(_ value: YAMLNodeID, key: YAMLNodeID) -> String? {
+    guard expect(.scalar, value, key: key) else { return nil }
+    return text(value)
+  }
+
+  /// A string value kept as its node, read when asked (see `ModelDocument.text`).
+  mutating func stringNode(_ value: YAMLNodeID, key: YAMLNodeID) -> YAMLNodeID? {
+    expect(.scalar, value, key: key) ? value : nil
+  }
+
+  mutating func bool(_ value: YAMLNodeID, key: YAMLNodeID) -> Bool? {
+    if doc.kind(value) == .scalar, isPlain(value) {
+      if let b = yaml12Bool(value) { return b }
+      if let b = yaml11Bool(value) {
+        report(
+          ModelRules.yaml11Boolean,
+          "'\(name(key)): \(text(value))' is a YAML 1.1 boolean that YAML 1.2 tools read as a string; "
+            + "write \(b) instead", key: key, value: value)
+        return b
+      }
+    }
+    report(
+      ModelRules.wrongType, "'\(name(key))' expects a boolean (true or false), found \(describe(value))", key: key,
+      value: value)
+    return nil
+  }
+
+  mutating func timestamp(_ value: YAMLNodeID, key: YAMLNodeID) -> Timestamp? {
+    guard expect(.scalar, value, key: key) else { return nil }
+    if let t = withText(value, { Timestamp.parse($0) }) { return t }
+    report(
+      ModelRules.malformedValue,
+      "'\(name(key))' is not an RFC 3339 timestamp such as 2026-10-01T10:00:00Z: '\(text(value))'",
+      key: key, value: value)
+    return nil
+  }
+
+  /// A 12-digit account id. The text is kept even when malformed, so that references still link where they can.
+  mutating func accountId(_ value: YAMLNodeID, key: YAMLNodeID) -> String? {
+    guard expect(.scalar, value, key: key) else { return nil }
+    let (digits, count) = withText(value) { b in (b.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }, b.count) }
+    let text = text(value)
+    if digits, count > 0, isPlain(value) {
+      report(
+        ModelRules.malformedValue,
+        "account id \(text) is an unquoted number; quote it: YAML reads unquoted numbers as integers and drops "
+          + "leading zeros", key: key, value: value)
+    } else if !digits || count != 12 {
+      report(
+        ModelRules.malformedValue, "'\(name(key))' must be a 12-digit account id, found '\(text)'", key: key,
+        value: value)
+    }
+    return text
+  }
+
+  mutating func enumValue<E: CaseIterable & RawRepresentable & Sendable>(
+    _ value: YAMLNodeID, key: YAMLNodeID, _ table: NameTable<E>
+  ) -> E? where E.RawValue == String {
+    guard expect(.scalar, value, key: key) else { return nil }
+    if let found = withText(value, { table.lookup($0) }) { return found }
+    let text = text(value)
+    report(
+      ModelRules.badEnumValue,
+      "'\(name(key))' is '\(text)', not one of \(table.names.joined(separator: ", "))"
+        + DidYouMean.hint(for: text, among: table.names), key: key, value: value)
+    return nil
+  }
+
+  /// A sequence of strings; items that are not scalars are reported and skipped, null items skipped.
+  mutating func stringList(_ value: YAMLNodeID, key: YAMLNodeID) -> [String]? {
+    guard expect(.sequence, value, key: key) else { return nil }
+    return strings(of: value, key: key)
+  }
+
+  /// A string or a sequence of strings, as a list (`Action: "*"` → `["*"]`).
+  mutating func stringOrList(_ value: YAMLNodeID, key: YAMLNodeID) -> [String]? {
+    switch doc.kind(value) {
+    case .scalar: return [text(value)]
+    case .sequence: return strings(of: value, key: key)
+    default:
+      report(
+        ModelRules.wrongType, "'\(name(key))' expects a string or a sequence of strings, found \(describe(value))",
+        key: key, value: value)
+      return nil
+    }
+  }
+
+  private mutating func strings(of list: YAMLNodeID, key: YAMLNodeID) -> [String] {
+    let n = doc.count(list)
+    var out: [String] = []
+    out.reserveCapacity(n)
+    for i in 0..<n {
+      guard let item = resolve(doc.item(list, i)) else { continue }
+      if doc.kind(item) == .scalar {
+        out.append(text(item))
+      } else {
+        report(
+          ModelRules.wrongType, "an item of '\(name(key))' expects a string, found \(describe(item))", at: item)
+      }
+    }
+    return out
+  }
+
+  /// Reports a missing required field at the entity's start.
+  mutating func missing(_ field: String, in entity: String, _ mapping: YAMLNodeID) {
+    reportAtStart(ModelRules.missingField, "\(entity) is missing the required field '\(field)'", of: mapping)
+  }
+
+  // MARK: Scalar resolution
+
+  /// `true`/`True`/`TRUE` and `false`/`False`/`FALSE` (YAML 1.2's core schema).
+  func yaml12Bool(_ node: YAMLNodeID) -> Bool? {
+    withText(node) { b in
+      if matches(b, "true") { return true }
+      if matches(b, "false") { return false }
+      return nil
+    }
+  }
+
+  /// The other booleans of YAML 1.1: y, yes, on, n, no, off in the same three casings.
+  func yaml11Bool(_ node: YAMLNodeID) -> Bool? {
+    withText(node) { b in
+      if matches(b, "y") || matches(b, "yes") || matches(b, "on") { return true }
+      if matches(b, "n") || matches(b, "no") || matches(b, "off") { return false }
+      return nil
+    }
+  }
+}
+
+/// True when `b` is `word` in lower, title or upper case (YAML's schemas accept these three for their words).
+/// `word` is lower-case ASCII.
+@inline(__always)
+func matches(_ b: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+  let n = word.utf8CodeUnitCount
+  guard b.count == n, n > 0 else { return false }
+  let w = word.utf8Start
+  var lower = true
+  var upper = true
+  for i in 0..<n {
+    lower = lower && b[i] == w[i]
+    upper = upper && b[i] == w[i] & ~0x20
+  }
+  let title = b[0] == w[0] & ~0x20 && (1..<n).allSatisfy { b[$0] == w[$0] }
+  return lower || upper || title
+}
+
+/// True for text YAML 1.1 or 1.2 would read as a number (digits with an optional sign, point or exponent).
+func looksNumeric(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  var sawDigit = false
+  for (i, c) in b.enumerated() {
+    switch c {
+    case 0x30...0x39: sawDigit = true
+    case 0x2B, 0x2D: if i != 0 && b[i - 1] | 0x20 != 0x65 { return false }
+    case 0x2E, 0x5F, 0x65, 0x45: continue
+    default: return false
+    }
+  }
+  return sawDigit
+}
