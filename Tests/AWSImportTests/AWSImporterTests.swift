@@ -1,4 +1,5 @@
 import Foundation
+import OrgModel
 import Testing
 @testable import AWSImport
 
@@ -150,5 +151,17 @@ import Testing
         "IMPORT005 iam/credential-report.csv line 2: password_enabled is 'not_supported' and the password was never "
           + "used: password is left out"))
     }
+  }
+}
+
+/// Import → OrgModel: the documents load with no finding of the loader's own.
+@Suite struct RoundTripTests {
+  @Test func importedDocumentsLoadWithoutFindings() throws {
+    let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    let set = loadIntoOrgModel(result)
+    #expect(set.findings.map { "\($0.ruleId) \($0.path ?? ""):\($0.range?.start.description ?? "") \($0.message)" } == [])
+    #expect(set.organization?.id == "o-m12snuuy2s")
+    #expect(set.accounts.count == 5)
+    #expect(set.tasks.count == 4)
   }
 }

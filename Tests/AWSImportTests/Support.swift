@@ -1,4 +1,6 @@
+import Diagnostics
 import Foundation
+import OrgModel
 @testable import AWSImport
 
 /// Test helpers: the fixture folders and scratch copies of them.
@@ -53,4 +55,9 @@ func summary(_ result: AWSImportResult) -> [String] {
     let place = f.range.map { ":\($0.start.line):\($0.start.column)" } ?? ""
     return "\(f.ruleId) \(f.path ?? "")\(place) \(f.message)"
   }
+}
+
+/// Loads an import's documents with OrgModel, as `orglint lint` would read them from `--out`.
+func loadIntoOrgModel(_ result: AWSImportResult) -> LoadedSet {
+  ConfigSetLoader.load(sources: result.documents.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) })
 }
