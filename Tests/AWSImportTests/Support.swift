@@ -1,6 +1,8 @@
 import Diagnostics
 import Foundation
 import OrgModel
+import RuleEngine
+import CEL
 @testable import AWSImport
 
 /// Test helpers: the fixture folders and scratch copies of them.
@@ -60,4 +62,19 @@ func summary(_ result: AWSImportResult) -> [String] {
 /// Loads an import's documents with OrgModel, as `orglint lint` would read them from `--out`.
 func loadIntoOrgModel(_ result: AWSImportResult) -> LoadedSet {
   ConfigSetLoader.load(sources: result.documents.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) })
+}
+
+/// Writes an import's documents to a scratch folder and lints them with the built-in rules at export-full's export
+/// time; each finding as `RULE path:line:col message`, paths relative to the folder.
+func lintFindings(_ result: AWSImportResult) throws -> [String] {
+  let folder = try Fixtures.scratch()
+  defer { Fixtures.cleanUp(folder) }
+  try result.write(to: folder.path)
+  let now = CELTimestamp.parse("2026-11-25T12:00:00Z")!
+  let lint = Linter.lint(LintRequest(paths: [folder.path], now: now))
+  let prefix = folder.standardizedFileURL.path + "/"
+  return (lint.problems + lint.findings).sorted(by: Finding.reportOrder).map { f in
+    let path = (f.path ?? "").replacingOccurrences(of: prefix, with: "")
+    return "\(f.ruleId) \(path):\(f.range?.start.description ?? "") \(f.message)"
+  }
 }
