@@ -25,14 +25,20 @@ public struct AWSImporter: Sendable {
     try CLIErrors.report(folder: folder, log: &log)
     var documents: [ImportedDocument] = []
     if org.organizationId != nil {
-      documents.append(ImportedDocument(path: "organization.yaml", text: Self.file([
-        Self.document(kind: "Organization", org.entries)
-      ])))
+      documents.append(
+        ImportedDocument(
+          path: "organization.yaml",
+          text: Self.file([
+            Self.document(kind: "Organization", org.entries)
+          ])))
     }
     for account in accounts.documents {
-      documents.append(ImportedDocument(path: "accounts/\(account.id).yaml", text: Self.file([
-        Self.document(kind: "Account", account.entries)
-      ])))
+      documents.append(
+        ImportedDocument(
+          path: "accounts/\(account.id).yaml",
+          text: Self.file([
+            Self.document(kind: "Account", account.entries)
+          ])))
     }
     if !tasks.documents.isEmpty {
       let texts = tasks.documents.map { Self.document(kind: "PrivilegedTask", $0.entries, comments: $0.comments) }
@@ -74,7 +80,9 @@ public struct AWSImportResult: Sendable {
     let root = URL(fileURLWithPath: directory, isDirectory: true)
     let fresh = Set(documents.map(\.path))
     for stale in ["organization.yaml", "privileged-tasks.yaml"]
-      + ((try? fm.contentsOfDirectory(atPath: root.appendingPathComponent("accounts").path)) ?? []).map({ "accounts/\($0)" })
+      + ((try? fm.contentsOfDirectory(atPath: root.appendingPathComponent("accounts").path)) ?? []).map({
+        "accounts/\($0)"
+      })
     where !fresh.contains(stale) && stale.hasSuffix(".yaml") {
       let url = root.appendingPathComponent(stale)
       if let data = fm.contents(atPath: url.path), data.starts(with: Array(AWSImporter.header.utf8)) {

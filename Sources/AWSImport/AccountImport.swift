@@ -28,15 +28,17 @@ struct AccountImport {
       ]
       // `State` (2025) supersedes `Status`; both use the same words for the states they share.
       let status = try account.optionalString("Status")
-      if let state = try account.optionalString("State") ?? status { entries.append(YAMLEntry("state", .string(state))) }
+      if let state = try account.optionalString("State") ?? status {
+        entries.append(YAMLEntry("state", .string(state)))
+      }
       if let ou = try parentPath(id, folder: folder, org: org, log: &log) { entries.append(ou) }
       if let contacts = try alternateContacts(id, folder: folder, log: &log) { entries.append(contacts) }
       let isManagement = id == org.managementAccount
       if isManagement, let report, report.account == id {
         entries.append(try managementRoot(report, folder: folder, log: &log))
       } else if let root = try RootAudit.read(
-        account: id, folder: folder, recoveryApplies: !isManagement && org.rootCredentialsManagement == true, log: &log)
-      {
+        account: id, folder: folder, recoveryApplies: !isManagement && org.rootCredentialsManagement == true, log: &log
+      ) {
         entries.append(root)
       }
       documents.append((id, entries))
@@ -48,19 +50,22 @@ struct AccountImport {
     listed: [String: JSONCursor], folder: ExportFolder, report: CredentialReport?, log: inout FindingLog
   ) throws(MalformedExport) {
     for name in folder.list("accounts") where listed[name] == nil {
-      log.add(ImportRules.unlistedAccount, "account '\(name)' has exported files but is not in \(Self.listFile)",
-              file: "accounts/\(name)")
+      log.add(
+        ImportRules.unlistedAccount, "account '\(name)' has exported files but is not in \(Self.listFile)",
+        file: "accounts/\(name)")
     }
     for name in folder.list("organizations/parents") where name.hasSuffix(".json") {
       let id = String(name.dropLast(5))
       if listed[id] == nil {
-        log.add(ImportRules.unlistedAccount, "account '\(id)' is not in \(Self.listFile)",
-                file: "organizations/parents/\(name)")
+        log.add(
+          ImportRules.unlistedAccount, "account '\(id)' is not in \(Self.listFile)",
+          file: "organizations/parents/\(name)")
       }
     }
     if let report, listed[report.account] == nil {
-      log.add(ImportRules.unlistedAccount, "the report's account '\(report.account)' is not in \(Self.listFile)",
-              file: CredentialReport.file)
+      log.add(
+        ImportRules.unlistedAccount, "the report's account '\(report.account)' is not in \(Self.listFile)",
+        file: CredentialReport.file)
     }
   }
 
@@ -82,8 +87,9 @@ struct AccountImport {
     case "ROOT": return nil
     case "ORGANIZATIONAL_UNIT":
       if let path = org.ouPaths[try parentId.string] { return .from(file, "organizationalUnit", .string(path)) }
-      log.add(ImportRules.danglingReference, "OU '\(try parentId.string)' is not under any root in organizations/ous/",
-              at: parentId)
+      log.add(
+        ImportRules.danglingReference, "OU '\(try parentId.string)' is not under any root in organizations/ous/",
+        at: parentId)
       return nil
     case let other: throw try parent.required("Type").error("unknown parent type '\(other)'")
     }
@@ -100,7 +106,9 @@ struct AccountImport {
       if let doc = try folder.document(file) {
         let contact = try doc.required("AlternateContact")
         var fields: [YAMLEntry] = []
-        for (key, member) in [("name", "Name"), ("email", "EmailAddress"), ("phone", "PhoneNumber"), ("title", "Title")] {
+        for (key, member) in [
+          ("name", "Name"), ("email", "EmailAddress"), ("phone", "PhoneNumber"), ("title", "Title"),
+        ] {
           if let value = try contact.optionalString(member) { fields.append(YAMLEntry(key, .string(value))) }
         }
         contacts.append(.from(file, type.lowercased(), .mapping(fields)))

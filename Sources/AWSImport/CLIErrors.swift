@@ -8,8 +8,9 @@ enum CLIErrors {
       let name = file.split(separator: "/").last.map(String.init) ?? file
       if name == "get-login-profile.error.json" && code == "NoSuchEntity" { continue }
       if name.hasPrefix("alternate-contact-") && code == "ResourceNotFoundException" { continue }
-      log.add(ImportRules.cliError,
-              "the export command failed\(code.isEmpty ? "" : " with '\(code)'"): that part is left out", file: file)
+      log.add(
+        ImportRules.cliError,
+        "the export command failed\(code.isEmpty ? "" : " with '\(code)'"): that part is left out", file: file)
     }
   }
 

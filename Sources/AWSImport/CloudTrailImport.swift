@@ -45,7 +45,9 @@ struct CloudTrailImport {
             continue
           }
           let id = try record.optionalString("eventID") ?? "\(file) \(record.path)"
-          if events[id] == nil { events[id] = Event(id: id, source: "\(file) \(record.path)", cursor: record, time: time) }
+          if events[id] == nil {
+            events[id] = Event(id: id, source: "\(file) \(record.path)", cursor: record, time: time)
+          }
         }
       }
     }
@@ -82,8 +84,9 @@ struct CloudTrailImport {
     guard let source = try folder.source(exportTimeFile) else { return nil }
     let text = String(decoding: source.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     guard let time = Timestamp(parsing: text) else {
-      throw MalformedExport(file: exportTimeFile, jsonPath: "$", message: "expected an RFC 3339 time, found '\(text)'",
-                            location: source.location(atByteOffset: 0))
+      throw MalformedExport(
+        file: exportTimeFile, jsonPath: "$", message: "expected an RFC 3339 time, found '\(text)'",
+        location: source.location(atByteOffset: 0))
     }
     return time
   }
@@ -111,7 +114,8 @@ struct CloudTrailImport {
     let duration = try parameters.optional("durationSeconds")?.int ?? defaultDuration
     let end = event.time + duration
     if let reference, end <= reference {
-      entries.append(YAMLEntry("completedAt", .timestamp(end), comments: ["eventTime + \(duration) s (session expiry)"]))
+      entries.append(
+        YAMLEntry("completedAt", .timestamp(end), comments: ["eventTime + \(duration) s (session expiry)"]))
     }
     return (["source: \(event.source) (eventID \(event.id))"], entries)
   }

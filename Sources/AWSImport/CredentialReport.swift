@@ -17,8 +17,9 @@ struct CredentialReport {
     guard let source = try folder.source(file) else { return nil }
     let rows = CSV.parse(String(decoding: source.bytes, as: UTF8.self))
     func error(_ line: Int, _ message: String) -> MalformedExport {
-      MalformedExport(file: file, jsonPath: "line \(line)", message: message,
-                      location: SourceLocation(line: line, column: 1, offset: 0))
+      MalformedExport(
+        file: file, jsonPath: "line \(line)", message: message,
+        location: SourceLocation(line: line, column: 1, offset: 0))
     }
     guard let header = rows.first, header.contains("user"), header.contains("arn") else {
       throw error(1, "expected the credential report header (user,arn,...)")
@@ -39,8 +40,9 @@ struct CredentialReport {
 
   private func value(_ column: String) throws(MalformedExport) -> String {
     guard let value = row[column] else {
-      throw MalformedExport(file: Self.file, jsonPath: "line 1", message: "missing column '\(column)'",
-                            location: SourceLocation(line: 1, column: 1, offset: 0))
+      throw MalformedExport(
+        file: Self.file, jsonPath: "line 1", message: "missing column '\(column)'",
+        location: SourceLocation(line: 1, column: 1, offset: 0))
     }
     return value
   }
@@ -61,12 +63,14 @@ struct CredentialReport {
     case "false": fields.append(YAMLEntry("enabled", .bool(false)))
     default:
       guard lastUsed != nil else {
-        log.add(ImportRules.missingPart,
-                "line \(line): password_enabled is '\(enabled)' and the password was never used: password is left out",
-                file: Self.file)
+        log.add(
+          ImportRules.missingPart,
+          "line \(line): password_enabled is '\(enabled)' and the password was never used: password is left out",
+          file: Self.file)
         return nil
       }
-      fields.append(YAMLEntry("enabled", .bool(true), comments: ["password_enabled: \(enabled); password_last_used is set"]))
+      fields.append(
+        YAMLEntry("enabled", .bool(true), comments: ["password_enabled: \(enabled); password_last_used is set"]))
     }
     if let lastUsed { fields.append(YAMLEntry("lastUsed", .timestamp(lastUsed))) }
     return .from(source, "password", .mapping(fields))
@@ -80,7 +84,9 @@ struct CredentialReport {
       let rotated = try time("access_key_\(n)_last_rotated")
       guard active || rotated != nil else { continue }
       var fields = [YAMLEntry("id", .string("access_key_\(n)")), YAMLEntry("active", .bool(active))]
-      if let used = try time("access_key_\(n)_last_used_date") { fields.append(YAMLEntry("lastUsed", .timestamp(used))) }
+      if let used = try time("access_key_\(n)_last_used_date") {
+        fields.append(YAMLEntry("lastUsed", .timestamp(used)))
+      }
       keys.append(.mapping(fields))
     }
     return .from(source, "accessKeys", .sequence(keys))
@@ -115,7 +121,12 @@ enum CSV {
       if quoted {
         if c == "\"" {
           let next = iterator.next()
-          if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+          if next == "\"" {
+            field.unicodeScalars.append("\"")
+          } else {
+            quoted = false
+            pending = next
+          }
         } else {
           field.unicodeScalars.append(c)
         }
@@ -123,13 +134,22 @@ enum CSV {
       }
       switch c {
       case "\"" where field.isEmpty: quoted = true
-      case ",": row.append(field); field = ""
+      case ",":
+        row.append(field)
+        field = ""
       case "\r": break
-      case "\n": row.append(field); rows.append(row); row = []; field = ""
+      case "\n":
+        row.append(field)
+        rows.append(row)
+        row = []
+        field = ""
       default: field.unicodeScalars.append(c)
       }
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+      row.append(field)
+      rows.append(row)
+    }
     return rows
   }
 }

@@ -17,7 +17,8 @@ struct ExportFolder {
 
   /// Names of the entries of a sub-folder, sorted; `[]` when it does not exist.
   func list(_ relative: String) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? []
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? []
     return names.filter { !$0.hasPrefix(".") }.sorted()
   }
 
@@ -29,7 +30,8 @@ struct ExportFolder {
       return try SourceFile.read(path: full, displayPath: relative)
     } catch {
       throw MalformedExport(
-        file: relative, jsonPath: "$", message: "cannot read: \(error)", location: SourceLocation(line: 1, column: 1, offset: 0))
+        file: relative, jsonPath: "$", message: "cannot read: \(error)",
+        location: SourceLocation(line: 1, column: 1, offset: 0))
     }
   }
 
@@ -50,7 +52,9 @@ struct ExportFolder {
         file: relative, jsonPath: "$", message: "empty file, expected the AWS CLI's JSON output",
         location: SourceLocation(line: 1, column: 1, offset: 0))
     }
-    return values.enumerated().map { JSONCursor(value: $1, path: values.count == 1 ? "$" : "$[page \($0 + 1)]", file: file) }
+    return values.enumerated().map {
+      JSONCursor(value: $1, path: values.count == 1 ? "$" : "$[page \($0 + 1)]", file: file)
+    }
   }
 
   /// The file's single JSON text, or nil when absent; several texts are an error.
@@ -82,7 +86,8 @@ struct ExportFolder {
     if let open = text.range(of: "An error occurred ("), let close = text[open.upperBound...].firstIndex(of: ")") {
       return String(text[open.upperBound..<close])
     }
-    if let data = text.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+    if let data = text.data(using: .utf8),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let error = object["Error"] as? [String: Any], let code = error["Code"] as? String
     {
       return code

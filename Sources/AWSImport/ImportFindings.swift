@@ -39,8 +39,9 @@ struct FindingLog {
   }
 
   mutating func add(_ rule: RuleDescriptor, _ message: String, at cursor: JSONCursor) {
-    add(rule, "\(cursor.path): \(message)", file: cursor.file.path,
-        at: cursor.file.location(atByteOffset: cursor.value.offset))
+    add(
+      rule, "\(cursor.path): \(message)", file: cursor.file.path,
+      at: cursor.file.location(atByteOffset: cursor.value.offset))
   }
 }
 

@@ -16,7 +16,8 @@ struct JSONCursor {
   }
 
   func error(_ message: String) -> MalformedExport {
-    MalformedExport(file: file.path, jsonPath: path, message: message, location: file.location(atByteOffset: value.offset))
+    MalformedExport(
+      file: file.path, jsonPath: path, message: message, location: file.location(atByteOffset: value.offset))
   }
 
   private func expected(_ what: String) -> MalformedExport {
@@ -120,7 +121,8 @@ enum JSONText {
       case "\r": out += "\\r"
       default:
         if scalar.value < 0x20 {
-          out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+          out +=
+            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
             + String(scalar.value, radix: 16)
         } else {
           out.unicodeScalars.append(scalar)

@@ -48,9 +48,15 @@ public struct JSONParser {
     case UInt8(ascii: "{"): return JSONValue(.object(try parseObject(depth: depth)), offset: start)
     case UInt8(ascii: "["): return JSONValue(.array(try parseArray(depth: depth)), offset: start)
     case UInt8(ascii: "\""): return JSONValue(.string(try parseString()), offset: start)
-    case UInt8(ascii: "t"): try literal("true"); return JSONValue(.bool(true), offset: start)
-    case UInt8(ascii: "f"): try literal("false"); return JSONValue(.bool(false), offset: start)
-    case UInt8(ascii: "n"): try literal("null"); return JSONValue(.null, offset: start)
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return JSONValue(.bool(true), offset: start)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return JSONValue(.bool(false), offset: start)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return JSONValue(.null, offset: start)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       return JSONValue(.number(try parseNumber()), offset: start)
     default: throw fail("unexpected character \(describe(bytes[index])), expected a value")
@@ -153,7 +159,9 @@ public struct JSONParser {
     var scalars = String.UnicodeScalarView()
     var runStart = index
     func flushRun(_ end: Int) {
-      if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+      if end > runStart {
+        scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+      }
     }
     while true {
       guard index < bytes.count else { throw fail("unterminated string", at: start) }

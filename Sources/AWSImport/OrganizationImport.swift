@@ -34,7 +34,9 @@ struct OrganizationImport {
       YAMLEntry.from(Self.describeFile, "id", .string(id)),
       YAMLEntry("managementAccount", .string(management)),
     ]
-    if let featureSet = try org.optionalString("FeatureSet") { core.append(YAMLEntry("featureSet", .string(featureSet))) }
+    if let featureSet = try org.optionalString("FeatureSet") {
+      core.append(YAMLEntry("featureSet", .string(featureSet)))
+    }
     entries += core
     try readServiceAccess(folder: folder, log: &log)
     try readDelegatedAdministrators(folder: folder, log: &log)
@@ -55,7 +57,9 @@ struct OrganizationImport {
     entries.append(.from(Self.serviceAccessFile, "trustedAccess", .sequence(sorted)))
   }
 
-  private mutating func readDelegatedAdministrators(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
+  private mutating func readDelegatedAdministrators(folder: ExportFolder, log: inout FindingLog)
+    throws(MalformedExport)
+  {
     guard let items = try folder.listing(Self.delegatedFile, "DelegatedAdministrators", log: &log) else {
       log.add(ImportRules.missingPart, "absent: delegatedAdministrators is left out", file: Self.delegatedFile)
       return
@@ -65,8 +69,10 @@ struct OrganizationImport {
     let admins = Set(ids).sorted().map { id in
       YAMLNode.mapping([YAMLEntry("service", .string(Self.delegatedService)), YAMLEntry("account", .string(id))])
     }
-    entries.append(.from("\(Self.delegatedFile) (--service-principal \(Self.delegatedService))",
-                         "delegatedAdministrators", .sequence(admins)))
+    entries.append(
+      .from(
+        "\(Self.delegatedFile) (--service-principal \(Self.delegatedService))",
+        "delegatedAdministrators", .sequence(admins)))
   }
 
   private mutating func readFeatures(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
@@ -80,10 +86,13 @@ struct OrganizationImport {
     for item in try doc.list("EnabledFeatures") { features.insert(try item.string) }
     rootCredentialsManagement = features.contains("RootCredentialsManagement")
     guard organizationId != nil else { return }
-    entries.append(.from(Self.featuresFile, "rootAccess", .mapping([
-      YAMLEntry("rootCredentialsManagement", .bool(features.contains("RootCredentialsManagement"))),
-      YAMLEntry("rootSessions", .bool(features.contains("RootSessions"))),
-    ])))
+    entries.append(
+      .from(
+        Self.featuresFile, "rootAccess",
+        .mapping([
+          YAMLEntry("rootCredentialsManagement", .bool(features.contains("RootCredentialsManagement"))),
+          YAMLEntry("rootSessions", .bool(features.contains("RootSessions"))),
+        ])))
   }
 
   // MARK: Organizational units

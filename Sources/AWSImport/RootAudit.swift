@@ -2,7 +2,8 @@
 /// `accounts/<account-id>/`; nil when the folder has none of them.
 enum RootAudit {
   static let auditFiles = [
-    "get-login-profile.json", "get-login-profile.error.json", "list-access-keys.json", "list-signing-certificates.json",
+    "get-login-profile.json", "get-login-profile.error.json", "list-access-keys.json",
+    "list-signing-certificates.json",
     "list-mfa-devices.json", "get-account-summary.json",
   ]
 
@@ -27,36 +28,53 @@ enum RootAudit {
     } else {
       log.add(ImportRules.missingPart, "absent: password is left out", file: "\(dir)/get-login-profile.json")
     }
-    let keys = try list(dir, "list-access-keys.json", "AccessKeyMetadata", folder: folder, log: &log) { item throws(MalformedExport) in
-      (try item.string("AccessKeyId"), [
-        YAMLEntry("id", .string(try item.string("AccessKeyId"))),
-        YAMLEntry("active", .bool(try status(item))),
-      ])
+    let keys = try list(dir, "list-access-keys.json", "AccessKeyMetadata", folder: folder, log: &log) {
+      item throws(MalformedExport) in
+      (
+        try item.string("AccessKeyId"),
+        [
+          YAMLEntry("id", .string(try item.string("AccessKeyId"))),
+          YAMLEntry("active", .bool(try status(item))),
+        ]
+      )
     }
     if let keys { fields.append(.from("\(dir)/list-access-keys.json", "accessKeys", .sequence(keys))) }
     let certs = try list(dir, "list-signing-certificates.json", "Certificates", folder: folder, log: &log) {
       item throws(MalformedExport) in
-      (try item.string("CertificateId"), [
-        YAMLEntry("id", .string(try item.string("CertificateId"))),
-        YAMLEntry("active", .bool(try status(item))),
-      ])
+      (
+        try item.string("CertificateId"),
+        [
+          YAMLEntry("id", .string(try item.string("CertificateId"))),
+          YAMLEntry("active", .bool(try status(item))),
+        ]
+      )
     }
-    if let certs { fields.append(.from("\(dir)/list-signing-certificates.json", "signingCertificates", .sequence(certs))) }
-    let mfa = try list(dir, "list-mfa-devices.json", "MFADevices", folder: folder, log: &log) { item throws(MalformedExport) in
+    if let certs {
+      fields.append(.from("\(dir)/list-signing-certificates.json", "signingCertificates", .sequence(certs)))
+    }
+    let mfa = try list(dir, "list-mfa-devices.json", "MFADevices", folder: folder, log: &log) {
+      item throws(MalformedExport) in
       let serial = try item.string("SerialNumber")
       var entry = [YAMLEntry("type", .string(mfaType(serial: serial))), YAMLEntry("serial", .string(serial))]
-      if let enabled = try item.optionalTimestamp("EnableDate") { entry.append(YAMLEntry("enabledAt", .timestamp(enabled))) }
+      if let enabled = try item.optionalTimestamp("EnableDate") {
+        entry.append(YAMLEntry("enabledAt", .timestamp(enabled)))
+      }
       return (serial, entry)
     }
     if let mfa { fields.append(.from("\(dir)/list-mfa-devices.json", "mfaDevices", .sequence(mfa))) }
-    try checkSummary(dir, folder: folder, counts: [
-      ("AccountAccessKeysPresent", keys?.count), ("AccountSigningCertificatesPresent", certs?.count),
-      ("AccountMFAEnabled", mfa?.count),
-    ], log: &log)
+    try checkSummary(
+      dir, folder: folder,
+      counts: [
+        ("AccountAccessKeysPresent", keys?.count), ("AccountSigningCertificatesPresent", certs?.count),
+        ("AccountMFAEnabled", mfa?.count),
+      ], log: &log)
     if recoveryApplies, let loginProfile {
-      fields.append(YAMLEntry("passwordRecovery", .bool(loginProfile), comments: [
-        "RootCredentialsManagement is on: a member root login profile is password recovery left open"
-      ]))
+      fields.append(
+        YAMLEntry(
+          "passwordRecovery", .bool(loginProfile),
+          comments: [
+            "RootCredentialsManagement is on: a member root login profile is password recovery left open"
+          ]))
     }
     return YAMLEntry("root", .mapping(fields), comments: ["source: \(dir)/ (IAMAuditRootUserCredentials session)"])
   }
@@ -102,8 +120,9 @@ enum RootAudit {
       guard let flag = try map.optional(key), let count else { continue }
       let present = try flag.int > 0
       if present != (count > 0) {
-        log.add(ImportRules.inconsistentAudit,
-                "\(key) is \(try flag.int) but the listing has \(count) item(s); re-run the audit", at: flag)
+        log.add(
+          ImportRules.inconsistentAudit,
+          "\(key) is \(try flag.int) but the listing has \(count) item(s); re-run the audit", at: flag)
       }
     }
   }

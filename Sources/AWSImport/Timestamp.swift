@@ -2,13 +2,13 @@
 ///
 /// Accepted: `2026-10-01T10:00:00Z`, `2026-10-01T10:00:00.123000+00:00`, `2026-10-01T03:00:00-07:00`,
 /// `2026-10-01 10:00:00+00:00` (space separator). Fractions of a second are dropped, so output stays stable.
-public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Seconds since 1970-01-01T00:00:00Z.
-  public var seconds: Int
+  var seconds: Int
 
-  public init(seconds: Int) { self.seconds = seconds }
+  init(seconds: Int) { self.seconds = seconds }
 
-  public init?(parsing text: String) {
+  init?(parsing text: String) {
     let b = Array(text.utf8)
     func num(_ from: Int, _ count: Int) -> Int? {
       guard from + count <= b.count else { return nil }
@@ -51,7 +51,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// RFC 3339 in UTC, e.g. `2026-10-01T10:00:00Z`.
-  public var description: String {
+  var description: String {
     let days = Int((Double(seconds) / 86_400).rounded(.down))
     let rest = seconds - days * 86_400
     let (y, m, d) = Timestamp.civilFromDays(days)
@@ -60,9 +60,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     return "\(year)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
   }
 
-  public static func < (a: Timestamp, b: Timestamp) -> Bool { a.seconds < b.seconds }
+  static func < (a: Timestamp, b: Timestamp) -> Bool { a.seconds < b.seconds }
 
-  public static func + (a: Timestamp, seconds: Int) -> Timestamp { Timestamp(seconds: a.seconds + seconds) }
+  static func + (a: Timestamp, seconds: Int) -> Timestamp { Timestamp(seconds: a.seconds + seconds) }
 
   // Howard Hinnant's civil calendar algorithms (proleptic Gregorian).
   static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {

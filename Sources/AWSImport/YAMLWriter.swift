@@ -130,7 +130,8 @@ public enum YAMLWriter {
       case ":":
         break  // `: ` is caught when the space comes; a final `:` above.
       default:
-        // Letters of other scripts are fine; everything else (controls, NEL, LS, PS, BOM, quotes, `#`, `,`...) is quoted.
+        // Letters of other scripts are fine; everything else (controls, NEL, LS, PS, BOM, quotes, `#`, `,`...)
+        // is quoted.
         if !(c.value > 0x7F && c.properties.isAlphabetic) { return false }
       }
       previous = c

@@ -1,6 +1,7 @@
 import Foundation
 import OrgModel
 import Testing
+
 @testable import AWSImport
 
 @Suite struct AWSImporterTests {
@@ -13,19 +14,22 @@ import Testing
     }
     #expect(result.documents.map(\.path).sorted() == Fixtures.files(in: Fixtures.fullExpected))
     for document in result.documents {
-      let expected = try String(contentsOf: Fixtures.fullExpected.appendingPathComponent(document.path), encoding: .utf8)
+      let expected = try String(
+        contentsOf: Fixtures.fullExpected.appendingPathComponent(document.path), encoding: .utf8)
       #expect(document.text == expected, "\(document.path) differs from the golden file")
     }
   }
 
   @Test func fullExportFindings() throws {
     let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
-    #expect(summary(result) == [
-      "IMPORT006 accounts/555555555555/get-account-summary.json:21:46 $.SummaryMap.AccountSigningCertificatesPresent: "
-        + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit",
-      "IMPORT002 accounts/666666666666 account '666666666666' has exported files but is not in "
-        + "organizations/list-accounts.json",
-    ])
+    #expect(
+      summary(result) == [
+        "IMPORT006 accounts/555555555555/get-account-summary.json:21:46 "
+          + "$.SummaryMap.AccountSigningCertificatesPresent: "
+          + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit",
+        "IMPORT002 accounts/666666666666 account '666666666666' has exported files but is not in "
+          + "organizations/list-accounts.json",
+      ])
   }
 
   @Test func reimportIsIdenticalAndRemovesOnlyItsOwnStaleFiles() throws {
@@ -44,32 +48,57 @@ import Testing
   }
 
   @Test(arguments: [
-    ("accounts/333333333333/list-access-keys.json", #"{"AccessKeyMetadata": [{"AccessKeyId": "AKIA1", "Status": 1}]}"#,
-     "accounts/333333333333/list-access-keys.json:1:59: $.AccessKeyMetadata[0].Status: expected a string, found a number"),
-    ("organizations/list-accounts.json", #"{"Accounts": [{"Id": 111111111111}]}"#,
-     "organizations/list-accounts.json:1:22: $.Accounts[0].Id: expected a string, found a number"),
-    ("organizations/list-accounts.json", #"{"Accounts": [{"Id": "1111"}]}"#,
-     "organizations/list-accounts.json:1:22: $.Accounts[0].Id: expected a 12-digit account id, found '1111'"),
-    ("organizations/list-accounts.json", "{\"Accounts\": [\n  {\"Id\": \"111111111111\",}\n]}",
-     "organizations/list-accounts.json:2:25: $: invalid JSON: expected a string key"),
-    ("organizations/list-accounts.json", "",
-     "organizations/list-accounts.json:1:1: $: empty file, expected the AWS CLI's JSON output"),
-    ("organizations/describe-organization.json", #"{"Organization": {"Id": "o-1"}}"#,
-     "organizations/describe-organization.json:1:18: $.Organization: missing required member 'MasterAccountId'"),
-    ("accounts/555555555555/list-mfa-devices.json", #"{"MFADevices": [{"SerialNumber": "x", "EnableDate": "yesterday"}]}"#,
-     "accounts/555555555555/list-mfa-devices.json:1:53: $.MFADevices[0].EnableDate: "
-       + "expected an ISO 8601 timestamp, found 'yesterday'"),
-    ("organizations/policies/p-ijgyv1tz.json", #"{"Policy": {"Content": "{\"Version\": }"}}"#,
-     "organizations/policies/p-ijgyv1tz.json:1:24: $.Policy.Content: "
-       + "the policy document is not valid JSON: unexpected character '}', expected a value (at byte 12)"),
-    ("cloudtrail/lookup-events-assumeroot.json", #"{"Events": [{"CloudTrailEvent": "{\"eventTime\": \"x\"}"}]}"#,
-     "cloudtrail/lookup-events-assumeroot.json:1:33: $.Events[0].CloudTrailEvent.eventTime: "
-       + "expected an ISO 8601 timestamp, found 'x'"),
-    ("accounts/333333333333/list-access-keys.json", #"{"AccessKeyMetadata": [{"AccessKeyId": "A", "Status": "On"}]}"#,
-     "accounts/333333333333/list-access-keys.json:1:55: $.AccessKeyMetadata[0].Status: "
-       + "expected 'Active' or 'Inactive', found 'On'"),
-    ("iam/credential-report.csv", "user,arn\n<root_account>,arn:aws:iam::111111111111:root,extra\n",
-     "iam/credential-report.csv:2:1: line 2: expected 2 columns, found 3"),
+    (
+      "accounts/333333333333/list-access-keys.json",
+      #"{"AccessKeyMetadata": [{"AccessKeyId": "AKIA1", "Status": 1}]}"#,
+      "accounts/333333333333/list-access-keys.json:1:59: $.AccessKeyMetadata[0].Status: "
+        + "expected a string, found a number"
+    ),
+    (
+      "organizations/list-accounts.json", #"{"Accounts": [{"Id": 111111111111}]}"#,
+      "organizations/list-accounts.json:1:22: $.Accounts[0].Id: expected a string, found a number"
+    ),
+    (
+      "organizations/list-accounts.json", #"{"Accounts": [{"Id": "1111"}]}"#,
+      "organizations/list-accounts.json:1:22: $.Accounts[0].Id: expected a 12-digit account id, found '1111'"
+    ),
+    (
+      "organizations/list-accounts.json", "{\"Accounts\": [\n  {\"Id\": \"111111111111\",}\n]}",
+      "organizations/list-accounts.json:2:25: $: invalid JSON: expected a string key"
+    ),
+    (
+      "organizations/list-accounts.json", "",
+      "organizations/list-accounts.json:1:1: $: empty file, expected the AWS CLI's JSON output"
+    ),
+    (
+      "organizations/describe-organization.json", #"{"Organization": {"Id": "o-1"}}"#,
+      "organizations/describe-organization.json:1:18: $.Organization: missing required member 'MasterAccountId'"
+    ),
+    (
+      "accounts/555555555555/list-mfa-devices.json",
+      #"{"MFADevices": [{"SerialNumber": "x", "EnableDate": "yesterday"}]}"#,
+      "accounts/555555555555/list-mfa-devices.json:1:53: $.MFADevices[0].EnableDate: "
+        + "expected an ISO 8601 timestamp, found 'yesterday'"
+    ),
+    (
+      "organizations/policies/p-ijgyv1tz.json", #"{"Policy": {"Content": "{\"Version\": }"}}"#,
+      "organizations/policies/p-ijgyv1tz.json:1:24: $.Policy.Content: "
+        + "the policy document is not valid JSON: unexpected character '}', expected a value (at byte 12)"
+    ),
+    (
+      "cloudtrail/lookup-events-assumeroot.json", #"{"Events": [{"CloudTrailEvent": "{\"eventTime\": \"x\"}"}]}"#,
+      "cloudtrail/lookup-events-assumeroot.json:1:33: $.Events[0].CloudTrailEvent.eventTime: "
+        + "expected an ISO 8601 timestamp, found 'x'"
+    ),
+    (
+      "accounts/333333333333/list-access-keys.json", #"{"AccessKeyMetadata": [{"AccessKeyId": "A", "Status": "On"}]}"#,
+      "accounts/333333333333/list-access-keys.json:1:55: $.AccessKeyMetadata[0].Status: "
+        + "expected 'Active' or 'Inactive', found 'On'"
+    ),
+    (
+      "iam/credential-report.csv", "user,arn\n<root_account>,arn:aws:iam::111111111111:root,extra\n",
+      "iam/credential-report.csv:2:1: line 2: expected 2 columns, found 3"
+    ),
   ])
   func malformedFileNamesFileAndPath(file: String, content: String, expected: String) throws {
     let folder = try Fixtures.copyOfFull()
@@ -97,18 +126,21 @@ import Testing
       at: folder.appendingPathComponent("list-accounts.json"),
       to: folder.appendingPathComponent("organizations/list-accounts.json"))
     let result = try AWSImporter(exportDirectory: folder.path).run()
-    #expect(result.documents.map(\.path) == [
-      "accounts/111111111111.yaml", "accounts/222222222222.yaml", "accounts/333333333333.yaml",
-      "accounts/444444444444.yaml", "accounts/555555555555.yaml",
-    ])
+    #expect(
+      result.documents.map(\.path) == [
+        "accounts/111111111111.yaml", "accounts/222222222222.yaml", "accounts/333333333333.yaml",
+        "accounts/444444444444.yaml", "accounts/555555555555.yaml",
+      ])
     #expect(!result.documents[0].text.contains("root:"))
     #expect(!result.documents[0].text.contains("organizationalUnit:"))
     let notes = summary(result)
-    #expect(notes.contains("IMPORT005 organizations/describe-organization.json absent: no Organization document is written"))
+    #expect(
+      notes.contains("IMPORT005 organizations/describe-organization.json absent: no Organization document is written"))
     #expect(notes.contains("IMPORT005 organizations/parents/333333333333.json absent: organizationalUnit is left out"))
-    #expect(notes.contains(
-      "IMPORT005 iam/list-organizations-features.json absent: rootAccess is left out, which the model reads as both "
-        + "features off"))
+    #expect(
+      notes.contains(
+        "IMPORT005 iam/list-organizations-features.json absent: rootAccess is left out, which the model reads as both "
+          + "features off"))
     #expect(result.findings.allSatisfy { $0.ruleId == "IMPORT005" })
   }
 
@@ -119,12 +151,14 @@ import Testing
       #"{"Accounts": [{"Id": "111111111111", "Name": "m", "Email": "m@example.com"}], "NextToken": "abc"}"#,
       to: "organizations/list-accounts.json", in: folder)
     let result = try AWSImporter(exportDirectory: folder.path).run()
-    #expect(summary(result).contains(
-      "IMPORT004 organizations/list-accounts.json:1:92 $.NextToken: the listing continues (NextToken); export every "
-        + "page (drop --max-items / --no-paginate)"))
-    #expect(summary(result).contains(
-      "IMPORT002 organizations/parents/333333333333.json account '333333333333' is not in "
-        + "organizations/list-accounts.json"))
+    #expect(
+      summary(result).contains(
+        "IMPORT004 organizations/list-accounts.json:1:92 $.NextToken: the listing continues (NextToken); export every "
+          + "page (drop --max-items / --no-paginate)"))
+    #expect(
+      summary(result).contains(
+        "IMPORT002 organizations/parents/333333333333.json account '333333333333' is not in "
+          + "organizations/list-accounts.json"))
   }
 
   @Test(arguments: [
@@ -147,9 +181,10 @@ import Testing
       #expect(management.text.contains(expected))
     } else {
       #expect(!management.text.contains("password:"))
-      #expect(summary(result).contains(
-        "IMPORT005 iam/credential-report.csv line 2: password_enabled is 'not_supported' and the password was never "
-          + "used: password is left out"))
+      #expect(
+        summary(result).contains(
+          "IMPORT005 iam/credential-report.csv line 2: password_enabled is 'not_supported' and the password was never "
+            + "used: password is left out"))
     }
   }
 }
@@ -159,7 +194,8 @@ import Testing
   @Test func importedDocumentsLoadWithoutFindings() throws {
     let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
     let set = loadIntoOrgModel(result)
-    #expect(set.findings.map { "\($0.ruleId) \($0.path ?? ""):\($0.range?.start.description ?? "") \($0.message)" } == [])
+    #expect(
+      set.findings.map { "\($0.ruleId) \($0.path ?? ""):\($0.range?.start.description ?? "") \($0.message)" } == [])
     #expect(set.organization?.id == "o-m12snuuy2s")
     #expect(set.accounts.count == 5)
     #expect(set.tasks.count == 4)
@@ -189,7 +225,8 @@ import Testing
       + "EXAMPLECERTID0123456789ABCDEFGHI",
     "ROOT004 accounts/333333333333.yaml:33:3 root user of account prod (333333333333) has a password but no MFA device",
     "TASK001 accounts/333333333333.yaml:35:3 password recovery for account prod (333333333333) was opened and never "
-      + "closed: IAMCreateRootUserPassword at 2026-11-20T10:00:00Z has no later IAMDeleteRootUserCredentials within 24h",
+      + "closed: IAMCreateRootUserPassword at 2026-11-20T10:00:00Z has no later IAMDeleteRootUserCredentials "
+      + "within 24h",
     "ACCT001 accounts/444444444444.yaml:2:1 account sandbox (444444444444) has no security alternate contact",
     "ACCT001 accounts/555555555555.yaml:2:1 account mfa (555555555555) has no security alternate contact",
   ]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AWSImport
 
 @Suite struct JSONParserTests {
@@ -10,10 +11,16 @@ import Testing
   @Test func keepsMemberOrderAndOffsets() throws {
     let values = try parse(#"{"b": 1, "a": [true, null, "x"]}"#)
     #expect(values.count == 1)
-    guard case .object(let members) = values[0].kind else { Issue.record("not an object"); return }
+    guard case .object(let members) = values[0].kind else {
+      Issue.record("not an object")
+      return
+    }
     #expect(members.map(\.key) == ["b", "a"])
     #expect(members[0].value == JSONValue(.number("1"), offset: 6))
-    guard case .array(let items) = members[1].value.kind else { Issue.record("not an array"); return }
+    guard case .array(let items) = members[1].value.kind else {
+      Issue.record("not an array")
+      return
+    }
     #expect(items.map(\.offset) == [15, 21, 27])
   }
 

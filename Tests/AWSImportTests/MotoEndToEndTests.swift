@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AWSImport
 
 /// scripts/export-aws.sh against moto_server, then `orglint import aws`: the documents equal export-full's golden
@@ -47,10 +48,12 @@ import Testing
       }
     }
     #expect(try lintFindings(result).map(normalised).sorted() == ImportLintTests.expected.sorted())
-    #expect(summary(result).map(normalised) == [
-      "IMPORT006 accounts/555555555555/get-account-summary.json:21:46 $.SummaryMap.AccountSigningCertificatesPresent: "
-        + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit"
-    ])
+    #expect(
+      summary(result).map(normalised) == [
+        "IMPORT006 accounts/555555555555/get-account-summary.json:21:46 "
+          + "$.SummaryMap.AccountSigningCertificatesPresent: "
+          + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit"
+      ])
   }
 
   /// Runs a command with a time limit; on timeout it is terminated (the script's trap stops moto) and the test fails.
@@ -59,8 +62,8 @@ import Testing
     defer { Fixtures.cleanUp(scratch) }
     let outURL = scratch.appendingPathComponent("stdout")
     let errURL = scratch.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments

@@ -1,8 +1,9 @@
+import CEL
 import Diagnostics
 import Foundation
 import OrgModel
 import RuleEngine
-import CEL
+
 @testable import AWSImport
 
 /// Test helpers: the fixture folders and scratch copies of them.

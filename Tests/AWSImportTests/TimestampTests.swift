@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AWSImport
 
 @Suite struct TimestampTests {
@@ -14,8 +15,10 @@ import Testing
     #expect(Timestamp(parsing: input)?.description == expected)
   }
 
-  @Test(arguments: ["N/A", "no_information", "not_supported", "2026-13-01T00:00:00Z", "2026-10-01T10:00:00",
-                    "2026-10-01T10:00:00+0000", "2026-10-01T10:00:00Zjunk", ""])
+  @Test(arguments: [
+    "N/A", "no_information", "not_supported", "2026-13-01T00:00:00Z", "2026-10-01T10:00:00",
+    "2026-10-01T10:00:00+0000", "2026-10-01T10:00:00Zjunk", "",
+  ])
   func rejectsWhatIsNotATime(input: String) {
     #expect(Timestamp(parsing: input) == nil)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AWSImport
 
 @Suite struct YAMLWriterTests {
@@ -10,37 +11,42 @@ import Testing
     ("yes", "\"yes\""), ("No", "\"No\""), ("ON", "\"ON\""), ("Null", "\"Null\""), ("~", "\"~\""), ("", "\"\""),
     ("*", "\"*\""), ("-x", "\"-x\""), ("a: b", "\"a: b\""), ("a #b", "\"a #b\""), ("a:", "\"a:\""),
     ("+1 555 0100", "\"+1 555 0100\""), (".inf", "\".inf\""), ("say \"hi\"", "\"say \\\"hi\\\"\""),
-    ("line\nbreak\t", "\"line\\nbreak\\t\""), ("nel\u{85}", "\"nel\\u0085\""), ("Zoë", "Zoë"), ("trailing ", "\"trailing \""),
+    ("line\nbreak\t", "\"line\\nbreak\\t\""), ("nel\u{85}", "\"nel\\u0085\""), ("Zoë", "Zoë"),
+    ("trailing ", "\"trailing \""),
   ])
   func quotesOnlyWhatYAMLWouldMisread(input: String, expected: String) {
     #expect(YAMLWriter.scalar(input) == expected)
   }
 
   @Test func writesBlockStyleWithComments() {
-    let text = YAMLWriter.document([
-      YAMLEntry("id", .string("111111111111"), comments: ["source: a.json"]),
-      YAMLEntry("list", .sequence([
-        .mapping([YAMLEntry("name", .string("a"), comments: ["first"]), YAMLEntry("tags", .sequence([]))]),
-        .string("b"),
-      ])),
-      YAMLEntry("map", .mapping([YAMLEntry("on", .bool(true)), YAMLEntry("empty", .mapping([]))])),
-    ], comments: ["header", "two\nlines"])
-    #expect(text == """
-      # header
-      # two
-      # lines
-      # source: a.json
-      id: "111111111111"
-      list:
-        # first
-        - name: a
-          tags: []
-        - b
-      map:
-        "on": true
-        empty: {}
+    let text = YAMLWriter.document(
+      [
+        YAMLEntry("id", .string("111111111111"), comments: ["source: a.json"]),
+        YAMLEntry(
+          "list",
+          .sequence([
+            .mapping([YAMLEntry("name", .string("a"), comments: ["first"]), YAMLEntry("tags", .sequence([]))]),
+            .string("b"),
+          ])),
+        YAMLEntry("map", .mapping([YAMLEntry("on", .bool(true)), YAMLEntry("empty", .mapping([]))])),
+      ], comments: ["header", "two\nlines"])
+    #expect(
+      text == """
+        # header
+        # two
+        # lines
+        # source: a.json
+        id: "111111111111"
+        list:
+          # first
+          - name: a
+            tags: []
+          - b
+        map:
+          "on": true
+          empty: {}
 
-      """)
+        """)
   }
 
   /// Every tricky string survives a round trip through PyYAML (a YAML 1.1 reader, the strictest about plain scalars).
