@@ -19,6 +19,10 @@ struct AccountImport {
       if listed[id] == nil { listed[id] = account }
     }
     try reportUnlisted(listed: listed, folder: folder, report: report, log: &log)
+    for reference in org.accountReferences where listed[try reference.string] == nil {
+      log.add(
+        ImportRules.danglingReference, "account '\(try reference.string)' is not in \(Self.listFile)", at: reference)
+    }
     for id in listed.keys.sorted() {
       guard let account = listed[id] else { continue }
       var entries = [

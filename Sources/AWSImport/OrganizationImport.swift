@@ -9,6 +9,9 @@ struct OrganizationImport {
   /// `RootCredentialsManagement` on, or nil when list-organizations-features.json is absent.
   var rootCredentialsManagement: Bool?
   var entries: [YAMLEntry] = []
+  /// Account ids the organization's files name (delegated administrators, policy targets), checked against
+  /// list-accounts.json once it is read.
+  var accountReferences: [JSONCursor] = []
 
   static let describeFile = "organizations/describe-organization.json"
   static let rootsFile = "organizations/list-roots.json"
@@ -42,7 +45,8 @@ struct OrganizationImport {
     try readDelegatedAdministrators(folder: folder, log: &log)
     try readFeatures(folder: folder, log: &log)
     if let tree = ouTree { entries.append(tree) }
-    let policies = try PolicyImport.read(folder: folder, ouPaths: ouPaths, rootIds: rootIds, log: &log)
+    let policies = try PolicyImport.read(
+      folder: folder, ouPaths: ouPaths, rootIds: rootIds, accountTargets: &accountReferences, log: &log)
     if let policies { entries.append(YAMLEntry.from(PolicyImport.listFile, "policies", .sequence(policies))) }
   }
 
@@ -65,7 +69,11 @@ struct OrganizationImport {
       return
     }
     var ids: [String] = []
-    for item in items { ids.append(try AccountId.check(try item.required("Id"))) }
+    for item in items {
+      let id = try item.required("Id")
+      ids.append(try AccountId.check(id))
+      accountReferences.append(id)
+    }
     let admins = Set(ids).sorted().map { id in
       YAMLNode.mapping([YAMLEntry("service", .string(Self.delegatedService)), YAMLEntry("account", .string(id))])
     }

@@ -5,7 +5,8 @@ enum PolicyImport {
   static let listFile = "organizations/policies/list-policies.json"
 
   static func read(
-    folder: ExportFolder, ouPaths: [String: String], rootIds: Set<String>, log: inout FindingLog
+    folder: ExportFolder, ouPaths: [String: String], rootIds: Set<String>, accountTargets: inout [JSONCursor],
+    log: inout FindingLog
   ) throws(MalformedExport) -> [YAMLNode]? {
     guard let summaries = try folder.listing(listFile, "Policies", log: &log) else {
       log.add(ImportRules.missingPart, "absent: policies are left out", file: listFile)
@@ -21,7 +22,10 @@ enum PolicyImport {
       if let targets = try folder.listing(targetsFile, "Targets", log: &log) {
         var attached: [String] = []
         for target in targets {
-          if let name = try targetName(target, ouPaths: ouPaths, rootIds: rootIds, log: &log) { attached.append(name) }
+          if let name = try targetName(target, ouPaths: ouPaths, rootIds: rootIds, log: &log) {
+            attached.append(name)
+            if AccountId.isValid(name), let id = try target.optional("TargetId") { accountTargets.append(id) }
+          }
         }
         fields.append(.from(targetsFile, "attachedTo", .sequence(sortTargets(attached).map { .string($0) })))
       } else {

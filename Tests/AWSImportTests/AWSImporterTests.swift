@@ -236,3 +236,42 @@ import Testing
     #expect(try lintFindings(result) == Self.expected)
   }
 }
+
+/// Edge cases of the task log and of cross-file references.
+@Suite struct CrossFileTests {
+  /// Without exported-at.txt the newest event (2026-11-25T11:50:00Z) is the reference: the 11:40 audit session
+  /// (until 11:55) and the 11:50 one are open, the two older ones completed.
+  @Test func withoutExportTimeTheNewestEventDecides() throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("exported-at.txt"))
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    let tasks = try #require(result.documents.first { $0.path == "privileged-tasks.yaml" }).text
+    #expect(tasks.components(separatedBy: "completedAt:").count - 1 == 2)
+    #expect(tasks.contains("completedAt: 2026-11-21T09:05:00Z"))
+    #expect(!tasks.contains("completedAt: 2026-11-25T11:55:00Z"))
+  }
+
+  @Test func referencesToUnlistedAccountsAreReported() throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    try Fixtures.write(
+      #"{"DelegatedAdministrators": [{"Id": "777777777777"}]}"#, to: "organizations/list-delegated-administrators.json",
+      in: folder)
+    try Fixtures.write(
+      #"{"Targets": [{"TargetId": "888888888888", "Type": "ACCOUNT"}, {"TargetId": "ou-x", "Type": "#
+        + #""ORGANIZATIONAL_UNIT"}]}"#,
+      to: "organizations/policies/p-ijgyv1tz.targets.json", in: folder)
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    let found = summary(result)
+    #expect(found.contains(
+      "IMPORT003 organizations/list-delegated-administrators.json:1:37 $.DelegatedAdministrators[0].Id: account "
+        + "'777777777777' is not in organizations/list-accounts.json"))
+    #expect(found.contains(
+      "IMPORT003 organizations/policies/p-ijgyv1tz.targets.json:1:27 $.Targets[0].TargetId: account '888888888888' "
+        + "is not in organizations/list-accounts.json"))
+    #expect(found.contains(
+      "IMPORT003 organizations/policies/p-ijgyv1tz.targets.json:1:76 $.Targets[1].TargetId: OU 'ou-x' is not under "
+        + "any root in organizations/ous/"))
+  }
+}
