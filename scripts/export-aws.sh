@@ -103,6 +103,10 @@ export_account() {
     unset AWS_PROFILE
     save "$dir/get-login-profile.json" iam get-login-profile
     save "$dir/list-access-keys.json" iam list-access-keys
+    [ -f "$dir/list-access-keys.json" ] && for key in $(sed -n 's/^ *"AccessKeyId": "\([^"]*\)".*/\1/p' \
+      "$dir/list-access-keys.json"); do
+      save "$dir/get-access-key-last-used-$key.json" iam get-access-key-last-used --access-key-id "$key"
+    done
     save "$dir/list-signing-certificates.json" iam list-signing-certificates
     save "$dir/list-mfa-devices.json" iam list-mfa-devices
     save "$dir/get-account-summary.json" iam get-account-summary

@@ -30,13 +30,10 @@ enum RootAudit {
     }
     let keys = try list(dir, "list-access-keys.json", "AccessKeyMetadata", folder: folder, log: &log) {
       item throws(MalformedExport) in
-      (
-        try item.string("AccessKeyId"),
-        [
-          YAMLEntry("id", .string(try item.string("AccessKeyId"))),
-          YAMLEntry("active", .bool(try status(item))),
-        ]
-      )
+      let id = try item.string("AccessKeyId")
+      var entry = [YAMLEntry("id", .string(id)), YAMLEntry("active", .bool(try status(item)))]
+      if let used = try lastUsed(dir: dir, key: id, folder: folder) { entry.append(used) }
+      return (id, entry)
     }
     if let keys { fields.append(.from("\(dir)/list-access-keys.json", "accessKeys", .sequence(keys))) }
     let certs = try list(dir, "list-signing-certificates.json", "Certificates", folder: folder, log: &log) {
@@ -77,6 +74,16 @@ enum RootAudit {
           ]))
     }
     return YAMLEntry("root", .mapping(fields), comments: ["source: \(dir)/ (IAMAuditRootUserCredentials session)"])
+  }
+
+  /// `lastUsed` from `get-access-key-last-used-<key-id>.json` (`AccessKeyLastUsed.LastUsedDate`, absent when the
+  /// key was never used); nil when the file is absent or the key was never used.
+  private static func lastUsed(dir: String, key: String, folder: ExportFolder) throws(MalformedExport) -> YAMLEntry? {
+    let file = "\(dir)/get-access-key-last-used-\(key).json"
+    guard let doc = try folder.document(file),
+      let date = try doc.required("AccessKeyLastUsed").optionalTimestamp("LastUsedDate")
+    else { return nil }
+    return YAMLEntry("lastUsed", .timestamp(date), comments: ["source: \(file)"])
   }
 
   /// `Active` → true, `Inactive` → false.

@@ -205,8 +205,9 @@ import Testing
 /// Import → lint with the built-in rules: each root-credential situation of export-full gets its findings.
 @Suite struct ImportLintTests {
   /// The findings of export-full's documents at 2026-11-25T12:00:00Z. Management: an inactive key (ROOT002), virtual
-  /// MFA only (ROOT005), one device (ROOT007), a recent sign-in (ROOT008). prod: keys (ROOT002), a certificate
-  /// (ROOT003), a password without MFA (ROOT004), recovery opened on 11-20 and left open (TASK001). sandbox: clean.
+  /// MFA only (ROOT005), one device (ROOT007), a recent sign-in (ROOT008). prod: keys (ROOT002), one used recently
+  /// (ROOT008), a certificate (ROOT003), a password without MFA (ROOT004), recovery opened on 11-20 and left open
+  /// (TASK001). sandbox: clean.
   /// mfa: hardware, virtual and passkey MFA, recovery open within the task's session (no finding).
   static let expected = [
     "ACCT001 accounts/111111111111.yaml:2:1 account master (111111111111) has no security alternate contact",
@@ -219,12 +220,14 @@ import Testing
     "ROOT007 accounts/111111111111.yaml:24:3 management account master (111111111111) root user has only 1 MFA "
       + "device(s); register at least 2",
     "ACCT001 accounts/222222222222.yaml:2:1 account security (222222222222) has no security alternate contact",
+    "ROOT008 accounts/333333333333.yaml:19:1 root user of account prod (333333333333) was used within the last 90 "
+      + "days: access key AKIAEXAMPLEROOTKEY01 at 2026-10-30T07:15:00Z",
     "ROOT002 accounts/333333333333.yaml:23:3 root user of account prod (333333333333) has 2 access key(s) (1 active): "
       + "AKIAEXAMPLEROOTKEY01, AKIAEXAMPLEROOTKEY02",
-    "ROOT003 accounts/333333333333.yaml:29:3 root user of account prod (333333333333) has 1 signing certificate(s): "
+    "ROOT003 accounts/333333333333.yaml:31:3 root user of account prod (333333333333) has 1 signing certificate(s): "
       + "EXAMPLECERTID0123456789ABCDEFGHI",
-    "ROOT004 accounts/333333333333.yaml:33:3 root user of account prod (333333333333) has a password but no MFA device",
-    "TASK001 accounts/333333333333.yaml:35:3 password recovery for account prod (333333333333) was opened and never "
+    "ROOT004 accounts/333333333333.yaml:35:3 root user of account prod (333333333333) has a password but no MFA device",
+    "TASK001 accounts/333333333333.yaml:37:3 password recovery for account prod (333333333333) was opened and never "
       + "closed: IAMCreateRootUserPassword at 2026-11-20T10:00:00Z has no later IAMDeleteRootUserCredentials "
       + "within 24h",
     "ACCT001 accounts/444444444444.yaml:2:1 account sandbox (444444444444) has no security alternate contact",

@@ -101,6 +101,10 @@ write(f"{d}/list-access-keys.json", {"AccessKeyMetadata": [
     {"AccessKeyId": "AKIAEXAMPLEROOTKEY02", "Status": "Inactive", "CreateDate": "2019-04-01T00:00:00+00:00"},
     {"AccessKeyId": "AKIAEXAMPLEROOTKEY01", "Status": "Active", "CreateDate": "2018-01-01T00:00:00+00:00"},
 ]})
+write(f"{d}/get-access-key-last-used-AKIAEXAMPLEROOTKEY01.json", {"UserName": "root", "AccessKeyLastUsed": {
+    "LastUsedDate": "2026-10-30T07:15:00+00:00", "ServiceName": "s3", "Region": "eu-west-1"}})
+write(f"{d}/get-access-key-last-used-AKIAEXAMPLEROOTKEY02.json", {"UserName": "root", "AccessKeyLastUsed": {
+    "ServiceName": "N/A", "Region": "N/A"}})
 write(f"{d}/list-signing-certificates.json", {"Certificates": [{
     "CertificateId": "EXAMPLECERTID0123456789ABCDEFGHI",
     "CertificateBody": "-----BEGIN CERTIFICATE-----\nMIIBEXAMPLE\n-----END CERTIFICATE-----",
