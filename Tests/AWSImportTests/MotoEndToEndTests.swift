@@ -10,8 +10,8 @@ import Testing
 /// test fails and says so.
 @Suite struct MotoEndToEndTests {
   static let script = Fixtures.root.appendingPathComponent("moto-export.sh")
-  /// A hang guard: the run takes about 20 s on an idle 2-core machine (user CPU ≈ 20 s, mostly AWS CLI start-up),
-  /// but up to ~75 s while other builds share the cores.
+  /// A hang guard: the run needs about 32 s of CPU (mostly ~50 AWS CLI start-ups), so about 30 s on an idle
+  /// 2-core machine, but 80 s and more while other builds share the cores.
   static let timeout: TimeInterval = 120
 
   @Test func exportOfMotoImportsLikeTheFixture() throws {

@@ -5,7 +5,8 @@
 # 1. starts `python3 -m moto.server` on a free port of 127.0.0.1 (stopped on exit, whatever happens);
 # 2. builds an organization with boto3: OUs Security, Workloads/Prod, accounts security/prod/sandbox/mfa,
 #    an SCP denying the root user attached to Root, a security alternate contact;
-# 3. runs scripts/export-aws.sh OUT_DIR against it;
+# 3. runs scripts/export-aws.sh OUT_DIR against it (with an `aws` shim for `sts assume-root`, see below), and checks
+#    that each member's audit session ran;
 # 4. adds what moto cannot produce (centralized root access, AssumeRoot audit sessions, the credential report's root
 #    row, trusted access and delegated administration for IAM, AssumeRoot CloudTrail events) from export-full's hand-written files, with
 #    the account ids moto chose. Prints "management prod sandbox mfa security" account ids on its last line.
@@ -73,8 +74,37 @@ PY
 )
 declare -A id=([security]=$security [prod]=$prod [sandbox]=$sandbox [mfa]=$mfa)
 
-ORGLINT_SKIP_AUDIT=1 bash "$repo/scripts/export-aws.sh" "$out" 2>"$out.stderr" || { cat "$out.stderr" >&2; exit 1; }
-rm -f "$out.stderr"
+# moto has no `sts assume-root`: an `aws` shim stands in with `sts assume-role` into the target account, whose
+# credentials moto maps to that account, so the script's audit session and its IAM calls really run (moto answers
+# them for an IAM user, not the root user: NoSuchEntity, and a real GetAccountSummary).
+real_aws=$(command -v aws)
+shim=$(mktemp -d)
+cat >"$shim/aws" <<SHIM
+#!/usr/bin/env bash
+if [ "\$1 \$2" = "sts assume-root" ]; then
+  shift 2; target=; extra=()
+  while [ \$# -gt 0 ]; do
+    case "\$1" in
+      --target-principal) target=\$2; shift 2 ;;
+      --task-policy-arn|--duration-seconds) shift 2 ;;
+      *) extra+=("\$1"); shift ;;
+    esac
+  done
+  exec "$real_aws" sts assume-role --role-arn "arn:aws:iam::\$target:role/OrganizationAccountAccessRole" \\
+    --role-session-name orglint-audit "\${extra[@]}"
+fi
+exec "$real_aws" "\$@"
+SHIM
+chmod +x "$shim/aws"
+PATH="$shim:$PATH" bash "$repo/scripts/export-aws.sh" "$out" 2>"$out.stderr" || { cat "$out.stderr" >&2; exit 1; }
+rm -rf "$out.stderr" "$shim"
+for account in "${id[@]}"; do
+  grep -q NoSuchEntity "$out/accounts/$account/get-login-profile.error.json" \
+    && grep -q AccountMFAEnabled "$out/accounts/$account/get-account-summary.json" \
+    || { echo "moto-export: the audit session of $account did not run" >&2; exit 1; }
+  # Moto's answers are about an IAM user; the root user's come from export-full below.
+  rm -f "$out/accounts/$account"/get-login-profile* "$out/accounts/$account"/list-* "$out/accounts/$account"/get-a*
+done
 
 # What moto cannot produce, with moto's ids in place of export-full's.
 ids="s/111111111111/$management/g; s/222222222222/${id[security]}/g; s/333333333333/${id[prod]}/g"
