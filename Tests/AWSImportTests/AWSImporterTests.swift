@@ -206,9 +206,9 @@ import Testing
 @Suite struct ImportLintTests {
   /// The findings of export-full's documents at 2026-11-25T12:00:00Z. Management: an inactive key (ROOT002), virtual
   /// MFA only (ROOT005), one device (ROOT007), a recent sign-in (ROOT008). prod: keys (ROOT002), one used recently
-  /// (ROOT008), a certificate (ROOT003), a password without MFA (ROOT004), recovery opened on 11-20 and left open
-  /// (TASK001). sandbox: clean.
-  /// mfa: hardware, virtual and passkey MFA, recovery open within the task's session (no finding).
+  /// (ROOT008), a certificate (ROOT003), a password (ROOT001) without MFA (ROOT004), recovery opened on 11-20 and
+  /// left open (TASK001). sandbox: clean.
+  /// mfa: hardware, virtual and passkey MFA; a password (ROOT001) whose recovery task is still open (no TASK001).
   static let expected = [
     "ACCT001 accounts/111111111111.yaml:2:1 account master (111111111111) has no security alternate contact",
     "ROOT008 accounts/111111111111.yaml:10:1 root user of account master (111111111111) was used within the last 90 "
@@ -222,6 +222,8 @@ import Testing
     "ACCT001 accounts/222222222222.yaml:2:1 account security (222222222222) has no security alternate contact",
     "ROOT008 accounts/333333333333.yaml:19:1 root user of account prod (333333333333) was used within the last 90 "
       + "days: access key AKIAEXAMPLEROOTKEY01 at 2026-10-30T07:15:00Z",
+    "ROOT001 accounts/333333333333.yaml:21:3 member account prod (333333333333) still has a root user password "
+      + "although the organization manages root credentials centrally",
     "ROOT002 accounts/333333333333.yaml:23:3 root user of account prod (333333333333) has 2 access key(s) (1 active): "
       + "AKIAEXAMPLEROOTKEY01, AKIAEXAMPLEROOTKEY02",
     "ROOT003 accounts/333333333333.yaml:31:3 root user of account prod (333333333333) has 1 signing certificate(s): "
@@ -232,6 +234,8 @@ import Testing
       + "within 24h",
     "ACCT001 accounts/444444444444.yaml:2:1 account sandbox (444444444444) has no security alternate contact",
     "ACCT001 accounts/555555555555.yaml:2:1 account mfa (555555555555) has no security alternate contact",
+    "ROOT001 accounts/555555555555.yaml:14:3 member account mfa (555555555555) still has a root user password "
+      + "although the organization manages root credentials centrally",
   ]
 
   @Test func fullExportLintsWithTheExpectedFindings() throws {
