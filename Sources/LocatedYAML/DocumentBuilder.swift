@@ -83,19 +83,21 @@ struct DocumentBuilder {
       scannedUpTo = max(scannedUpTo, Int(e.end))
       var length = Int(e.length)
       if length > NodeRecord.maxCount {
-        report(YAMLRules.fileTooLarge, "a scalar longer than 16 MiB is read as empty", at: Int(e.start))
+        report(YAMLRules.fileTooLarge, "a scalar longer than 8 MiB is read as empty", at: Int(e.start))
         length = 0
       }
-      var record = NodeRecord(
-        start: Int(e.start), end: Int(e.end), a: e.value, count: length, kind: .scalar, style: e.style)
+      var record = NodeRecord(start: Int(e.start), a: e.value, count: length, kind: .scalar, style: e.style)
+      var derivable = false
       if e.inSource {
         record.meta |= NodeRecord.inSource
+        derivable = Int(e.value) + length + (e.style == .plain ? 0 : 1) == Int(e.end)
       } else {
         record.a = UInt32(truncatingIfNeeded: doc!.buffer.count)
         let lo = Int(e.value)
         doc!.buffer.append(contentsOf: batch.bytes[lo..<lo + length])
       }
       let node = append(record)
+      if !derivable { doc!.ends[UInt32(node)] = e.end }
       setTag(e.tag, batch, of: node)
       if e.anchor >= 0 {
         anchors[batch.strings[Int(e.anchor)]] = Anchor(node: UInt32(node), expanded: 1, open: false)
@@ -107,9 +109,7 @@ struct DocumentBuilder {
     case .sequenceStart, .mappingStart:
       guard doc != nil else { return }
       let node = append(
-        NodeRecord(
-          start: Int(e.start), end: Int(e.start), a: 0, count: 0, kind: e.kind == .mappingStart ? .mapping : .sequence,
-          style: e.style))
+        NodeRecord(start: Int(e.start), a: 0, count: 0, kind: e.kind == .mappingStart ? .mapping : .sequence, style: e.style))
       setTag(e.tag, batch, of: node)
       var frame = Frame(node: node, pendingStart: pending.count)
       if e.anchor >= 0 {
@@ -125,7 +125,7 @@ struct DocumentBuilder {
   }
 
   private mutating func alias(_ name: String, start: Int, end: Int) {
-    var record = NodeRecord(start: start, end: end, a: UInt32.max, count: 0, kind: .alias, style: .plain)
+    var record = NodeRecord(start: start, a: UInt32.max, count: 0, kind: .alias, style: .plain)
     var expanded: UInt64 = 1
     if let anchor = anchors[name] {
       if anchor.open {
@@ -148,27 +148,42 @@ struct DocumentBuilder {
     } else {
       report(YAMLRules.undefinedAlias, "alias '*\(name)' refers to no anchor defined before it", at: start)
     }
-    addChild(append(record), expanded: expanded)
+    let node = append(record)
+    doc!.ends[UInt32(node)] = UInt32(truncatingIfNeeded: end)
+    addChild(node, expanded: expanded)
   }
 
   private mutating func endCollection(eventEnd: Int) {
     let frame = stack.removeLast()
-    let count = pending.count - frame.pendingStart
+    var count = pending.count - frame.pendingStart
     var record = doc!.nodes[frame.node]
     record.a = UInt32(doc!.children.count)
+    if record.kind == .mapping {
+      // A value is the node right after its key unless the key is a collection: then keep full pairs.
+      let compact = stride(from: frame.pendingStart, to: pending.count, by: 2).allSatisfy {
+        let k = doc!.nodes[Int(pending[$0])].kind
+        return k == .scalar || k == .alias
+      }
+      if compact {
+        count /= 2
+        for i in stride(from: frame.pendingStart, to: pending.count, by: 2) { doc!.children.append(pending[i]) }
+      } else {
+        record.fullPairs = true
+        doc!.children.append(contentsOf: pending[frame.pendingStart...])
+      }
+    } else {
+      doc!.children.append(contentsOf: pending[frame.pendingStart...])
+    }
+    pending.removeLast(pending.count - frame.pendingStart)
     if count > NodeRecord.maxCount {
-      report(YAMLRules.fileTooLarge, "a collection with more than 16 million entries is cut short", at: Int(record.start))
+      report(YAMLRules.fileTooLarge, "a collection with more than 8 million entries is cut short", at: Int(record.start))
     }
     record.count = count
-    doc!.children.append(contentsOf: pending[frame.pendingStart...])
-    pending.removeLast(count)
-    if record.style == .block, count > 0 {
-      // A block collection ends where its last entry ends, not at the next token (which may be lines away).
-      record.end = doc!.nodes[Int(doc!.children[Int(record.a) + count - 1])].end
-    } else {
-      record.end = UInt32(max(eventEnd, Int(record.start)))
-    }
     doc!.nodes[frame.node] = record
+    if record.style != .block || count == 0 {
+      // Flow collections end at their closing bracket; block ones where their last entry ends (derived).
+      doc!.ends[UInt32(frame.node)] = UInt32(max(eventEnd, Int(record.start)))
+    }
     if record.kind == .mapping { markDuplicateKeys(frame.node) }
     if let name = frame.anchor {
       anchors[name] = Anchor(node: UInt32(frame.node), expanded: frame.expanded, open: false)
