@@ -278,9 +278,59 @@ import Testing
     try set.write(
       "org/organization.yaml", Self.files["org/organization.yaml"]!.replacing("featureSet: ALL\n", with: ""))
     let run = try OrglintProcess.lint(["--format", "json", "--only", "ORG003", "org"], in: set.path)
-    let places = try Self.places(run)
-    withKnownIssue("the rules see an empty featureSet when it is left out (see the e2e report)") {
-      #expect(places == [])
-    }
+    #expect(run.status == 0)
+    #expect(try Self.places(run) == [])
+  }
+  @Test func baselineRoundTrip() throws {
+    let set = try Self.makeSet(marker: ".git")
+    defer { set.remove() }
+    let written = try OrglintProcess.lint(["--write-baseline", "baseline.json", "org"], in: set.path)
+    #expect(written.status == 1)
+    let baseline = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: set.path + "/baseline.json")))
+        as? [String: Any])
+    let recorded = try #require(baseline["findings"] as? [[String: Any]]).compactMap { $0["fingerprint"] as? String }
+    #expect(
+      recorded.sorted() == [
+        "ROOT001:account/444444444444/root.password", "ROOT002:account/333333333333/root.accessKeys",
+        "ROOT004:account/444444444444/root.mfaDevices",
+      ].sorted())
+    let run = try OrglintProcess.lint(["--baseline", "baseline.json", "org"], in: set.path)
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    #expect(run.stdout == "no problems found in 4 files (3 in baseline)\n")
+    // A new finding still fails the run.
+    try set.write(
+      "org/accounts/payments.yaml",
+      Self.files["org/accounts/payments.yaml"]! + "  signingCertificates:\n    - { id: CERTEXAMPLE1, active: true }\n")
+    let grown = try OrglintProcess.lint(["--baseline", "baseline.json", "--format", "json", "org"], in: set.path)
+    #expect(grown.status == 1)
+    let active = try JSONReport(grown).findings.filter { !$0.suppressed }.map { "\($0.ruleId) \($0.place)" }
+    #expect(active.contains("ROOT003 org/accounts/payments.yaml:11:3"))
+  }
+
+  @Test func configFileTurnsARuleOff() throws {
+    let set = try Self.makeSet(marker: nil)
+    defer { set.remove() }
+    try set.write(".orglint.yaml", "rules:\n  ROOT004: off\n")
+    let run = try OrglintProcess.lint(["--format", "json", "org"], in: set.path)
+    #expect(run.status == 1)
+    #expect(try Self.places(run) == ["ROOT002 org/accounts/payments.yaml:9:3", "ROOT001 org/accounts/web.yaml:9:3"])
+  }
+
+  @Test func configFileWithAnUnknownKeyStopsTheRun() throws {
+    let set = try Self.makeSet(marker: nil)
+    defer { set.remove() }
+    try set.write(".orglint.yaml", "failOn: warning\nrulez: {}\n")
+    let run = try OrglintProcess.lint(["org"], in: set.path)
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr == """
+        \(set.path)/.orglint.yaml:2:1: error: unknown key 'rulez' in the config file; did you mean 'rules'? \
+        [CONFIG001 config-unknown-key]
+        1 error in 0 files
+
+        """)
   }
 }

@@ -83,7 +83,7 @@ import Testing
     // related locations (`path:line:col: note: entity`).
     let lines = run.lines
     let summary = try #require(lines.last)
-    #expect(summary == "17 errors, 11 warnings and 1 note in 7 files")
+    #expect(summary == "18 errors, 11 warnings and 1 note in 7 files")
     let body = lines.dropLast()
     #expect(body.count % 3 == 0)
     let header =
@@ -151,7 +151,7 @@ import Testing
   @Test func failOnNeverAlwaysPasses() throws {
     let run = try OrglintProcess.lint(["--fail-on", "never", "Examples/insecure-org"])
     #expect(run.status == 0)
-    #expect(run.stdout.hasSuffix("\n17 errors, 11 warnings and 1 note in 7 files\n"))
+    #expect(run.stdout.hasSuffix("\n18 errors, 11 warnings and 1 note in 7 files\n"))
   }
 
   /// ORG002 alone is one warning: it fails the run from `--fail-on warning` down, not at the default `error`.
