@@ -33,28 +33,27 @@ extension ModelDecoder {
     var hasName = false
     var hasEmail = false
     for i in 0..<doc.count(mapping) {
-      guard let (field, key, v) = field(mapping, i, table, in: "Account") else { continue }
+      guard let (field, key, v) = field(mapping, i, table, in: "Account", required: Self.requiredAccountField)
+      else { continue }
       switch field {
       case .apiVersion, .kind:
         if inline { notInline(key, doc.value(mapping, i), "Account") }
         continue
+      case .id: hasId = true
+      case .name: hasName = true
+      case .email: hasEmail = true
       default: break
       }
       guard let v else { continue }
       switch field {
       case .apiVersion, .kind: break
       case .id:
-        if let s = accountId(v, key: key) {
-          account.id = s
-          hasId = true
-        }
+        account.id = accountId(v, key: key) ?? ""
       case .name:
         account.nameNode = stringNode(v, key: key)
-        hasName = account.nameNode != nil
       case .email:
         account.emailNode = stringNode(v, key: key)
-        hasEmail = account.emailNode != nil
-        if hasEmail { account.emailHash = withText(v) { emailHash($0) } }
+        if account.emailNode != nil { account.emailHash = withText(v) { emailHash($0) } }
       case .organizationalUnit:
         account.organizationalUnitNode = stringNode(v, key: key)
         if account.organizationalUnitNode != nil { account.ouHash = withText(v) { fnv1a($0) } }
@@ -69,6 +68,8 @@ extension ModelDecoder {
     if !hasEmail { missing("email", in: "Account", mapping) }
     return account
   }
+
+  static func requiredAccountField(_ f: AccountField) -> Bool { f == .id || f == .name || f == .email }
 
   mutating func alternateContacts(_ m: YAMLNodeID, key: YAMLNodeID) -> AlternateContacts? {
     guard expect(.mapping, m, key: key) else { return nil }

@@ -172,8 +172,9 @@ public struct ModelDecoder {
   /// The pair `i` of a mapping as a known field, with its value resolved (nil for null). nil for a duplicate key
   /// (already YAML002) and for an unknown field (reported, with a did-you-mean).
   @inline(__always)
+  /// A null value of a `required` field is reported here (SCHEMA003, at the key).
   mutating func field<F>(
-    _ mapping: YAMLNodeID, _ i: Int, _ table: FieldTable<F>, in entity: String
+    _ mapping: YAMLNodeID, _ i: Int, _ table: FieldTable<F>, in entity: String, required: (F) -> Bool = { _ in false }
   ) -> (field: F, key: YAMLNodeID, value: YAMLNodeID?)? {
     let key = doc.key(mapping, i)
     if doc.isDuplicateKey(key) { return nil }
@@ -195,7 +196,13 @@ public struct ModelDecoder {
         key: key, value: doc.value(mapping, i))
       return nil
     }
-    return (field, key, resolve(doc.value(mapping, i)))
+    let raw = doc.value(mapping, i)
+    let value = resolve(raw)
+    if value == nil, required(field), doc.tag(raw) != "!include" {
+      report(
+        ModelRules.missingField, "the required field '\(text(key))' of \(entity) has no value", key: key, value: raw)
+    }
+    return (field, key, value)
   }
 
   /// A field that an inline item may not have (`apiVersion`, `kind`).

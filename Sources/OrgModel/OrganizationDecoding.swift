@@ -21,14 +21,17 @@ extension ModelDecoder {
     var hasId = false
     var hasManagement = false
     for i in 0..<doc.count(mapping) {
-      guard let (field, key, value) = field(mapping, i, Self.organizationTable, in: "Organization"),
-        let v = value
+      guard
+        let (field, key, value) = field(
+          mapping, i, Self.organizationTable, in: "Organization", required: { $0 == .id || $0 == .managementAccount })
       else { continue }
+      if field == .id { hasId = true }
+      if field == .managementAccount { hasManagement = true }
+      guard let v = value else { continue }
       switch field {
       case .apiVersion, .kind: break
       case .id:
         guard let s = string(v, key: key) else { break }
-        hasId = true
         org.id = s
         if !isOrganizationId(s) {
           report(
@@ -36,10 +39,7 @@ extension ModelDecoder {
             "Organization id '\(s)' must be 'o-' and 10 to 32 lowercase letters or digits", key: key, value: v)
         }
       case .managementAccount:
-        if let s = accountId(v, key: key) {
-          org.managementAccount = s
-          hasManagement = true
-        }
+        org.managementAccount = accountId(v, key: key) ?? ""
       case .featureSet: org.featureSet = enumValue(v, key: key, EnumTables.featureSet)
       case .trustedAccess: org.trustedAccess = stringList(v, key: key)
       case .delegatedAdministrators:
@@ -68,16 +68,16 @@ extension ModelDecoder {
     var hasService = false
     var hasAccount = false
     for i in 0..<doc.count(m) {
-      guard let (field, key, value) = field(m, i, Self.delegatedTable, in: "a delegated administrator"),
-        let v = value
+      guard
+        let (field, key, value) = field(m, i, Self.delegatedTable, in: "a delegated administrator", required: { _ in true })
       else { continue }
       switch field {
       case .service:
         hasService = true
-        out.service = string(v, key: key) ?? ""
+        if let v = value { out.service = string(v, key: key) ?? "" }
       case .account:
         hasAccount = true
-        out.account = accountId(v, key: key) ?? ""
+        if let v = value { out.account = accountId(v, key: key) ?? "" }
       }
     }
     if !hasService { missing("service", in: "a delegated administrator", m) }
@@ -105,14 +105,14 @@ extension ModelDecoder {
     var childrenNode: (YAMLNodeID, YAMLNodeID)?
     var hasName = false
     for i in 0..<doc.count(m) {
-      guard let (field, key, value) = field(m, i, Self.ouTable, in: "an organizational unit"), let v = value
+      guard
+        let (field, key, value) = field(m, i, Self.ouTable, in: "an organizational unit", required: { $0 == .name })
       else { continue }
+      if field == .name { hasName = true }
+      guard let v = value else { continue }
       switch field {
       case .name:
-        if let s = string(v, key: key) {
-          ou.name = s
-          hasName = true
-        }
+        ou.name = string(v, key: key) ?? ""
       case .policies: ou.policies = stringList(v, key: key)
       case .children: childrenNode = (key, v)
       }
