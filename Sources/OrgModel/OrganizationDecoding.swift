@@ -16,7 +16,7 @@ extension ModelDecoder {
   static let ouTable = FieldTable<OUField>()
 
   /// Decodes an Organization document; its inline `accounts:` and `privilegedTasks:` go to `accounts` and `tasks`.
-  public mutating func decodeOrganization(at mapping: YAMLNodeID) -> Organization {
+  public func decodeOrganization(at mapping: YAMLNodeID) -> Organization {
     let org = Organization(origin: NodeRef(document: document, node: mapping))
     var hasId = false
     var hasManagement = false
@@ -49,12 +49,12 @@ extension ModelDecoder {
         org.organizationalUnits = items(v, key: key) { d, item, _ in d.organizationalUnit(item, parent: nil) }
       case .policies: org.policies = items(v, key: key) { d, item, _ in d.policy(item) }
       case .accounts:
-        if let list = items(v, key: key, { d, item, _ in d.decodeAccount(at: item, inline: true) }) {
-          accounts.append(contentsOf: list)
+        if let list = parallelItems(v, key: key, { d, item in d.decodeAccount(at: item, inline: true) }) {
+          sink.accounts.append(contentsOf: list)
         }
       case .privilegedTasks:
-        if let list = items(v, key: key, { d, item, _ in d.decodeTask(at: item, inline: true) }) {
-          tasks.append(contentsOf: list)
+        if let list = parallelItems(v, key: key, { d, item in d.decodeTask(at: item, inline: true) }) {
+          sink.tasks.append(contentsOf: list)
         }
       }
     }
@@ -63,7 +63,7 @@ extension ModelDecoder {
     return org
   }
 
-  mutating func delegatedAdministrator(_ m: YAMLNodeID) -> DelegatedAdministrator {
+  func delegatedAdministrator(_ m: YAMLNodeID) -> DelegatedAdministrator {
     let out = DelegatedAdministrator(origin: NodeRef(document: document, node: m))
     var hasService = false
     var hasAccount = false
@@ -85,7 +85,7 @@ extension ModelDecoder {
     return out
   }
 
-  mutating func rootAccess(_ m: YAMLNodeID, key: YAMLNodeID) -> RootAccess? {
+  func rootAccess(_ m: YAMLNodeID, key: YAMLNodeID) -> RootAccess? {
     guard expect(.mapping, m, key: key) else { return nil }
     var out = RootAccess()
     for i in 0..<doc.count(m) {
@@ -99,7 +99,7 @@ extension ModelDecoder {
   }
 
   /// An OU and its subtree; `path` is the parent's path and the name.
-  mutating func organizationalUnit(_ m: YAMLNodeID, parent: OrganizationalUnit?) -> OrganizationalUnit {
+  func organizationalUnit(_ m: YAMLNodeID, parent: OrganizationalUnit?) -> OrganizationalUnit {
     let ou = OrganizationalUnit(origin: NodeRef(document: document, node: m))
     ou.parent = parent
     var childrenNode: (YAMLNodeID, YAMLNodeID)?

@@ -16,7 +16,7 @@ extension ModelDecoder {
   static let statementTable = FieldTable<StatementField>()
 
   /// Decodes a service control policy, its document kept as written and its statements normalised.
-  public mutating func policy(_ m: YAMLNodeID) -> Policy {
+  public func policy(_ m: YAMLNodeID) -> Policy {
     let policy = Policy(origin: NodeRef(document: document, node: m))
     var hasName = false
     var hasDocument = false
@@ -43,7 +43,7 @@ extension ModelDecoder {
     return policy
   }
 
-  mutating func statements(ofDocument m: YAMLNodeID) -> [Statement] {
+  func statements(ofDocument m: YAMLNodeID) -> [Statement] {
     var out: [Statement] = []
     var hasStatement = false
     for i in 0..<doc.count(m) {
@@ -67,7 +67,7 @@ extension ModelDecoder {
     return out
   }
 
-  mutating func statement(_ m: YAMLNodeID) -> Statement {
+  func statement(_ m: YAMLNodeID) -> Statement {
     var s = Statement()
     var hasEffect = false
     for i in 0..<doc.count(m) {
@@ -92,7 +92,7 @@ extension ModelDecoder {
   }
 
   /// `Condition`: operator → condition key → values (a scalar or a list; booleans and numbers as their text).
-  mutating func conditions(_ m: YAMLNodeID, key: YAMLNodeID) -> [String: [String: [String]]]? {
+  func conditions(_ m: YAMLNodeID, key: YAMLNodeID) -> [String: [String: [String]]]? {
     guard expect(.mapping, m, key: key) else { return nil }
     var out: [String: [String: [String]]] = [:]
     for i in 0..<doc.count(m) {

@@ -9,7 +9,7 @@ extension ModelDecoder {
 
   /// Decodes a PrivilegedTask from its mapping: a document's root (`inline: false`) or an item of
   /// `privilegedTasks:`.
-  public mutating func decodeTask(at mapping: YAMLNodeID, inline: Bool = true) -> PrivilegedTask {
+  public func decodeTask(at mapping: YAMLNodeID, inline: Bool = true) -> PrivilegedTask {
     let task = PrivilegedTask(origin: NodeRef(document: document, node: mapping))
     var seen: (account: Bool, task: Bool, principal: Bool, startedAt: Bool) = (false, false, false, false)
     for i in 0..<doc.count(mapping) {

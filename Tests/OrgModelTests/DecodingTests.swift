@@ -283,3 +283,36 @@ import Testing
     #expect(checked == 38)  // 16 keys and 22 values; the alias is no scalar
   }
 }
+
+@Suite struct LargeOrganizationTests {
+  /// Above 8192 inline items the lists are decoded in chunks on all cores; results and findings keep item order.
+  @Test func chunkedDecodingKeepsOrder() throws {
+    var text = header + "kind: Organization\nid: o-a1b2c3d4e5\nmanagementAccount: \"100000000000\"\naccounts:\n"
+    let n = 9000
+    for i in 0..<n {
+      let id = String(100_000_000_000 + i)
+      switch i {
+      case 3: text += "  - { id: \"\(id)\", name: a\(i), emial: x }\n"
+      case 8500: text += "  - \(id)\n"
+      default: text += "  - { id: \"\(id)\", name: a\(i), email: a\(i)@example.com }\n"
+      }
+    }
+    text += "privilegedTasks:\n"
+    for i in 0..<n {
+      text += "  - { account: \"\(100_000_000_000 + i)\", task: IAMAuditRootUserCredentials, principal: p, "
+        + "startedAt: 2026-10-01T10:00:00Z }\n"
+    }
+    let set = load(text)
+    #expect(set.accounts.count == n - 1)
+    #expect(set.accounts.prefix(3).map(\.name) == ["a0", "a1", "a2"])
+    #expect(set.accounts.last?.name == "a\(n - 1)")
+    #expect(set.tasks.count == n)
+    #expect(set.tasks[8999].target === set.accounts.last)
+    #expect(
+      shown(set) == [
+        "SCHEMA001 9:37 unknown field 'emial' in Account; did you mean 'email'?",
+        "SCHEMA003 9:7 Account is missing the required field 'email'",
+        "SCHEMA002 8506:5 an item of 'accounts' expects a mapping, found a number",
+      ])
+  }
+}
