@@ -1,9 +1,10 @@
+import Diagnostics
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Diagnostics
 
 /// Finds the files of a config set: folders are walked recursively for `*.yaml` / `*.yml` (hidden entries skipped,
 /// symlink loops safe, entries sorted); named files bring in the whole set under their root for context.

@@ -123,7 +123,6 @@ public struct ModelDecoder {
     withText(node) { String(decoding: $0, as: UTF8.self) }
   }
 
-
   /// A plain scalar without a tag: the only kind YAML resolves to numbers, booleans and null.
   func isPlain(_ node: YAMLNodeID) -> Bool { doc.style(node) == .plain && doc.tag(node) == nil }
 
@@ -203,7 +202,8 @@ public struct ModelDecoder {
     guard let field = found else {
       let name = text(key)
       report(
-        ModelRules.unknownField, "unknown field '\(name)' in \(entity)" + DidYouMean.hint(for: name, among: table.names),
+        ModelRules.unknownField,
+        "unknown field '\(name)' in \(entity)" + DidYouMean.hint(for: name, among: table.names),
         key: key, value: doc.value(mapping, i))
       return nil
     }

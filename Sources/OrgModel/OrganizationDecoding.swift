@@ -69,7 +69,8 @@ extension ModelDecoder {
     var hasAccount = false
     for i in 0..<doc.count(m) {
       guard
-        let (field, key, value) = field(m, i, Self.delegatedTable, in: "a delegated administrator", required: { _ in true })
+        let (field, key, value) = field(
+          m, i, Self.delegatedTable, in: "a delegated administrator", required: { _ in true })
       else { continue }
       switch field {
       case .service:

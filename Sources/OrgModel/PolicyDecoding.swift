@@ -72,7 +72,8 @@ extension ModelDecoder {
     var hasEffect = false
     for i in 0..<doc.count(m) {
       guard
-        let (field, key, value) = field(m, i, Self.statementTable, in: "a policy statement", required: { $0 == .Effect })
+        let (field, key, value) = field(
+          m, i, Self.statementTable, in: "a policy statement", required: { $0 == .Effect })
       else { continue }
       if field == .Effect { hasEffect = true }
       guard let v = value else { continue }

@@ -1,7 +1,7 @@
 import Diagnostics
-@testable import LocatedYAML
 import Testing
 
+@testable import LocatedYAML
 @testable import OrgModel
 
 @Suite struct DecodingTests {
@@ -51,12 +51,14 @@ import Testing
     #expect(contacts.operations == nil)
     #expect(contacts.billing?.name == "Billing")
     #expect(contacts.billing?.email == nil)
-    #expect(a.tags == [Tag(key: "owner", value: "platform"), Tag(key: "cost", value: "1234"), Tag(key: "empty", value: "")])
+    #expect(
+      a.tags == [Tag(key: "owner", value: "platform"), Tag(key: "cost", value: "1234"), Tag(key: "empty", value: "")])
     #expect(a.tags?[tag: "owner"] == "platform")
     let root = try #require(a.root)
     #expect(root.password == Password(enabled: true, lastUsed: Timestamp(rfc3339: "2026-09-30T08:00:00Z")))
     #expect(root.accessKeys?.count == 2)
-    #expect(root.accessKeys?[0] == AccessKey(id: "AKIAEXAMPLE", active: true, lastUsed: Timestamp(seconds: 1_767_225_600)))
+    #expect(
+      root.accessKeys?[0] == AccessKey(id: "AKIAEXAMPLE", active: true, lastUsed: Timestamp(seconds: 1_767_225_600)))
     #expect(root.accessKeys?[1] == AccessKey(id: "AKIASECOND"))
     #expect(root.signingCertificates == [SigningCertificate(id: "CERTEXAMPLE", active: false)])
     #expect(root.mfaDevices?[0].type == .hardware)
@@ -198,15 +200,16 @@ import Testing
   }
 
   @Test func singleStatementMappingIsAList() throws {
-    let text = header + """
-      kind: Organization
-      id: o-a1b2c3d4e5
-      managementAccount: "111111111111"
-      policies:
-        - name: p
-          document: {"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": ["s3:*"], "Resource": "*"}}
+    let text =
+      header + """
+        kind: Organization
+        id: o-a1b2c3d4e5
+        managementAccount: "111111111111"
+        policies:
+          - name: p
+            document: {"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": ["s3:*"], "Resource": "*"}}
 
-      """
+        """
     let set = load(text)
     #expect(shown(set) == [])
     #expect(set.policies[0].statements.map(\.actions) == [["s3:*"]])
@@ -225,12 +228,16 @@ import Testing
   }
 
   @Test func dynamicValuesResolvePlainScalars() throws {
-    let yaml = YAMLReader.read(SourceFile(path: "t.yaml", bytes: Array("[1, -2, 1.5, true, False, ~, '1', x, 0x1F]".utf8)))
+    let yaml = YAMLReader.read(
+      SourceFile(path: "t.yaml", bytes: Array("[1, -2, 1.5, true, False, ~, '1', x, 0x1F]".utf8)))
     let d = ModelDecoder(document: ModelDocument(yaml.documents[0]))
     let value = d.dynamic(try #require(yaml.documents[0].root))
     #expect(
-      value == .list([.int(1), .int(-2), .double(1.5), .bool(true), .bool(false), .null, .string("1"), .string("x"),
-        .string("0x1F")]))
+      value
+        == .list([
+          .int(1), .int(-2), .double(1.5), .bool(true), .bool(false), .null, .string("1"), .string("x"),
+          .string("0x1F"),
+        ]))
   }
 
   @Test func callerAccountOfARNs() {
@@ -299,7 +306,8 @@ import Testing
     }
     text += "privilegedTasks:\n"
     for i in 0..<n {
-      text += "  - { account: \"\(100_000_000_000 + i)\", task: IAMAuditRootUserCredentials, principal: p, "
+      text +=
+        "  - { account: \"\(100_000_000_000 + i)\", task: IAMAuditRootUserCredentials, principal: p, "
         + "startedAt: 2026-10-01T10:00:00Z }\n"
     }
     let set = load(text)

@@ -91,7 +91,8 @@ import Testing
         "REF001 38:1 organizationalUnit 'Workloads/Prdo' is not an OU of the Organization; did you mean "
           + "'Workloads/Prod'?",
       ])
-    #expect(set.findings.map { $0.path ?? "" } == ["b.yaml", "b.yaml"] + Array(repeating: "a.yaml", count: 6) + ["b.yaml"])
+    #expect(
+      set.findings.map { $0.path ?? "" } == ["b.yaml", "b.yaml"] + Array(repeating: "a.yaml", count: 6) + ["b.yaml"])
   }
 
   @Test func linkedFields() throws {
@@ -145,7 +146,9 @@ import Testing
       header + "kind: Organization\nid: o-a1b2c3d4e5\nmanagementAccount: \"111111111111\"\npolicies:\n"
         + "  - { name: r, attachedTo: [Root], document: { Statement: [] } }\n"
         + "  - { name: a, attachedTo: [\"333333333333\"], document: { Statement: [] } }\n"
-        + "accounts: [{ id: \"333333333333\", name: p, email: p@x.com }, { id: \"444444444444\", name: q, email: q@x.com }]\n")
+        + "accounts: [{ id: \"333333333333\", name: p, email: p@x.com },\n"
+        + "  { id: \"444444444444\", name: q, email: q@x.com }]\n"
+    )
     #expect(shown(set) == [])
     #expect(set.accounts.map { $0.policies.map(\.name) } == [["r", "a"], ["r"]])
   }

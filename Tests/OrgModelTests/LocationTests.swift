@@ -46,7 +46,8 @@ import Testing
   }
 
   @Test func columnsCountCodePointsAfterMultiByteCharacters() throws {
-    let text = header + "kind: Account\nid: \"333333333333\"\nname: \"日本語\"\nemail: e@x.com\n"
+    let text =
+      header + "kind: Account\nid: \"333333333333\"\nname: \"日本語\"\nemail: e@x.com\n"
       + "tags: { ключ: значение, owner: x }\nroot: { mfaDevices: [{ serial: é, type: hardwar }] }\n"
     let set = load(text)
     #expect(

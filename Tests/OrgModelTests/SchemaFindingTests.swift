@@ -22,13 +22,14 @@ import Testing
 
   @Test func wrongTypes() {
     #expect(
-      findings(account + "id: \"333333333333\"\nname: [a]\nemail: e@x.com\nroot:\n  password: { enabled: 'true' }\n"
-        + "  accessKeys: { id: x }\n  mfaDevices: [x]\n") == [
-        "SCHEMA002 4:1 'name' expects a string, found a sequence",
-        "SCHEMA002 7:15 'enabled' expects a boolean (true or false), found a string",
-        "SCHEMA002 8:3 'accessKeys' expects a sequence, found a mapping",
-        "SCHEMA002 9:16 an item of 'mfaDevices' expects a mapping, found a string",
-      ])
+      findings(
+        account + "id: \"333333333333\"\nname: [a]\nemail: e@x.com\nroot:\n  password: { enabled: 'true' }\n"
+          + "  accessKeys: { id: x }\n  mfaDevices: [x]\n") == [
+          "SCHEMA002 4:1 'name' expects a string, found a sequence",
+          "SCHEMA002 7:15 'enabled' expects a boolean (true or false), found a string",
+          "SCHEMA002 8:3 'accessKeys' expects a sequence, found a mapping",
+          "SCHEMA002 9:16 an item of 'mfaDevices' expects a mapping, found a string",
+        ])
     #expect(
       findings(account + "id: \"333333333333\"\nname: n\nemail: e@x.com\nroot: { password: [true] }\n") == [
         "SCHEMA002 6:9 'password' expects a mapping or true/false, found a sequence"
@@ -71,9 +72,9 @@ import Testing
       findings(
         header + "kind: PrivilegedTask\naccount: \"333333333333\"\ntask: IAMCreateRootPassword\nprincipal: p\n"
           + "startedAt: 2026-10-01T10:00:00Z\n") == [
-        "SCHEMA004 4:1 'task' is 'IAMCreateRootPassword', not one of IAMAuditRootUserCredentials, "
-          + "IAMCreateRootUserPassword, IAMDeleteRootUserCredentials, S3UnlockBucketPolicy, SQSUnlockQueuePolicy"
-      ])
+          "SCHEMA004 4:1 'task' is 'IAMCreateRootPassword', not one of IAMAuditRootUserCredentials, "
+            + "IAMCreateRootUserPassword, IAMDeleteRootUserCredentials, S3UnlockBucketPolicy, SQSUnlockQueuePolicy"
+        ])
   }
 
   @Test func malformedValues() {
@@ -92,8 +93,8 @@ import Testing
       findings(
         header + "kind: PrivilegedTask\naccount: \"333333333333\"\ntask: IAMAuditRootUserCredentials\n"
           + "principal: p\nstartedAt: yesterday\n") == [
-        "SCHEMA005 6:1 'startedAt' is not an RFC 3339 timestamp such as 2026-10-01T10:00:00Z: 'yesterday'"
-      ])
+          "SCHEMA005 6:1 'startedAt' is not an RFC 3339 timestamp such as 2026-10-01T10:00:00Z: 'yesterday'"
+        ])
     #expect(
       findings(header + "kind: Organization\nid: o-ABC\nmanagementAccount: \"111111111111\"\n") == [
         "SCHEMA005 3:1 Organization id 'o-ABC' must be 'o-' and 10 to 32 lowercase letters or digits"
@@ -102,12 +103,14 @@ import Testing
 
   @Test func yaml11Booleans() {
     #expect(
-      findings(account + "id: \"333333333333\"\nname: n\nemail: e@x.com\nroot:\n  passwordRecovery: yes\n"
-        + "  password: Off\n") == [
-        "SCHEMA006 7:3 'passwordRecovery: yes' is a YAML 1.1 boolean that YAML 1.2 tools read as a string; "
-          + "write true instead",
-        "SCHEMA006 8:3 'password: Off' is a YAML 1.1 boolean that YAML 1.2 tools read as a string; write false instead",
-      ])
+      findings(
+        account + "id: \"333333333333\"\nname: n\nemail: e@x.com\nroot:\n  passwordRecovery: yes\n"
+          + "  password: Off\n") == [
+          "SCHEMA006 7:3 'passwordRecovery: yes' is a YAML 1.1 boolean that YAML 1.2 tools read as a string; "
+            + "write true instead",
+          "SCHEMA006 8:3 'password: Off' is a YAML 1.1 boolean that YAML 1.2 tools read as a string; "
+            + "write false instead",
+        ])
     let set = load(account + "id: \"333333333333\"\nname: n\nemail: e@x.com\nroot: { passwordRecovery: on }\n")
     #expect(set.accounts[0].root?.passwordRecovery == true)
   }
@@ -152,7 +155,8 @@ import Testing
   }
 
   @Test func inlineItemsTakeNoApiVersion() {
-    let text = header + "kind: Organization\nid: o-a1b2c3d4e5\nmanagementAccount: \"111111111111\"\naccounts:\n"
+    let text =
+      header + "kind: Organization\nid: o-a1b2c3d4e5\nmanagementAccount: \"111111111111\"\naccounts:\n"
       + "  - { apiVersion: orglint/v1, id: \"333333333333\", name: n, email: e@x.com }\n  - just text\n"
     #expect(
       findings(text) == [
@@ -162,19 +166,20 @@ import Testing
   }
 
   @Test func policyStatementProblems() {
-    let text = header + """
-      kind: Organization
-      id: o-a1b2c3d4e5
-      managementAccount: "111111111111"
-      policies:
-        - name: p
-          document:
-            Statement:
-              - { Effect: Denied, Action: { a: b }, Principal: "*" }
-              - { Action: "*", Condition: { StringEquals: [x] } }
-        - { name: q, document: "{\\"Statement\\": []}" }
+    let text =
+      header + """
+        kind: Organization
+        id: o-a1b2c3d4e5
+        managementAccount: "111111111111"
+        policies:
+          - name: p
+            document:
+              Statement:
+                - { Effect: Denied, Action: { a: b }, Principal: "*" }
+                - { Action: "*", Condition: { StringEquals: [x] } }
+          - { name: q, document: "{\\"Statement\\": []}" }
 
-      """
+        """
     #expect(
       findings(text) == [
         "SCHEMA004 9:13 'Effect' is 'Denied', not one of Allow, Deny",
