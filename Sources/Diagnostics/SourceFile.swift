@@ -12,8 +12,8 @@ public final class SourceFile: Sendable {
   /// The path as shown to users (as given on the command line, or relative to the set root).
   public let path: String
   public let bytes: [UInt8]
-  /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
-  public let lineStarts: [Int]
+  /// Byte offset of the first byte of each line; `lineStarts[0] == 0`. 32 bits: files are read up to 1 GiB.
+  public let lineStarts: [UInt32]
   /// True when every byte is ASCII, so that byte offsets and code-point indices coincide.
   public let isASCII: Bool
   /// 3 when the file starts with a UTF-8 byte order mark, else 0.
@@ -29,17 +29,17 @@ public final class SourceFile: Sendable {
   }
 
   /// Line starts and whether the text is ASCII. ASCII text with LF breaks only (the common case) takes the fast path.
-  private static func lineTable(_ buf: UnsafeBufferPointer<UInt8>) -> ([Int], Bool) {
+  private static func lineTable(_ buf: UnsafeBufferPointer<UInt8>) -> ([UInt32], Bool) {
     let n = buf.count
     guard let base = buf.baseAddress, n > 0 else { return ([0], true) }
-    var starts = [0]
+    var starts: [UInt32] = [0]
     starts.reserveCapacity(n / 40 + 1)
     if isASCII(buf), memchr(base, 0x0D, n) == nil {
       var p = UnsafeRawPointer(base)
       let end = UnsafeRawPointer(base + n)
       while let hit = memchr(p, 0x0A, end - p) {
         let next = UnsafeRawPointer(hit) + 1
-        starts.append(next - UnsafeRawPointer(base))
+        starts.append(UInt32(truncatingIfNeeded: next - UnsafeRawPointer(base)))
         p = next
       }
       return (starts, true)
@@ -49,19 +49,19 @@ public final class SourceFile: Sendable {
     while i < n {
       let b = buf[i]
       if b == 0x0A {
-        starts.append(i + 1)
+        starts.append(UInt32(truncatingIfNeeded: i + 1))
       } else if b == 0x0D {
         if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
-        starts.append(i + 1)
+        starts.append(UInt32(truncatingIfNeeded: i + 1))
       } else if b >= 0x80 {
         ascii = false
         // U+0085 is C2 85; U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
         if b == 0xC2, i + 1 < n, buf[i + 1] == 0x85 {
           i += 1
-          starts.append(i + 1)
+          starts.append(UInt32(truncatingIfNeeded: i + 1))
         } else if b == 0xE2, i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
           i += 2
-          starts.append(i + 1)
+          starts.append(UInt32(truncatingIfNeeded: i + 1))
         }
       }
       i += 1
@@ -132,7 +132,7 @@ public final class SourceFile: Sendable {
     var hi = lineStarts.count - 1
     while lo < hi {
       let mid = (lo + hi + 1) / 2
-      if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+      if Int(lineStarts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
     }
     return lo + 1
   }
@@ -141,7 +141,7 @@ public final class SourceFile: Sendable {
   public func location(atByteOffset rawOffset: Int) -> SourceLocation {
     let offset = max(0, min(rawOffset, bytes.count))
     let line = self.line(atByteOffset: offset)
-    var start = lineStarts[line - 1]
+    var start = Int(lineStarts[line - 1])
     if line == 1 { start = min(bomLength, offset) }
     var column = 1
     if isASCII {
@@ -159,9 +159,9 @@ public final class SourceFile: Sendable {
   /// The byte range of a 1-based line, without its line break.
   public func byteRange(ofLine line: Int) -> Range<Int> {
     guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
-    var start = lineStarts[line - 1]
+    var start = Int(lineStarts[line - 1])
     if line == 1 { start = min(bomLength, bytes.count) }
-    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    var end = line < lineStarts.count ? Int(lineStarts[line]) : bytes.count
     // Strip the line break (LF, CR LF, CR, NEL, LS, PS).
     if end > start, bytes[end - 1] == 0x0A { end -= 1 }
     if end > start, bytes[end - 1] == 0x0D { end -= 1 }

@@ -26,27 +26,28 @@ public struct YAMLNodeID: Hashable, Sendable {
   init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
 }
 
-/// One node record in the arena: 16 bytes, so that a 40 MB file stays within a few times its size in memory.
+/// One node record in the arena: 12 bytes, so that a 40 MB file stays within a few times its size in memory.
 ///
 /// Scalars: `a`/`count` are the value's byte offset and length, in the file's bytes (`inSource`) or in the
-/// document's side buffer. Collections: `a`/`count` are the first index and number of their children in `children`
-/// (a mapping's children alternate key, value). Aliases: `a` is the target node's index, or `UInt32.max` when
-/// unresolved. `packed` holds the count (24 bits) and the kind, style and flags (8 bits); tags live in a side table.
+/// document's side buffer. Collections: `a`/`count` are the first index and number of their entries in `children`
+/// (a sequence's items; a mapping's keys, each key's value being the node right after it, unless `fullPairs`
+/// says the children alternate key and value because some key is a collection). Aliases: `a` is the target node's
+/// index, or `UInt32.max` when unresolved. `packed` holds the count (23 bits), `fullPairs` (1 bit) and the kind,
+/// style and flags (8 bits). End offsets are derived (verbatim scalars, block collections) or kept in a side table.
 struct NodeRecord {
   var start: UInt32
-  var end: UInt32
   var a: UInt32
   var packed: UInt32
 
-  /// Largest scalar length or child count a record holds.
-  static let maxCount = (1 << 24) - 1
+  /// Largest scalar length or entry count a record holds.
+  static let maxCount = (1 << 23) - 1
   static let inSource: UInt8 = 1 << 5
   static let duplicateKey: UInt8 = 1 << 6
   static let hasTag: UInt8 = 1 << 7
+  private static let fullPairsBit: UInt32 = 1 << 31
 
-  init(start: Int, end: Int, a: UInt32, count: Int, kind: YAMLNodeKind, style: YAMLStyle, flags: UInt8 = 0) {
+  init(start: Int, a: UInt32, count: Int, kind: YAMLNodeKind, style: YAMLStyle, flags: UInt8 = 0) {
     self.start = UInt32(truncatingIfNeeded: start)
-    self.end = UInt32(truncatingIfNeeded: end)
     self.a = a
     self.packed = 0
     self.count = count
@@ -54,8 +55,12 @@ struct NodeRecord {
   }
 
   var count: Int {
-    get { Int(packed >> 8) }
-    set { packed = UInt32(min(newValue, Self.maxCount)) << 8 | (packed & 0xFF) }
+    get { Int((packed >> 8) & UInt32(Self.maxCount)) }
+    set { packed = UInt32(min(newValue, Self.maxCount)) << 8 | (packed & (0xFF | Self.fullPairsBit)) }
+  }
+  var fullPairs: Bool {
+    get { packed & Self.fullPairsBit != 0 }
+    set { packed = newValue ? packed | Self.fullPairsBit : packed & ~Self.fullPairsBit }
   }
   var meta: UInt8 {
     get { UInt8(truncatingIfNeeded: packed) }
@@ -80,6 +85,8 @@ public struct YAMLDocument: Sendable {
   var tags: [String] = [""]
   /// Tag index by node, for the few nodes that have an explicit tag.
   var tagOf: [UInt32: UInt16] = [:]
+  /// End offsets that cannot be derived from the record (flow collections, aliases, escaped or folded scalars).
+  var ends: [UInt32: UInt32] = [:]
 
   init(file: SourceFile) { self.file = file }
 
@@ -96,7 +103,25 @@ public struct YAMLDocument: Sendable {
   }
 
   public func startOffset(_ node: YAMLNodeID) -> Int { Int(nodes[Int(node.index)].start) }
-  public func endOffset(_ node: YAMLNodeID) -> Int { Int(nodes[Int(node.index)].end) }
+  public func endOffset(_ node: YAMLNodeID) -> Int {
+    var i = Int(node.index)
+    while true {
+      if let end = ends[UInt32(i)] { return Int(end) }
+      let r = nodes[i]
+      switch r.kind {
+      case .scalar:
+        // Only verbatim scalars lack an entry: the value is the text, inside quotes when quoted.
+        return Int(r.a) + r.count + (r.style == .plain ? 0 : 1)
+      case .sequence, .mapping:
+        guard r.count > 0 else { return Int(r.start) }
+        // A block collection ends where its last entry ends.
+        let last = Int(children[Int(r.a) + r.count - 1])
+        i = r.kind == .mapping && !r.fullPairs ? last + 1 : last
+      case .alias:
+        return Int(r.start)
+      }
+    }
+  }
   public func start(_ node: YAMLNodeID) -> SourceLocation { file.location(atByteOffset: startOffset(node)) }
   public func range(_ node: YAMLNodeID) -> SourceRange {
     SourceRange(start: start(node), end: file.location(atByteOffset: endOffset(node)))
@@ -171,7 +196,7 @@ public struct YAMLDocument: Sendable {
     let r = nodes[Int(node.index)]
     switch r.kind {
     case .sequence: return r.count
-    case .mapping: return r.count / 2
+    case .mapping: return r.fullPairs ? r.count / 2 : r.count
     default: return 0
     }
   }
@@ -183,12 +208,15 @@ public struct YAMLDocument: Sendable {
 
   /// The key of the `i`-th pair of a mapping.
   public func key(_ node: YAMLNodeID, _ i: Int) -> YAMLNodeID {
-    YAMLNodeID(Int(children[Int(nodes[Int(node.index)].a) + 2 * i]))
+    let r = nodes[Int(node.index)]
+    return YAMLNodeID(Int(children[Int(r.a) + (r.fullPairs ? 2 * i : i)]))
   }
 
   /// The value of the `i`-th pair of a mapping.
   public func value(_ node: YAMLNodeID, _ i: Int) -> YAMLNodeID {
-    YAMLNodeID(Int(children[Int(nodes[Int(node.index)].a) + 2 * i + 1]))
+    let r = nodes[Int(node.index)]
+    if r.fullPairs { return YAMLNodeID(Int(children[Int(r.a) + 2 * i + 1])) }
+    return YAMLNodeID(Int(children[Int(r.a) + i]) + 1)
   }
 
   /// The items of a sequence (empty for other kinds).

@@ -1,5 +1,9 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The `orglint` command: a policy-as-code linter for the AWS root user across an organization.
 @main
 struct Orglint: ParsableCommand {
@@ -7,11 +11,35 @@ struct Orglint: ParsableCommand {
     commandName: "orglint",
     abstract: "Lint AWS Organizations root-user configuration written in YAML.",
     version: OrglintVersion.current,
-    subcommands: []
+    subcommands: [Lint.self, Rules.self, Eval.self],
+    defaultSubcommand: nil
   )
+
+  /// Runs the command; usage errors exit with 2 (CLI.md), not ArgumentParser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        standardError(fullMessage(for: error))
+        standardError("Run 'orglint --help' for usage.")
+        Glibc.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// The tool's version, shown by `--version` and written to SARIF.
 enum OrglintVersion {
   static let current = "0.1.0"
+}
+
+/// Writes a line to standard error.
+func standardError(_ text: String) {
+  var line = text
+  if !line.hasSuffix("\n") { line += "\n" }
+  _ = line.withCString { write(2, $0, strlen($0)) }
 }

@@ -175,3 +175,68 @@ func at(_ f: Finding) -> String { f.range.map { "\($0.start)" } ?? "-" }
     #expect(read("# only a comment\n").comments.comments.count == 1)
   }
 }
+
+@Suite struct PipelineTests {
+  /// The two-thread path (used for large files) builds exactly what the one-thread path builds.
+  @Test func pipelinedReadEqualsSequentialRead() throws {
+    var text = "# header\n"
+    for i in 0..<3000 {
+      text += "- id: \"\(100_000_000_000 + i)\"\n  name: acct-\(i) # c\(i)\n  tags: {a: 'x', é: \"y\\tz\"}\n"
+    }
+    text += "---\nk: &a [1, 2]\nk: *a\n---\nbad: [\n"
+    var pipelined = YAMLLimits()
+    pipelined.pipelineThreshold = 0
+    let one = read(text)
+    let two = read(text, limits: pipelined)
+    #expect(one.documents.count == 2)
+    #expect(two.documents.count == one.documents.count)
+    #expect(two.findings == one.findings)
+    #expect(two.findings.map(\.ruleId) == ["YAML002", "YAML001"])
+    #expect(two.comments.comments == one.comments.comments)
+    #expect(two.comments.comments.count == 3001)
+    for (a, b) in zip(one.documents, two.documents) {
+      #expect(a.nodeCount == b.nodeCount)
+      for i in 0..<a.nodeCount {
+        let n = YAMLNodeID(i)
+        #expect(a.kind(n) == b.kind(n) && a.scalar(n) == b.scalar(n) && a.range(n) == b.range(n))
+      }
+    }
+  }
+}
+
+@Suite struct ArenaLayoutTests {
+  /// End positions are derived for verbatim scalars and block collections, and kept for everything else.
+  @Test func endsOfEveryKindOfNode() throws {
+    let file = read("a: \"x\\\\\"\nb: 'q'\nc: |\n  lit\nd: [1, {e: f}]\ng: &k v\nh: *k\ni: {}\nj:\n  - 1\n  - [2]\n")
+    #expect(file.findings.isEmpty)
+    let doc = try #require(file.documents.first)
+    let root = try #require(doc.root)
+    func end(_ i: Int) -> String { "\(doc.range(doc.value(root, i)).end)" }
+    #expect(doc.scalar(doc.value(root, 0)) == "x\\")
+    #expect(end(0) == "1:9")  // the escaped quote makes the value a prefix of the text: the end is kept
+    #expect(end(1) == "2:7")
+    #expect(end(2) == "5:1")
+    #expect(end(3) == "5:15")
+    #expect(end(5) == "7:6")
+    #expect(end(6) == "8:6")
+    #expect(end(4) == "6:8")
+    #expect(end(7) == "11:8")
+    #expect("\(doc.range(root).end)" == "11:8")
+  }
+
+  @Test func collectionKeysKeepFullPairs() throws {
+    let file = read("? [a, b]\n: 1\nplain: 2\n*x : 3\n")
+    // '*x' names no anchor, but the mapping still pairs keys and values correctly.
+    let doc = try #require(file.documents.first)
+    let root = try #require(doc.root)
+    #expect(doc.count(root) == 3)
+    #expect(doc.kind(doc.key(root, 0)) == .sequence)
+    #expect(doc.scalar(doc.value(root, 0)) == "1")
+    #expect(doc.scalar(doc.value(root, 1)) == "2")
+    #expect(doc.kind(doc.key(root, 2)) == .alias)
+    #expect(doc.scalar(doc.value(root, 2)) == "3")
+    let simple = try #require(read("&k a: 1\n*k : 2\n").documents.first)
+    #expect(simple.count(simple.root!) == 2)
+    #expect(simple.scalar(simple.value(simple.root!, 1)) == "2")
+  }
+}

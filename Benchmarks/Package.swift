@@ -1,0 +1,15 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// orglint's benchmarks: a package of its own, so that users of orglint never build them.
+/// Run them with the scripts beside this file (release builds, compared with libyaml's own cost in the same run).
+let package = Package(
+  name: "orglint-benchmarks",
+  dependencies: [.package(name: "orglint", path: "..")],
+  targets: [
+    .executableTarget(
+      name: "LoadBench",
+      dependencies: [.product(name: "OrglintKit", package: "orglint")]
+    )
+  ]
+)

@@ -1,1 +1,0 @@
-// Reporting: the module's sources land here (see Docs/architecture.md). Delete this file once the module has real sources.

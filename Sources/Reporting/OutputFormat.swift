@@ -1,0 +1,32 @@
+/// The formats of `orglint lint --format`.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  /// clang-style diagnostics with source snippets (the default).
+  case text
+  /// orglint's own stable JSON shape (Docs/output-formats.md).
+  case json
+  /// SARIF 2.1.0, for code scanning and editors.
+  case sarif
+  /// GitHub Actions workflow commands (annotations).
+  case github
+  /// JUnit XML, for CI test tabs.
+  case junit
+  /// GitLab Code Quality JSON.
+  case gitlab
+
+  /// The formatter of this format; `color` only affects `text`.
+  public func formatter(color: Bool = false) -> any ReportFormatter {
+    switch self {
+    case .text: TextFormatter(color: color)
+    case .json: JSONFormatter()
+    case .sarif: SARIFFormatter()
+    case .github: GitHubFormatter()
+    case .junit: JUnitFormatter()
+    case .gitlab: GitLabFormatter()
+    }
+  }
+
+  /// Renders `report` in this format.
+  public func render(_ report: Report, color: Bool = false) -> String {
+    formatter(color: color).render(report)
+  }
+}

@@ -1,0 +1,181 @@
+import Diagnostics
+
+/// SARIF 2.1.0 for GitHub code scanning, other SARIF consumers and editors' SARIF viewers.
+///
+/// One run; `tool.driver.rules` holds every rule in force (and any rule a finding names that the report did not
+/// describe); results are the findings in report order, suppressed and baselined ones marked, never dropped, up to
+/// `maxResults` (GitHub's limit per run), past which a tool execution notification says how many were left out.
+public struct SARIFFormatter: ReportFormatter {
+  /// The most results one run holds (25,000 is what GitHub code scanning accepts).
+  public var maxResults: Int
+
+  public init(maxResults: Int = 25_000) {
+    self.maxResults = maxResults
+  }
+
+  public func render(_ report: Report) -> String {
+    StableJSON.encode(log(report))
+  }
+
+  /// The SARIF object model of `report`.
+  func log(_ report: Report) -> SARIF.SarifLog {
+    let descriptors = Self.descriptors(report)
+    var index: [String: Int] = [:]
+    for (i, rule) in descriptors.enumerated() { index[rule.id] = i }
+    let driver = SARIF.ToolComponent(
+      name: "orglint", version: report.toolVersion, semanticVersion: report.toolVersion,
+      informationUri: report.informationURI, rules: descriptors.map { Self.descriptor($0, report) })
+
+    let findings = report.sortedFindings
+    let kept = findings.prefix(max(0, maxResults))
+    var executionNotes: [SARIF.Notification] = []
+    if kept.count < findings.count {
+      executionNotes.append(
+        SARIF.Notification(
+          level: "warning",
+          message: SARIF.Message(
+            text: "\(findings.count - kept.count) of \(findings.count) results were left out: a run holds at most "
+              + "\(maxResults) results; use --format json for all of them")))
+    }
+    let anchor = report.resolvedAnchorPath
+    let configNotes = report.configurationProblems.sorted(by: Finding.reportOrder).map { problem in
+      SARIF.Notification(
+        level: problem.severity.rawValue, message: SARIF.Message(text: problem.message),
+        locations: Self.location(problem, anchor: nil).map { [$0] },
+        associatedRule: SARIF.ReportingDescriptorReference(id: problem.ruleId, index: index[problem.ruleId]))
+    }
+    let overrides = report.ruleOverrides.sorted { $0.ruleId < $1.ruleId }.map { o in
+      SARIF.ConfigurationOverride(
+        configuration: SARIF.ReportingConfiguration(enabled: o.enabled ? nil : false, level: o.severity?.rawValue),
+        descriptor: SARIF.ReportingDescriptorReference(id: o.ruleId, index: index[o.ruleId]))
+    }
+    let invocation = SARIF.Invocation(
+      executionSuccessful: report.exitCode == 0 || report.exitCode == 1, exitCode: report.exitCode,
+      ruleConfigurationOverrides: overrides.isEmpty ? nil : overrides,
+      toolConfigurationNotifications: configNotes.isEmpty ? nil : configNotes,
+      toolExecutionNotifications: executionNotes.isEmpty ? nil : executionNotes)
+    let root = SARIF.ArtifactLocation(
+      uri: report.sourceRootURI,
+      description: SARIF.Message(text: "The directory orglint was run on; result paths are relative to it."))
+    let run = SARIF.Run(
+      tool: SARIF.Tool(driver: driver), invocations: [invocation],
+      automationDetails: report.automationId.map(SARIF.RunAutomationDetails.init),
+      originalUriBaseIds: [SARIF.sourceRootId: root],
+      results: kept.map { Self.result($0, ruleIndex: index[$0.ruleId] ?? 0, anchor: anchor) })
+    return SARIF.SarifLog(runs: [run])
+  }
+
+  /// The report's rules by id (first description of an id wins), plus a minimal one for any other id a finding uses.
+  static func descriptors(_ report: Report) -> [RuleDescriptor] {
+    var byId: [String: RuleDescriptor] = [:]
+    for rule in report.rules where byId[rule.id] == nil { byId[rule.id] = rule }
+    for finding in report.diagnostics where byId[finding.ruleId] == nil {
+      byId[finding.ruleId] = RuleDescriptor(
+        id: finding.ruleId, name: finding.ruleName, title: finding.ruleName, severity: finding.severity)
+    }
+    return byId.values.sorted { $0.id < $1.id }
+  }
+
+  /// A rule's metadata; its help is the description, remediation and references, or the title when it has none.
+  static func descriptor(_ rule: RuleDescriptor, _ report: Report) -> SARIF.ReportingDescriptor {
+    var text: [String] = []
+    var markdown: [String] = []
+    if !rule.description.isEmpty {
+      text.append(rule.description)
+      markdown.append(rule.description)
+    }
+    if !rule.remediation.isEmpty {
+      text.append("Remediation:\n" + rule.remediation)
+      markdown.append("## Remediation\n\n" + rule.remediation)
+    }
+    if !rule.references.isEmpty {
+      text.append("References:\n" + rule.references.map { "- " + $0 }.joined(separator: "\n"))
+      markdown.append("## References\n\n" + rule.references.map { "- <\($0)>" }.joined(separator: "\n"))
+    }
+    let title = rule.title.isEmpty ? rule.name : rule.title
+    let trimmed = { (s: String) in String(s.reversed().drop { $0.isNewline || $0 == " " }.reversed()) }
+    let properties = SARIF.PropertyBag(
+      tags: rule.tags.isEmpty ? nil : rule.tags,
+      securitySeverity: rule.securitySeverity.map { String(format1: $0) })
+    return SARIF.ReportingDescriptor(
+      id: rule.id, name: rule.name,
+      shortDescription: SARIF.MultiformatMessageString(text: title),
+      fullDescription: rule.description.isEmpty
+        ? nil : SARIF.MultiformatMessageString(text: trimmed(rule.description)),
+      help: text.isEmpty
+        ? SARIF.MultiformatMessageString(text: title, markdown: title)
+        : SARIF.MultiformatMessageString(
+          text: trimmed(text.map(trimmed).joined(separator: "\n\n")),
+          markdown: trimmed(markdown.map(trimmed).joined(separator: "\n\n"))),
+      helpUri: report.helpURI(forRule: rule.id),
+      defaultConfiguration: SARIF.ReportingConfiguration(level: rule.severity.rawValue),
+      properties: properties.tags == nil && properties.securitySeverity == nil ? nil : properties)
+  }
+
+  /// A result; a finding without a path is shown at line 1 of `anchor`, as code scanning needs a file for every
+  /// result.
+  static func result(_ finding: Finding, ruleIndex: Int, anchor: String?) -> SARIF.Result {
+    let related = finding.related.enumerated().map { i, r in
+      SARIF.Location(
+        id: i + 1, physicalLocation: physicalLocation(path: r.path, range: r.range),
+        message: SARIF.Message(text: r.message))
+    }
+    let suppressions = finding.suppression.map { s in
+      [
+        SARIF.Suppression(
+          kind: s.kind.rawValue, justification: s.justification.isEmpty ? nil : s.justification,
+          location: s.path.map { path in
+            SARIF.Location(
+              physicalLocation: physicalLocation(
+                path: path,
+                range: s.line.map { SourceRange(at: SourceLocation(line: $0, column: 1, offset: 0)) }))
+          })
+      ]
+    }
+    return SARIF.Result(
+      ruleId: finding.ruleId, ruleIndex: ruleIndex, level: finding.severity.rawValue,
+      message: SARIF.Message(text: finding.message), locations: location(finding, anchor: anchor).map { [$0] },
+      relatedLocations: related.isEmpty ? nil : related,
+      partialFingerprints: ["orglint/v1": finding.stableFingerprint],
+      suppressions: suppressions, baselineState: finding.baselineState?.rawValue)
+  }
+
+  /// The finding's file and region (or line 1 of `anchor` when it has no path) and its logical location; nil when it
+  /// has none of them.
+  static func location(_ finding: Finding, anchor: String?) -> SARIF.Location? {
+    let logical = finding.logicalLocation.map { [SARIF.LogicalLocation(fullyQualifiedName: $0)] }
+    let physical =
+      finding.path.map { physicalLocation(path: $0, range: finding.range) }
+      ?? anchor.map {
+        physicalLocation(path: $0, range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0)))
+      }
+    if logical == nil, physical == nil { return nil }
+    return SARIF.Location(physicalLocation: physical, logicalLocations: logical)
+  }
+
+  static func physicalLocation(path: String, range: SourceRange?) -> SARIF.PhysicalLocation {
+    SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactURI.location(of: path), region: range.flatMap(region))
+  }
+
+  /// The region of a range; the end is left out for an empty range, and the whole region when the line is unknown.
+  static func region(_ range: SourceRange) -> SARIF.Region? {
+    guard range.start.line >= 1 else { return nil }
+    let start = SARIF.Region(startLine: range.start.line, startColumn: max(1, range.start.column))
+    guard range.end > range.start, range.end.column >= 1 else { return start }
+    return SARIF.Region(
+      startLine: start.startLine, startColumn: start.startColumn, endLine: range.end.line, endColumn: range.end.column)
+  }
+}
+
+extension String {
+  /// A security severity as code scanning expects it: one decimal at least ("9.0", "7.5").
+  init(format1 value: Double) {
+    let tenths = (value * 10).rounded()
+    if abs(value * 10 - tenths) < 1e-9 {
+      let t = Int(tenths)
+      self = "\(t / 10).\(abs(t % 10))"
+    } else {
+      self = "\(value)"
+    }
+  }
+}

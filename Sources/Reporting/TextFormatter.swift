@@ -1,0 +1,83 @@
+import Diagnostics
+
+/// clang/swiftc-style diagnostics: `path:line:col: error: message [ID name]`, the source line, a caret, and a summary.
+///
+/// Suppressed and baselined findings are not printed, only counted in the summary. Related locations follow their
+/// finding as `note:` lines.
+public struct TextFormatter: ReportFormatter {
+  /// Use ANSI colours (the CLI decides from the tty, `--color` and `NO_COLOR`).
+  public var color: Bool
+
+  public init(color: Bool = false) {
+    self.color = color
+  }
+
+  public func render(_ report: Report) -> String {
+    var out = ""
+    for finding in report.diagnostics where finding.isActive {
+      out += diagnostic(
+        path: finding.path, range: finding.range, severity: finding.severity,
+        message: finding.message, rule: "[\(finding.ruleId) \(finding.ruleName)]", sources: report.sources)
+      for related in finding.related {
+        out += diagnostic(
+          path: related.path, range: related.range, severity: .note, message: related.message, rule: nil,
+          sources: report.sources)
+      }
+    }
+    return out + ReportSummary(report).text + "\n"
+  }
+
+  /// One diagnostic line, then the source line and its caret when the file and position are known.
+  func diagnostic(
+    path: String?, range: SourceRange?, severity: Severity, message: String, rule: String?,
+    sources: [String: SourceFile]
+  ) -> String {
+    let style = ANSIStyle(enabled: color)
+    var location = path ?? "orglint"
+    if path != nil, let start = range?.start { location += ":\(start.line):\(start.column)" }
+    let label: String
+    switch severity {
+    case .error: label = style.apply(ANSIStyle.red, "error:")
+    case .warning: label = style.apply(ANSIStyle.magenta, "warning:")
+    case .note: label = style.apply(ANSIStyle.cyan, "note:")
+    }
+    var line = style.apply(ANSIStyle.bold, location + ":") + " " + label + " " + style.apply(ANSIStyle.bold, message)
+    if let rule { line += " " + rule }
+    line += "\n"
+    if let path, let range, let file = sources[path], range.start.line >= 1, range.start.line <= file.lineCount {
+      let text = file.lineText(range.start.line)
+      line += text + "\n" + style.apply(ANSIStyle.green, caret(under: text, range: range)) + "\n"
+    }
+    return line
+  }
+
+  /// Spaces (tabs where the line has tabs) up to the start column, `^`, then `~` under the rest of the range on that
+  /// line. A range that goes on to later lines is underlined to the end of the line's content, not under a trailing
+  /// `# comment`.
+  func caret(under text: String, range: SourceRange) -> String {
+    let scalars = Array(text.unicodeScalars)
+    let start = min(max(range.start.column, 1), scalars.count + 1)
+    let end =
+      range.end.line == range.start.line
+      ? min(range.end.column, scalars.count + 1) : Self.contentEnd(of: scalars, from: start - 1) + 1
+    var caret = String(scalars[0..<(start - 1)].map { $0 == "\t" ? "\t" : " " })
+    caret += "^"
+    if end > start + 1 { caret += String(repeating: "~", count: end - start - 1) }
+    return caret
+  }
+
+  /// The 0-based index after the last character before a YAML comment (` #`) or trailing spaces, from `start` on.
+  static func contentEnd(of scalars: [Unicode.Scalar], from start: Int) -> Int {
+    var end = scalars.count
+    var i = start
+    while i < scalars.count {
+      if scalars[i] == "#", i > start, scalars[i - 1] == " " || scalars[i - 1] == "\t" {
+        end = i
+        break
+      }
+      i += 1
+    }
+    while end > start, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+    return end
+  }
+}

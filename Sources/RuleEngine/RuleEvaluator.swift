@@ -1,0 +1,198 @@
+import CEL
+import Diagnostics
+import Dispatch
+import OrgModel
+
+/// Evaluates compiled rules over a loaded set: once per item of each rule's scope, with the variables of RULES.md.
+/// Items are split between the cores; findings come back in a deterministic order.
+public struct RuleEvaluator: Sendable {
+  let set: LoadedSet
+  let bridge: ModelBridge
+  let now: CELTimestamp
+
+  public init(set: LoadedSet, now: CELTimestamp) {
+    self.set = set
+    self.bridge = ModelBridge(set)
+    self.now = now
+  }
+
+  /// The findings of every rule, for the whole set (the caller filters to the reported files).
+  public func evaluate(_ rules: [CompiledRule]) -> [Finding] {
+    var planned: [(CompiledRule, Range<Int>)] = []
+    for rule in rules {
+      let n = itemCount(rule.rule.scope)
+      let chunk = max(256, n / 8)
+      var lo = 0
+      while lo < n {
+        planned.append((rule, lo..<min(n, lo + chunk)))
+        lo += chunk
+      }
+    }
+    let jobs = planned
+    let results = UnsafeResults(count: jobs.count)
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+      results.store(i, evaluate(jobs[i].0, items: jobs[i].1))
+    }
+    return results.all.flatMap { $0 }
+  }
+
+  private func itemCount(_ scope: RuleScope) -> Int {
+    switch scope {
+    case .organization: set.organization == nil ? 0 : 1
+    case .account: set.accounts.count
+    case .task: set.tasks.count
+    case .policy: set.policies.count
+    }
+  }
+
+  private func evaluate(_ rule: CompiledRule, items: Range<Int>) -> [Finding] {
+    var variables: [CELValue] = [
+      bridge.org, .list(bridge.accounts), .list(bridge.tasks), .list(bridge.policies), .timestamp(now), rule.params,
+    ]
+    if rule.rule.scope != .organization { variables.append(.null) }
+    var findings: [Finding] = []
+    for i in items {
+      let entity = self.entity(rule.rule.scope, i)
+      if rule.rule.scope != .organization { variables[RuleCompiler.scopeSlot] = bridge.value(of: entity.object) }
+      if let when = rule.when {
+        switch when.evaluate(variables) {
+        case .bool(true): break
+        case .bool(false): continue
+        case let other:
+          findings.append(evaluationError(rule, "when", other, entity))
+          continue
+        }
+      }
+      switch rule.assert.evaluate(variables) {
+      case .bool(true): continue
+      case .bool(false):
+        var f = finding(rule, entity, variables)
+        if let related = rule.related { f.related = relatedLocations(related.evaluate(variables)) }
+        findings.append(f)
+      case let other: findings.append(evaluationError(rule, "assert", other, entity))
+      }
+    }
+    return findings
+  }
+
+  /// A scope item: the model entity, its logical path and its location lookup.
+  struct Entity {
+    let object: AnyObject
+    let logicalPath: String
+    let locate: ([String]) -> ModelLocation
+  }
+
+  private func entity(_ scope: RuleScope, _ i: Int) -> Entity {
+    switch scope {
+    case .organization:
+      let o = set.organization!
+      return Entity(object: o, logicalPath: o.logicalPath, locate: o.location(of:))
+    case .account:
+      let a = set.accounts[i]
+      return Entity(object: a, logicalPath: a.logicalPath, locate: a.location(of:))
+    case .task:
+      let t = set.tasks[i]
+      return Entity(object: t, logicalPath: t.logicalPath, locate: t.location(of:))
+    case .policy:
+      let p = set.policies[i]
+      return Entity(object: p, logicalPath: p.logicalPath, locate: p.location(of:))
+    }
+  }
+
+  private func finding(_ rule: CompiledRule, _ entity: Entity, _ variables: [CELValue]) -> Finding {
+    var text = ""
+    for part in rule.message {
+      switch part {
+      case .text(let t): text += t
+      case .program(let p): text += Self.display(p.evaluate(variables))
+      }
+    }
+    let location = entity.locate(rule.rule.location)
+    let property = rule.rule.location.joined(separator: ".")
+    let orgPrefix = set.organization.map { entity.object === $0 ? "" : $0.logicalPath + "/" } ?? ""
+    return Finding(
+      ruleId: rule.rule.id, ruleName: rule.rule.name, severity: rule.severity,
+      message: text.trimmingTrailingSpaces, path: location.path, range: location.range,
+      fingerprint: "\(rule.rule.id):\(entity.logicalPath)" + (property.isEmpty ? "" : "/\(property)"),
+      logicalLocation: orgPrefix + entity.logicalPath + (property.isEmpty ? "" : "/" + rule.rule.location.joined(separator: "/")))
+  }
+
+  /// The locations of the entities a `related` expression names (others are ignored).
+  private func relatedLocations(_ value: CELValue) -> [RelatedLocation] {
+    var out: [RelatedLocation] = []
+    func visit(_ v: CELValue) {
+      switch v {
+      case .list(let items): items.forEach(visit)
+      case .object(let o):
+        guard let e = bridge.entity(of: o) else { return }
+        let (path, location): (String, ModelLocation)
+        switch e {
+        case let a as Account: (path, location) = (a.logicalPath, a.location())
+        case let t as PrivilegedTask: (path, location) = (t.logicalPath, t.location())
+        case let p as Policy: (path, location) = (p.logicalPath, p.location())
+        case let o as Organization: (path, location) = (o.logicalPath, o.location())
+        case let u as OrganizationalUnit: (path, location) = (u.logicalPath, u.origin.location)
+        default: return
+        }
+        out.append(RelatedLocation(path: location.path, range: location.range, message: path))
+      default: break
+      }
+    }
+    visit(value)
+    return out
+  }
+
+  private func evaluationError(_ rule: CompiledRule, _ field: String, _ value: CELValue, _ entity: Entity) -> Finding {
+    let reason: String
+    if case .error(let e) = value { reason = e.message } else { reason = "it gave \(Self.display(value)), not a boolean" }
+    let location = entity.locate([])
+    return Finding(
+      RuleFileRules.evaluationError,
+      "rule \(rule.rule.id) (\(rule.rule.name)) could not evaluate '\(field)' for \(entity.logicalPath): \(reason)",
+      path: location.path, range: location.range)
+  }
+
+  /// How a value reads inside a message: strings as they are, lists joined with ", ", the rest in CEL's notation.
+  static func display(_ v: CELValue) -> String {
+    switch v {
+    case .null: "null"
+    case .bool(let b): "\(b)"
+    case .int(let i): "\(i)"
+    case .uint(let u): "\(u)"
+    case .double(let d): "\(d)"
+    case .string(let s): s
+    case .bytes(let b): String(decoding: b, as: UTF8.self)
+    case .timestamp(let t): "\(t)"
+    case .duration(let d): "\(d)"
+    case .list(let l): l.map(display).joined(separator: ", ")
+    case .map(let m): "{" + m.keys.map { "\(display(m[$0]!))" }.joined(separator: ", ") + "}"
+    case .object(let o): o.celType.name
+    case .type(let t): "\(t)"
+    case .error(let e): "<error: \(e.message)>"
+    }
+  }
+}
+
+/// Results written by concurrent jobs, each into its own slot.
+final class UnsafeResults: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<[Finding]>
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: [])
+  }
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+  /// Each job writes only its own slot, so no two threads touch the same memory.
+  func store(_ i: Int, _ value: [Finding]) { slots[i] = value }
+  var all: [[Finding]] { Array(slots) }
+}
+
+extension String {
+  var trimmingTrailingSpaces: String {
+    var s = Substring(self)
+    while let l = s.last, l == " " || l == "\n" { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,89 @@
+import Diagnostics
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Finds and parses rule files: the built-ins, then user rule folders. Ids and names must be unique across all.
+public enum RuleLoader {
+  /// The rules in force and the problems found; any problem means the rules cannot be used (exit code 2).
+  public static func load(userRuleDirectories: [String], includeBuiltins: Bool = true) -> (
+    rules: [Rule], findings: [Finding]
+  ) {
+    var sources: [(SourceFile, Bool)] = includeBuiltins ? BuiltinRules.sources.map { ($0, true) } : []
+    var findings: [Finding] = []
+    for dir in userRuleDirectories {
+      do {
+        for path in try ruleFiles(in: dir) {
+          do {
+            sources.append((try SourceFile.read(path: path), false))
+          } catch let error as SourceFileError {
+            findings.append(ioFinding(error))
+          }
+        }
+      } catch let error as SourceFileError {
+        findings.append(ioFinding(error))
+      } catch {}
+    }
+    var rules: [Rule] = []
+    for (source, builtin) in sources {
+      let (rule, problems) = RuleFileParser.parse(source, isBuiltin: builtin)
+      findings += problems
+      if let rule { rules.append(rule) }
+    }
+    findings += duplicates(rules)
+    return (rules, findings)
+  }
+
+  /// Ids and names used twice (user rules may not reuse built-in ones), reported at the later rule.
+  static func duplicates(_ rules: [Rule]) -> [Finding] {
+    var seen: [String: Rule] = [:]
+    var findings: [Finding] = []
+    for rule in rules {
+      for key in Set([rule.id.uppercased(), rule.name]) {
+        if let first = seen[key] {
+          let what = key == rule.name ? "name '\(rule.name)'" : "id '\(rule.id)'"
+          findings.append(
+            Finding(RuleFileRules.duplicateRule, "rule \(what) is already used by \(first.path)", path: rule.path,
+              range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0))))
+        } else {
+          seen[key] = rule
+        }
+      }
+    }
+    return findings
+  }
+
+  /// `*.yaml` / `*.yml` files in a folder and its subfolders (hidden ones skipped), sorted; a file path is itself.
+  static func ruleFiles(in path: String) throws -> [String] {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      throw SourceFileError(path: path, reason: String(cString: strerror(errno)))
+    }
+    guard info.st_mode & S_IFMT == S_IFDIR else { return [path] }
+    guard let dir = opendir(path) else {
+      throw SourceFileError(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { closedir(dir) }
+    var out: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      if name.hasPrefix(".") { continue }
+      let full = path.hasSuffix("/") ? path + name : path + "/" + name
+      var sub = stat()
+      guard stat(full, &sub) == 0 else { continue }
+      if sub.st_mode & S_IFMT == S_IFDIR {
+        out += try ruleFiles(in: full)
+      } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        out.append(full)
+      }
+    }
+    return out.sorted()
+  }
+
+  static func ioFinding(_ error: SourceFileError) -> Finding {
+    Finding(
+      ruleId: "IO001", ruleName: "unreadable-path", severity: .error, message: "cannot read: \(error.reason)",
+      path: error.path, range: nil)
+  }
+}

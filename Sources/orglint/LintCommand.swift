@@ -1,0 +1,154 @@
+import ArgumentParser
+import CEL
+import Diagnostics
+import Reporting
+import RuleEngine
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `orglint lint`: the main job.
+struct Lint: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Lint the config set(s) under PATH (default: the current folder).",
+    discussion: """
+      Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 orglint could not do its job \
+      (bad arguments, unreadable path, invalid rule file).
+      """)
+
+  @Argument(help: "Files or folders of orglint documents. Named files are linted in the context of their whole set.")
+  var paths: [String] = []
+
+  @Option(name: .customLong("rules"), help: "A folder of user rules (repeatable).")
+  var ruleDirectories: [String] = []
+
+  @Option(help: "Output format: text, json, sarif, github, junit or gitlab.")
+  var format: OutputFormat = .text
+
+  @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+  var output: String?
+
+  @Option(help: "Lowest severity that fails the run: error, warning, note or never.")
+  var failOn: FailOn = .error
+
+  @Option(help: "The time rules see as `now` (RFC 3339); default: the clock.")
+  var now: String?
+
+  @Option(help: "Comma-separated rule ids or names to skip.")
+  var disable: [String] = []
+
+  @Option(help: "Comma-separated rule ids or names: run only these.")
+  var only: [String] = []
+
+  @Option(help: "Colour in text output: auto (a terminal, and NO_COLOR unset), always or never.")
+  var color: ColorMode = .auto
+
+  @Flag(help: "Print nothing when there is no finding.")
+  var quiet = false
+
+  @Flag(help: "After the report, print a count of findings per rule.")
+  var statistics = false
+
+  @Option(help: "SARIF automationDetails.id: the code-scanning category of this run.")
+  var category: String?
+
+  func run() throws {
+    let clock = try LintClock.resolve(now)
+    let request = LintRequest(
+      paths: paths.isEmpty ? ["."] : paths, ruleDirectories: ruleDirectories, now: clock,
+      only: only.flatMap(splitList), disable: disable.flatMap(splitList))
+    let result = Linter.lint(request)
+    if !result.problems.isEmpty {
+      let report = Report(
+        findings: [], rules: result.rules, sources: result.sources, configurationProblems: result.problems,
+        exitCode: 2, toolVersion: OrglintVersion.current, filesScanned: result.filesScanned)
+      standardError(OutputFormat.text.render(report, color: false))
+      throw ExitCode(2)
+    }
+    let failing = result.findings.contains { $0.isActive && failOn.fails($0.severity) }
+    let code: Int32 = failing ? 1 : 0
+    let report = Report(
+      findings: result.findings, rules: result.rules, sources: result.sources, exitCode: Int(code),
+      toolVersion: OrglintVersion.current, filesScanned: result.filesScanned, automationId: category,
+      anchorPath: result.set?.organization?.origin.document.path)
+    let colored = color.isEnabled(outputIsTerminal: output == nil && isatty(1) != 0, environment: environment())
+    var text = format.render(report, color: colored)
+    if statistics { text += StatisticsFormatter.render(report) }
+    if quiet, format == .text, result.findings.allSatisfy({ !$0.isActive }) { text = "" }
+    try emit(text, to: output)
+    if code != 0 { throw ExitCode(code) }
+  }
+}
+
+/// `--fail-on`: the lowest severity that makes the exit code 1.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+  case error, warning, note, never
+
+  func fails(_ severity: Severity) -> Bool {
+    switch self {
+    case .never: false
+    case .error: severity >= .error
+    case .warning: severity >= .warning
+    case .note: true
+    }
+  }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}
+
+/// `--now`, or the clock.
+enum LintClock {
+  static func resolve(_ text: String?) throws -> CELTimestamp {
+    guard let text else {
+      var ts = timespec()
+      clock_gettime(CLOCK_REALTIME, &ts)
+      return CELTimestamp(seconds: Int64(ts.tv_sec), nanos: Int32(ts.tv_nsec))!
+    }
+    guard let t = CELTimestamp.parse(text) else {
+      throw ValidationError("--now '\(text)' is not an RFC 3339 timestamp such as 2026-11-25T00:00:00Z")
+    }
+    return t
+  }
+}
+
+/// Splits `a,b` option values.
+func splitList(_ text: String) -> [String] {
+  text.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+}
+
+/// The process environment.
+func environment() -> [String: String] {
+  var result: [String: String] = [:]
+  var p = environ
+  while let entry = p.pointee {
+    let s = String(cString: entry)
+    if let eq = s.firstIndex(of: "=") { result[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+    p += 1
+  }
+  return result
+}
+
+/// Writes the report to a file atomically, or to standard output.
+func emit(_ text: String, to output: String?) throws {
+  if let output {
+    do {
+      try AtomicFileWriter.write(text, to: output)
+    } catch {
+      standardError("orglint: error: \(error)")
+      throw ExitCode(2)
+    }
+  } else {
+    print(text, terminator: "")
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: Character) -> String {
+    var s = Substring(self)
+    while s.first == set { s.removeFirst() }
+    while s.last == set { s.removeLast() }
+    return String(s)
+  }
+}
