@@ -118,11 +118,11 @@ import Testing
       let loaderValid = findings.isEmpty
       let schemaValid = result.errors.isEmpty
       let detail = "loader: \(findings.map { "\($0.ruleId) \($0.message)" }); schema: \(result.errors)"
-      #expect(loaderValid == c.valid, "\(c.name): loader \(detail)")
+      #expect(loaderValid == c.valid, "\(c.name): the loader's verdict; \(detail)")
       if let why = c.knownDifference {
         #expect(schemaValid == !c.valid, "\(c.name): the known difference (\(why)) is gone; \(detail)")
       } else {
-        #expect(schemaValid == c.valid, "\(c.name): schema \(detail)")
+        #expect(schemaValid == c.valid, "\(c.name): the schema's verdict; \(detail)")
       }
     }
   }

@@ -12,16 +12,18 @@ struct AgreementCase: Sendable {
 enum AgreementCases {
   static let account = "apiVersion: orglint/v1\nkind: Account\n"
   static let task = "apiVersion: orglint/v1\nkind: PrivilegedTask\n"
-  static let organization = "apiVersion: orglint/v1\nkind: Organization\nid: o-abcdefghij\n"
+  static let organization =
+    "apiVersion: orglint/v1\nkind: Organization\nid: o-abcdefghij\n"
     + "managementAccount: \"111111111111\"\n"
   static let minimalAccount = account + "id: \"333333333333\"\nname: prod\nemail: a@example.com\n"
-  static let minimalTask = task + """
-    account: "333333333333"
-    task: IAMCreateRootUserPassword
-    principal: arn:aws:iam::111111111111:role/RootAccessAdmin
-    startedAt: 2026-10-01T10:00:00Z
+  static let minimalTask =
+    task + """
+      account: "333333333333"
+      task: IAMCreateRootUserPassword
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-10-01T10:00:00Z
 
-    """
+      """
 
   static let all: [AgreementCase] = [
     AgreementCase(name: "minimal account", yaml: minimalAccount, valid: true),
@@ -56,7 +58,8 @@ enum AgreementCases {
       name: "unknown field", yaml: account + "id: \"333333333333\"\nname: prod\nemial: a@example.com\n", valid: false),
     AgreementCase(name: "tags as a list", yaml: minimalAccount + "tags: [owner]\n", valid: false),
     AgreementCase(name: "missing name", yaml: account + "id: \"333333333333\"\nemail: a@example.com\n", valid: false),
-    AgreementCase(name: "required field null", yaml: account + "id: \"333333333333\"\nname: prod\nemail:\n", valid: false),
+    AgreementCase(
+      name: "required field null", yaml: account + "id: \"333333333333\"\nname: prod\nemail:\n", valid: false),
     AgreementCase(name: "bad state", yaml: minimalAccount + "state: OPEN\n", valid: false),
     AgreementCase(
       name: "unquoted account id", yaml: account + "id: 333333333333\nname: prod\nemail: a@example.com\n",
@@ -64,10 +67,12 @@ enum AgreementCases {
     AgreementCase(
       name: "11-digit account id", yaml: account + "id: \"33333333333\"\nname: prod\nemail: a@example.com\n",
       valid: false),
-    AgreementCase(name: "missing apiVersion", yaml: "kind: Account\nid: \"333333333333\"\nname: p\nemail: e\n", valid: false),
+    AgreementCase(
+      name: "missing apiVersion", yaml: "kind: Account\nid: \"333333333333\"\nname: p\nemail: e\n", valid: false),
     AgreementCase(name: "unknown kind", yaml: "apiVersion: orglint/v1\nkind: Acount\n", valid: false),
     AgreementCase(name: "minimal task, completedAt null", yaml: minimalTask + "completedAt: null\n", valid: true),
-    AgreementCase(name: "task with completedAt", yaml: minimalTask + "completedAt: 2026-10-01T10:05:00Z\n", valid: true),
+    AgreementCase(
+      name: "task with completedAt", yaml: minimalTask + "completedAt: 2026-10-01 10:05:00.5+02:00\n", valid: true),
     AgreementCase(
       name: "malformed timestamp", yaml: minimalTask.replacingOccurrences(of: "10:00:00Z", with: "10:00:00"),
       valid: false),
@@ -101,7 +106,10 @@ enum AgreementCases {
         accounts:
           - { id: "333333333333", name: prod, email: a@example.com, organizationalUnit: Workloads/Prod }
         privilegedTasks:
-          - { account: "333333333333", task: IAMAuditRootUserCredentials, principal: x, startedAt: 2026-10-01T10:00:00Z }
+          - account: "333333333333"
+            task: IAMAuditRootUserCredentials
+            principal: x
+            startedAt: 2026-10-01T10:00:00Z
 
         """, valid: true),
     AgreementCase(

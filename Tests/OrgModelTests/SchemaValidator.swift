@@ -60,29 +60,36 @@ enum SchemaValidator {
 
     """
 
-  static let validateScript = preamble + """
-    request = json.load(sys.stdin)
-    with open(request["schema"]) as f:
-        validator = jsonschema.Draft202012Validator(json.load(f))
-    out = []
-    for source in request["documents"]:
-        for index, doc in enumerate(yaml.load_all(source["text"], Loader=Loader)):
-            if not is_orglint(doc):
-                continue
-            errors = sorted(leaf(e) for e in validator.iter_errors(doc))
-            out.append({"name": source["name"], "index": index, "errors": errors})
-    print(json.dumps(out))
-    """
+  static let validateScript =
+    preamble + """
+      request = json.load(sys.stdin)
+      with open(request["schema"]) as f:
+          schema = json.load(f)
+      validator = jsonschema.Draft202012Validator(schema)
+      # yaml-language-server implements draft-07: the schema keeps to keywords both drafts read alike.
+      draft7 = jsonschema.Draft7Validator(schema)
+      out = []
+      for source in request["documents"]:
+          for index, doc in enumerate(yaml.load_all(source["text"], Loader=Loader)):
+              if not is_orglint(doc):
+                  continue
+              errors = sorted(leaf(e) for e in validator.iter_errors(doc))
+              if draft7.is_valid(doc) != (not errors):
+                  errors.append("draft-07 gives another verdict")
+              out.append({"name": source["name"], "index": index, "errors": errors})
+      print(json.dumps(out))
+      """
 
-  static let checkSchemaScript = preamble + """
-    with open(sys.argv[1]) as f:
-        schema = json.load(f)
-    try:
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except jsonschema.exceptions.SchemaError as e:
-        sys.exit(f"not a valid draft 2020-12 schema: {e.message} at {list(e.absolute_path)}")
-    print("ok")
-    """
+  static let checkSchemaScript =
+    preamble + """
+      with open(sys.argv[1]) as f:
+          schema = json.load(f)
+      try:
+          jsonschema.Draft202012Validator.check_schema(schema)
+      except jsonschema.exceptions.SchemaError as e:
+          sys.exit(f"not a valid draft 2020-12 schema: {e.message} at {list(e.absolute_path)}")
+      print("ok")
+      """
 
   /// Validates the orglint documents of each (name, YAML text) against the committed schema.
   static func validate(_ sources: [(name: String, text: String)]) throws -> [Result] {

@@ -96,7 +96,9 @@ public enum ConfigSchema {
           "additionalProperties": [
             "type": ["object", "null"],
             "additionalProperties": [
-              "oneOf": [["type": ["string", "number", "boolean", "null"]], s.list(["type": ["string", "number", "boolean"]])]
+              "oneOf": [
+                ["type": ["string", "number", "boolean", "null"]], s.list(["type": ["string", "number", "boolean"]]),
+              ]
             ],
           ],
         ]
@@ -128,7 +130,7 @@ public enum ConfigSchema {
         "Timestamp",
         [
           "description": "An RFC 3339 date-time with an offset: `2026-10-01T10:00:00Z`.",
-          "type": "string", "format": "date-time", "pattern": .string(timestampPattern),
+          "type": "string", "pattern": .string(timestampPattern),
         ]
       ),
       (

@@ -17,7 +17,8 @@ extension OrganizationField: SchemaDescribedField {
         Schemas.stringList, "The service principals with trusted access, such as `iam.amazonaws.com`.")
     case .delegatedAdministrators:
       .optional(
-        Schemas.list(Schemas.ref("DelegatedAdministrator")), "The delegated administrators, one per service and account.")
+        Schemas.list(Schemas.ref("DelegatedAdministrator")),
+        "The delegated administrators, one per service and account.")
     case .rootAccess:
       .optional(
         Schemas.ref("RootAccess"),
