@@ -501,9 +501,9 @@ scope: account
 when: >-
   org != null && org.rootAccess.rootCredentialsManagement && !account.isManagement
   && account.root != null
-# A password may exist while a recovery opened by IAMCreateRootUserPassword is in progress;
-# TASK001 makes sure that window is closed in time.
-assert: '!account.root.password.enabled || account.root.passwordRecovery'
+# No exemption while a recovery is open: a member root password is a finding for as long as it exists (the
+# reference semantics of shared/bench R1). TASK001 separately checks that a recovery is closed in time.
+assert: '!account.root.password.enabled'
 message: >-
   member account {{account.name}} ({{account.id}}) still has a root user password although
   the organization manages root credentials centrally
@@ -517,8 +517,10 @@ description: |
   password is a standing, phishable credential with full control of the account, outside the
   organization's identity provider.
 
-  A password is accepted only while `passwordRecovery` is true (an `IAMCreateRootUserPassword`
-  task is in progress); TASK001 checks that such a recovery is closed within its grace period.
+  The finding stands even while a recovery opened by `IAMCreateRootUserPassword` is in progress:
+  the password exists, and the finding goes away once `IAMDeleteRootUserCredentials` removes it
+  (TASK001 checks that such a recovery is closed within its grace period). During a planned
+  recovery, a central suppression with an `expires=` date documents the exception.
 remediation: |
   Delete the member root credentials with a privileged session, from the management account or
   the IAM delegated administrator:

@@ -8,7 +8,7 @@ enum ModelSchema {
     [
       .init("id", .string) { o, _ in .string(o.id) },
       .init("managementAccount", .string) { o, _ in .string(o.managementAccount) },
-      .init("featureSet", .string) { o, _ in o.featureSet.map { .string($0.rawValue) } },
+      .init("featureSet", .string) { o, _ in .string((o.featureSet ?? .all).rawValue) },
       .init("trustedAccess", .list(.string)) { o, _ in o.trustedAccess.map(strings) },
       .init("delegatedAdministrators", .list(.object("DelegatedAdministrator"))) { o, b in
         o.delegatedAdministrators.map { .list($0.map { delegatedAdministrator.record($0, b) }) }

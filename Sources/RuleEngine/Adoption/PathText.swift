@@ -1,0 +1,34 @@
+/// Pure path arithmetic on `/`-separated text: no file system access.
+enum PathText {
+  /// `path` made absolute against `cwd`, with `.`, `..` and repeated `/` removed.
+  static func normalize(_ path: String, cwd: String) -> String {
+    let full = path.hasPrefix("/") ? path : cwd + "/" + path
+    var parts: [Substring] = []
+    for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+        continue
+      }
+      parts.append(part)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  /// The folder of a normalized absolute path (`/` for a top-level entry).
+  static func parent(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+    return String(path[..<slash])
+  }
+
+  /// `child`, written relative to the folder of the file `sibling`, as a path usable from where `sibling` was given
+  /// (`sub/.orglint.yaml` + `policy/rules` → `sub/policy/rules`); an absolute `child` is kept.
+  static func beside(_ sibling: String, _ child: String) -> String {
+    if child.hasPrefix("/") { return child }
+    var folder = sibling.lastIndex(of: "/").map { String(sibling[...$0]) } ?? ""
+    while folder.hasPrefix("./") { folder.removeFirst(2) }
+    var rest = Substring(child)
+    while rest.hasPrefix("./") { rest = rest.dropFirst(2) }
+    return folder + rest
+  }
+}
