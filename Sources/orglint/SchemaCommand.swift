@@ -7,12 +7,11 @@ struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the JSON Schema (draft 2020-12) of the orglint configuration format.",
     discussion: """
-      Point yaml-language-server at it with a first line such as
-        \(ConfigSchema.modeline)
-      or write a local copy with --output and map it in the editor's settings (Docs/editors.md).
+      Editors using yaml-language-server validate and complete orglint documents with it. The published copy is \
+      \(ConfigSchema.id); Docs/editors.md shows the modeline and the editor settings.
       """)
 
-  @Option(help: "Write the schema to FILE (atomically) instead of standard output.")
+  @Option(help: ArgumentHelp("Write the schema to FILE (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
   func run() throws {
