@@ -65,6 +65,10 @@ enum AgreementCases {
       name: "unquoted account id", yaml: account + "id: 333333333333\nname: prod\nemail: a@example.com\n",
       valid: false),
     AgreementCase(
+      name: "unquoted account id, not octal",
+      yaml: account + "id: 089012345678\nname: prod\nemail: a@example.com\n", valid: false),
+    AgreementCase(name: "null tag value", yaml: minimalAccount + "tags: { owner: ~ }\n", valid: true),
+    AgreementCase(
       name: "11-digit account id", yaml: account + "id: \"33333333333\"\nname: prod\nemail: a@example.com\n",
       valid: false),
     AgreementCase(

@@ -2,7 +2,8 @@ import Foundation
 
 /// Validates YAML documents against the config schema with python3's `jsonschema` (Draft202012Validator), as an
 /// editor would: YAML is read with PyYAML, timestamps kept as their text (yaml-language-server hands unquoted
-/// timestamps to the validator as strings) and only YAML 1.2's `true`/`false` read as booleans.
+/// timestamps to the validator as strings), only YAML 1.2's `true`/`false` read as booleans, and every plain run of
+/// digits read as a number, as YAML 1.2 does.
 enum SchemaValidator {
   /// The package root (this file is `Tests/OrgModelTests/SchemaValidator.swift`).
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -24,7 +25,7 @@ enum SchemaValidator {
   }
 
   static let preamble = """
-    import json, sys
+    import json, re, sys
     try:
         import yaml
         import jsonschema
@@ -45,6 +46,15 @@ enum SchemaValidator {
             return False
         return value
 
+    def integer(loader, node):
+        # YAML 1.2 reads `089012345678` as a number too (YAML 1.1 only as a string: not octal, not decimal).
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+        except ValueError:
+            return int(loader.construct_scalar(node))
+
+    Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+    Loader.add_constructor("tag:yaml.org,2002:int", integer)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", text)
     Loader.add_constructor("tag:yaml.org,2002:bool", boolean)
     KINDS = ("Organization", "Account", "PrivilegedTask")

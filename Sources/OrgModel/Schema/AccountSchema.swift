@@ -22,8 +22,8 @@ extension AccountField: SchemaDescribedField {
       .optional(Schemas.ref("AlternateContacts"), "The account's alternate contacts.")
     case .tags:
       .optional(
-        ["type": "object", "additionalProperties": Schemas.string],
-        "The account's tags: tag key to value, both strings.")
+        ["type": "object", "additionalProperties": ["type": ["string", "null"]]],
+        "The account's tags: tag key to value, both strings (a null value reads as the empty string).")
     case .root:
       .optional(
         Schemas.ref("RootUser"),
