@@ -31,7 +31,8 @@ struct FieldSchema: Sendable {
   static let kind = FieldSchema(
     value: .null, description: "The kind of document.", required: true, role: .kind)
 
-  /// The field's property schema: the description first, then the value's schema; optional fields also take null.
+  /// The field's property schema: the description first, then the value's schema; optional fields also take null
+  /// (`type: [T, "null"]`, a null choice in `oneOf`, else `anyOf` the value and null).
   var property: SchemaJSON {
     let described: SchemaJSON = ["description": .string(description)]
     guard !required else { return described.adding(value.pairs) }
@@ -39,6 +40,9 @@ struct FieldSchema: Sendable {
       var nullable = value.adding([("type", [.string(type), "null"])])
       if case .array(let values)? = value["enum"] { nullable = nullable.adding([("enum", .array(values + [.null]))]) }
       return described.adding(nullable.pairs)
+    }
+    if case .array(let choices)? = value["oneOf"] {
+      return described.adding(value.adding([("oneOf", .array(choices + [["type": "null"]]))]).pairs)
     }
     return described.adding([("anyOf", [value, ["type": "null"]])])
   }

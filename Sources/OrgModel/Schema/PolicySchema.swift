@@ -15,7 +15,7 @@ extension PolicyField: SchemaDescribedField {
 extension PolicyDocumentField: SchemaDescribedField {
   var schema: FieldSchema {
     switch self {
-    case .Version: .optional(Schemas.string, "The policy language version, quoted: `\"2012-10-17\"`.")
+    case .Version: .optional(Schemas.string, "The policy language version: `2012-10-17`.")
     case .Id: .optional(Schemas.string, "An optional identifier of the policy.")
     case .Statement:
       .required(
