@@ -23,8 +23,9 @@ public struct LintRequest: Sendable {
   public var baselinePath: String?
   /// The folder relative paths are resolved against.
   public var cwd: String
-  /// False when the run records a new baseline (`--write-baseline`): the old one is then neither read nor required.
-  public var appliesBaseline = true
+  /// True when the run records a new baseline (`--write-baseline`): `LintResult.baselineText` is filled, and the
+  /// old baseline is neither read nor required.
+  public var recordsBaseline = false
 
   public init(
     paths: [String], ruleDirectories: [String] = [], now: CELTimestamp, only: [String] = [], disable: [String] = [],
@@ -59,7 +60,7 @@ public struct LintResult: Sendable {
   public var config: OrglintConfig?
   /// Rules the config file turns off or gives another severity (SARIF `ruleConfigurationOverrides`).
   public var overrides: [RuleConfiguration] = []
-  /// The findings as a baseline would record them (`--write-baseline`), before any baseline is applied.
+  /// The findings as a baseline records them, when the request `recordsBaseline`.
   public var baselineText = ""
 }
 
@@ -122,8 +123,8 @@ public enum Linter {
       findings, in: set, config: config, rules: rules, otherRules: loaderRules,
       ranRuleIds: Set(compiled.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: request.now.seconds),
       cwd: request.cwd)
-    result.baselineText = Baseline.render(findings)
-    if request.appliesBaseline, let path = request.baselinePath ?? config?.baseline {
+    if request.recordsBaseline { result.baselineText = Baseline.render(findings) }
+    if !request.recordsBaseline, let path = request.baselinePath ?? config?.baseline {
       do {
         let source = try SourceFile.read(path: path)
         let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)

@@ -69,7 +69,7 @@ struct Lint: ParsableCommand {
     var request = LintRequest(
       paths: paths.isEmpty ? ["."] : paths, ruleDirectories: ruleDirectories, now: clock,
       only: only.flatMap(splitList), disable: disable.flatMap(splitList), configPath: config, baselinePath: baseline)
-    request.appliesBaseline = writeBaseline == nil
+    request.recordsBaseline = writeBaseline != nil
     let result = Linter.lint(request)
     let overrides = result.overrides.map { RuleOverride(ruleId: $0.ruleId, severity: $0.severity, enabled: $0.enabled) }
     if !result.problems.isEmpty {
