@@ -1,7 +1,7 @@
 // The JSON Schema of an Account and its parts, field by field (see `SchemaDescribedField`).
 
 extension AccountField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .apiVersion: .apiVersion
     case .kind: .kind
@@ -34,7 +34,7 @@ extension AccountField: SchemaDescribedField {
 }
 
 extension ContactsField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .security: .optional(Schemas.ref("Contact"), "The security contact.")
     case .operations: .optional(Schemas.ref("Contact"), "The operations contact.")
@@ -44,7 +44,7 @@ extension ContactsField: SchemaDescribedField {
 }
 
 extension ContactField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .name: .optional(Schemas.string, "The contact's name.")
     case .email: .optional(Schemas.string, "The contact's email address.")
@@ -55,7 +55,7 @@ extension ContactField: SchemaDescribedField {
 }
 
 extension RootUserField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .password:
       .optional(
@@ -77,7 +77,7 @@ extension RootUserField: SchemaDescribedField {
 }
 
 extension PasswordField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .enabled: .optional(Schemas.boolean, "Whether the root user has a console password.")
     case .lastUsed: .optional(Schemas.ref("Timestamp"), "When the password was last used to sign in.")
@@ -86,7 +86,7 @@ extension PasswordField: SchemaDescribedField {
 }
 
 extension AccessKeyField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .id: .optional(Schemas.string, "The access key id: `AKIA...`.")
     case .active: .optional(Schemas.boolean, "Whether the key is active.")
@@ -96,7 +96,7 @@ extension AccessKeyField: SchemaDescribedField {
 }
 
 extension CertificateField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .id: .optional(Schemas.string, "The certificate id.")
     case .active: .optional(Schemas.boolean, "Whether the certificate is active.")
@@ -105,7 +105,7 @@ extension CertificateField: SchemaDescribedField {
 }
 
 extension MFADeviceField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .type: .optional(Schemas.values(of: MFADeviceType.self), "The kind of MFA device.")
     case .serial: .optional(Schemas.string, "The device's serial number or ARN.")

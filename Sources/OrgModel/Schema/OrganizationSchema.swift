@@ -1,7 +1,7 @@
 // The JSON Schema of an Organization and its parts, field by field (see `SchemaDescribedField`).
 
 extension OrganizationField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .apiVersion: .apiVersion
     case .kind: .kind
@@ -41,7 +41,7 @@ extension OrganizationField: SchemaDescribedField {
 }
 
 extension DelegatedAdministratorField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .service: .required(Schemas.string, "The service principal, such as `iam.amazonaws.com`.")
     case .account: .required(Schemas.ref("AccountId"), "The delegated administrator account's 12-digit id, quoted.")
@@ -50,7 +50,7 @@ extension DelegatedAdministratorField: SchemaDescribedField {
 }
 
 extension RootAccessField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .rootCredentialsManagement:
       .optional(Schemas.boolean, "Whether the `RootCredentialsManagement` feature is enabled.")
@@ -63,7 +63,7 @@ extension RootAccessField: SchemaDescribedField {
 }
 
 extension OUField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .name: .required(Schemas.string, "The unit's name; its path is its parents' names and its own, joined by `/`.")
     case .policies: .optional(Schemas.stringList, "The names of the service control policies attached to the unit.")

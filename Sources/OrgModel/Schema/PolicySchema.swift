@@ -1,7 +1,7 @@
 // The JSON Schema of a service control policy and its document, field by field (see `SchemaDescribedField`).
 
 extension PolicyField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .name: .required(Schemas.string, "The policy's name, by which organizational units attach it.")
     case .attachedTo:
@@ -13,7 +13,7 @@ extension PolicyField: SchemaDescribedField {
 }
 
 extension PolicyDocumentField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .Version: .optional(Schemas.string, "The policy language version: `2012-10-17`.")
     case .Id: .optional(Schemas.string, "An optional identifier of the policy.")
@@ -26,7 +26,7 @@ extension PolicyDocumentField: SchemaDescribedField {
 }
 
 extension StatementField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .Sid: .optional(Schemas.string, "The statement's id.")
     case .Effect: .required(Schemas.values(of: OrgModel.Effect.self), "Whether the statement allows or denies.")

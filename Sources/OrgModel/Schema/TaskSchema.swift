@@ -1,7 +1,7 @@
 // The JSON Schema of a PrivilegedTask, field by field (see `SchemaDescribedField`).
 
 extension TaskField: SchemaDescribedField {
-  var schema: FieldSchema {
+  var schema: JSONFieldSchema {
     switch self {
     case .apiVersion: .apiVersion
     case .kind: .kind

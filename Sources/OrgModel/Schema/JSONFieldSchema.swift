@@ -1,6 +1,6 @@
 /// How one field of a mapping type appears in the JSON Schema: its value's schema, its description, and whether the
 /// decoder requires it (reports SCHEMA003 when it is absent or null).
-struct FieldSchema: Sendable {
+struct JSONFieldSchema: Sendable {
   /// Where the field may appear.
   enum Role: Sendable {
     /// An ordinary field.
@@ -17,18 +17,18 @@ struct FieldSchema: Sendable {
   var role = Role.field
 
   /// An optional field: absent and null mean the same to the decoder (its default).
-  static func optional(_ value: SchemaJSON, _ description: String) -> FieldSchema {
-    FieldSchema(value: value, description: description)
+  static func optional(_ value: SchemaJSON, _ description: String) -> JSONFieldSchema {
+    JSONFieldSchema(value: value, description: description)
   }
 
   /// A required field: the decoder reports SCHEMA003 when it is absent or null.
-  static func required(_ value: SchemaJSON, _ description: String) -> FieldSchema {
-    FieldSchema(value: value, description: description, required: true)
+  static func required(_ value: SchemaJSON, _ description: String) -> JSONFieldSchema {
+    JSONFieldSchema(value: value, description: description, required: true)
   }
 
-  static let apiVersion = FieldSchema(
+  static let apiVersion = JSONFieldSchema(
     value: .null, description: "The format version: always `orglint/v1`.", required: true, role: .apiVersion)
-  static let kind = FieldSchema(
+  static let kind = JSONFieldSchema(
     value: .null, description: "The kind of document.", required: true, role: .kind)
 
   /// The field's property schema: the description first, then the value's schema; optional fields also take null
@@ -65,7 +65,7 @@ extension SchemaJSON {
 /// every `$defs` entry with its decoder table.)
 protocol SchemaDescribedField: CaseIterable, Sendable where AllCases == [Self] {
   /// The field's type and description in the JSON Schema.
-  var schema: FieldSchema { get }
+  var schema: JSONFieldSchema { get }
 }
 
 /// The values a schema is built from.
