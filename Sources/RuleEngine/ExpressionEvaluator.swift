@@ -15,7 +15,7 @@ public struct ExpressionEvaluator: Sendable {
   /// Parses and type-checks the expression; throws its errors, located in `text`.
   public init(_ text: String, scope: RuleScope? = nil) throws(CELCompileErrors) {
     var env = CELEnvironment()
-    for t in ModelSchema.allTypes { env.declare(t) }
+    for t in CELModelSchema.allTypes { env.declare(t) }
     for (name, type) in RuleCompiler.commonVariables { env.declareVariable(name, type) }
     if let scope, scope != .organization { env.declareVariable(scope.variable, RuleCompiler.type(of: scope)) }
     self.text = text
