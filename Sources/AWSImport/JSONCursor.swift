@@ -107,28 +107,4 @@ public struct MalformedExport: Error, Sendable, Equatable, CustomStringConvertib
   public var description: String { "\(file):\(location.line):\(location.column): \(jsonPath): \(message)" }
 }
 
-/// Helpers for writing JSON text in messages.
-enum JSONText {
-  /// `s` as a JSON string literal.
-  static func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          out +=
-            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-            + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
-}
+

@@ -1,3 +1,4 @@
+import Diagnostics
 /// A YAML node to write: the emitter's input. Block style throughout; empty collections as `[]` / `{}`.
 public indirect enum YAMLNode: Sendable, Equatable {
   /// A string; quoted when YAML 1.1 or 1.2 would read it as anything but this string.
@@ -106,7 +107,7 @@ public enum YAMLWriter {
 
   /// `s` plain when that is unambiguous in YAML 1.1 and 1.2, else double-quoted with JSON-style escapes.
   public static func scalar(_ s: String) -> String {
-    isPlainSafe(s) ? s : quoted(s)
+    isPlainSafe(s) ? s : JSONText.quoted(s)
   }
 
   /// Words YAML 1.1 reads as booleans or null (compared lowercased).
@@ -139,27 +140,4 @@ public enum YAMLWriter {
     return true
   }
 
-  /// `s` in double quotes with `\"`, `\\`, `\n`, `\t`, `\r` and `\uXXXX` for other control and line-break characters.
-  public static func quoted(_ s: String) -> String {
-    var out = "\""
-    for c in s.unicodeScalars {
-      switch c {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if c.value < 0x20 || c.value == 0x7F || (0x80..<0xA0).contains(c.value) || c.value == 0x2028
-          || c.value == 0x2029 || c.value == 0xFEFF
-        {
-          let hex = String(c.value, radix: 16, uppercase: true)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(c)
-        }
-      }
-    }
-    return out + "\""
-  }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import LocatedYAML
 
 enum AccountField: CaseIterable, Sendable {
@@ -26,35 +27,34 @@ enum Tables {
 
 extension ModelDecoder {
   /// Decodes an Account from its mapping: a document's root (`inline: false`) or an item of `accounts:`.
-  public mutating func decodeAccount(at mapping: YAMLNodeID, inline: Bool = true) -> Account {
+  public func decodeAccount(at mapping: YAMLNodeID, inline: Bool = true) -> Account {
     let account = Account(origin: NodeRef(document: document, node: mapping))
     let table = Tables.account
     var hasId = false
     var hasName = false
     var hasEmail = false
     for i in 0..<doc.count(mapping) {
-      guard let (field, key, v) = field(mapping, i, table, in: "Account") else { continue }
+      guard let (field, key, v) = field(mapping, i, table, in: "Account", required: Self.requiredAccountField)
+      else { continue }
       switch field {
       case .apiVersion, .kind:
         if inline { notInline(key, doc.value(mapping, i), "Account") }
         continue
+      case .id: hasId = true
+      case .name: hasName = true
+      case .email: hasEmail = true
       default: break
       }
       guard let v else { continue }
       switch field {
       case .apiVersion, .kind: break
       case .id:
-        if let s = accountId(v, key: key) {
-          account.id = s
-          hasId = true
-        }
+        account.id = accountId(v, key: key) ?? ""
       case .name:
         account.nameNode = stringNode(v, key: key)
-        hasName = account.nameNode != nil
       case .email:
         account.emailNode = stringNode(v, key: key)
-        hasEmail = account.emailNode != nil
-        if hasEmail { account.emailHash = withText(v) { emailHash($0) } }
+        if account.emailNode != nil { account.emailHash = withText(v) { emailHash($0) } }
       case .organizationalUnit:
         account.organizationalUnitNode = stringNode(v, key: key)
         if account.organizationalUnitNode != nil { account.ouHash = withText(v) { fnv1a($0) } }
@@ -70,7 +70,9 @@ extension ModelDecoder {
     return account
   }
 
-  mutating func alternateContacts(_ m: YAMLNodeID, key: YAMLNodeID) -> AlternateContacts? {
+  static func requiredAccountField(_ f: AccountField) -> Bool { f == .id || f == .name || f == .email }
+
+  func alternateContacts(_ m: YAMLNodeID, key: YAMLNodeID) -> AlternateContacts? {
     guard expect(.mapping, m, key: key) else { return nil }
     var out = AlternateContacts()
     for i in 0..<doc.count(m) {
@@ -85,7 +87,7 @@ extension ModelDecoder {
     return out
   }
 
-  mutating func contact(_ m: YAMLNodeID, key: YAMLNodeID) -> Contact? {
+  func contact(_ m: YAMLNodeID, key: YAMLNodeID) -> Contact? {
     guard expect(.mapping, m, key: key) else { return nil }
     var out = Contact(document: document)
     for i in 0..<doc.count(m) {
@@ -102,7 +104,7 @@ extension ModelDecoder {
   }
 
   /// Checks `tags:` (a mapping of strings) and returns its node; the tags are read when asked.
-  mutating func checkTags(_ m: YAMLNodeID, key: YAMLNodeID) -> YAMLNodeID? {
+  func checkTags(_ m: YAMLNodeID, key: YAMLNodeID) -> YAMLNodeID? {
     guard expect(.mapping, m, key: key) else { return nil }
     for i in 0..<doc.count(m) {
       let k = doc.key(m, i)
@@ -120,7 +122,7 @@ extension ModelDecoder {
     return m
   }
 
-  mutating func rootUser(_ m: YAMLNodeID, key: YAMLNodeID) -> RootUser? {
+  func rootUser(_ m: YAMLNodeID, key: YAMLNodeID) -> RootUser? {
     guard expect(.mapping, m, key: key) else { return nil }
     var out = RootUser()
     for i in 0..<doc.count(m) {
@@ -138,7 +140,7 @@ extension ModelDecoder {
   }
 
   /// `password: {enabled, lastUsed}`, or the shorthand `password: true|false`.
-  mutating func password(_ v: YAMLNodeID, key: YAMLNodeID) -> Password? {
+  func password(_ v: YAMLNodeID, key: YAMLNodeID) -> Password? {
     if doc.kind(v) == .scalar { return bool(v, key: key).map { Password(enabled: $0) } }
     guard expect(.mapping, v, key: key, or: " or true/false") else { return nil }
     var out = Password()
@@ -153,8 +155,8 @@ extension ModelDecoder {
   }
 
   /// The items of a sequence of mappings, each decoded by `body` (non-mapping items reported and skipped).
-  mutating func items<T>(
-    _ list: YAMLNodeID, key: YAMLNodeID, _ body: (inout ModelDecoder, YAMLNodeID, YAMLNodeID) -> T?
+  func items<T>(
+    _ list: YAMLNodeID, key: YAMLNodeID, _ body: (ModelDecoder, YAMLNodeID, YAMLNodeID) -> T?
   ) -> [T]? {
     guard expect(.sequence, list, key: key) else { return nil }
     let n = doc.count(list)
@@ -166,12 +168,48 @@ extension ModelDecoder {
         report(ModelRules.wrongType, "an item of '\(name(key))' expects a mapping, found \(describe(item))", at: item)
         continue
       }
-      if let t = body(&self, item, key) { out.append(t) }
+      if let t = body(self, item, key) { out.append(t) }
     }
     return out
   }
 
-  mutating func accessKey(_ m: YAMLNodeID, key: YAMLNodeID) -> AccessKey? {
+  /// `items(_:key:_:)` for the long lists of a large Organization (inline accounts and tasks): above a few
+  /// thousand items, chunks are decoded on all cores, each by a decoder of its own, and merged in item order.
+  func parallelItems<T: Sendable>(
+    _ list: YAMLNodeID, key: YAMLNodeID, _ body: @Sendable (ModelDecoder, YAMLNodeID) -> T
+  ) -> [T]? {
+    let n = doc.count(list)
+    let chunkSize = 4096
+    guard doc.kind(list) == .sequence, n >= 2 * chunkSize else {
+      return items(list, key: key) { d, item, _ in body(d, item) }
+    }
+    let chunks = (n + chunkSize - 1) / chunkSize
+    let document = self.document
+    let results = parallelMap(Array(0..<chunks)) { c -> ([T], [Finding]) in
+      let d = ModelDecoder(document: document)
+      var out: [T] = []
+      out.reserveCapacity(chunkSize)
+      for i in (c * chunkSize)..<min(n, (c + 1) * chunkSize) {
+        guard let item = d.resolve(d.doc.item(list, i)) else { continue }
+        guard d.doc.kind(item) == .mapping else {
+          d.report(
+            ModelRules.wrongType, "an item of '\(d.name(key))' expects a mapping, found \(d.describe(item))", at: item)
+          continue
+        }
+        out.append(body(d, item))
+      }
+      return (out, d.sink.findings)
+    }
+    var out: [T] = []
+    out.reserveCapacity(n)
+    for (items, findings) in results {
+      out.append(contentsOf: items)
+      sink.findings.append(contentsOf: findings)
+    }
+    return out
+  }
+
+  func accessKey(_ m: YAMLNodeID, key: YAMLNodeID) -> AccessKey? {
     var out = AccessKey()
     for i in 0..<doc.count(m) {
       guard let (field, key, v) = field(m, i, Tables.accessKey, in: "an access key"), let v else { continue }
@@ -184,7 +222,7 @@ extension ModelDecoder {
     return out
   }
 
-  mutating func certificate(_ m: YAMLNodeID, key: YAMLNodeID) -> SigningCertificate? {
+  func certificate(_ m: YAMLNodeID, key: YAMLNodeID) -> SigningCertificate? {
     var out = SigningCertificate()
     for i in 0..<doc.count(m) {
       guard let (field, key, v) = field(m, i, Tables.certificate, in: "a signing certificate"), let v else {
@@ -198,7 +236,7 @@ extension ModelDecoder {
     return out
   }
 
-  mutating func mfaDevice(_ m: YAMLNodeID, key: YAMLNodeID) -> MFADevice? {
+  func mfaDevice(_ m: YAMLNodeID, key: YAMLNodeID) -> MFADevice? {
     var out = MFADevice()
     for i in 0..<doc.count(m) {
       guard let (field, key, v) = field(m, i, Tables.mfaDevice, in: "an MFA device"), let v else { continue }

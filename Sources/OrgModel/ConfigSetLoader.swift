@@ -96,7 +96,7 @@ struct FileResult: Sendable {
     self.yaml = yaml
     var out: [DecodedDocument] = []
     for (i, document) in yaml.documents.enumerated() {
-      var decoder = ModelDecoder(document: ModelDocument(document, index: i))
+      let decoder = ModelDecoder(document: ModelDocument(document, index: i))
       if decoder.decodeDocument() { out.append(DecodedDocument(decoder)) }
     }
     decoders = out

@@ -1,9 +1,10 @@
+import Diagnostics
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Diagnostics
 
 /// Finds the files of a config set: folders are walked recursively for `*.yaml` / `*.yml` (hidden entries skipped,
 /// symlink loops safe, entries sorted); named files bring in the whole set under their root for context.
@@ -43,7 +44,7 @@ public enum Discovery {
         continue
       }
       if st.st_mode & S_IFMT == S_IFDIR {
-        walker.walk(directory: path, display: trimDot(path))
+        walker.walk(directory: path, display: trimDot(path), explicit: true)
       } else {
         namedFiles.append((path, absolute(path, cwd: cwd)))
       }
@@ -55,7 +56,7 @@ public enum Discovery {
     }
     if let first = namedFiles.first, let root = setRoot(startingAt: parent(of: first.absolute)) {
       result.root = root
-      walker.walk(directory: root, display: relative(root, from: cwd))
+      walker.walk(directory: root, display: shown(root, cwd: cwd), explicit: false)
     }
     for f in walker.files where seen.insert(realPath(f.absolutePath)).inserted { files.append(f) }
     result.unreadable += walker.unreadable
@@ -88,7 +89,6 @@ private struct Walker {
   var reportedFiles: [Discovery.File] = []
   var unreadable: [SourceFileError] = []
   var visited = Set<DirectoryID>()
-  private var explicit = true
 
   init(cwd: String) { self.cwd = cwd }
 
@@ -97,12 +97,12 @@ private struct Walker {
     let inode: UInt64
   }
 
-  /// Walks `directory`, shown as `display`; the root walk for context is not explicit.
-  mutating func walk(directory: String, display: String) {
+  /// Walks `directory`, shown as `display`; `explicit` for a folder given by the user (its files are reported),
+  /// not for the set root walked for context.
+  mutating func walk(directory: String, display: String, explicit: Bool) {
     let before = files.count
     visit(absolute(directory, cwd: cwd), display: display)
     if explicit { reportedFiles += files[before...] }
-    explicit = false
   }
 
   private mutating func visit(_ dir: String, display: String) {
@@ -185,6 +185,13 @@ func relative(_ path: String, from base: String) -> String {
   while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
   let ups = Array(repeating: "..", count: b.count - common)
   return (ups + p[common...].map(String.init)).joined(separator: "/")
+}
+
+/// A folder found by the loader, as users see it: relative to the current folder when it is inside it, else
+/// absolute.
+private func shown(_ path: String, cwd: String) -> String {
+  let r = relative(path, from: cwd)
+  return r.hasPrefix("..") ? path : r
 }
 
 /// `./configs` → `configs`, `.` → `""`, so that walked files show as `configs/a.yaml` and `a.yaml`.

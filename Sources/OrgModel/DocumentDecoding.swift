@@ -15,7 +15,7 @@ extension ModelDecoder {
   /// Decodes the document if it is an orglint document (apiVersion `orglint/v1`, or an orglint kind); other YAML
   /// documents are skipped without a finding. Returns false for those.
   @discardableResult
-  public mutating func decodeDocument() -> Bool {
+  public func decodeDocument() -> Bool {
     guard let top = doc.root, let root = doc.resolve(top), doc.kind(root) == .mapping else { return false }
     var apiKey: YAMLNodeID?
     var apiValue: YAMLNodeID?
@@ -65,9 +65,9 @@ extension ModelDecoder {
       }
     }
     switch kind {
-    case .organization: organizations.append(decodeOrganization(at: root))
-    case .account: accounts.append(decodeAccount(at: root, inline: false))
-    case .privilegedTask: tasks.append(decodeTask(at: root, inline: false))
+    case .organization: sink.organizations.append(decodeOrganization(at: root))
+    case .account: sink.accounts.append(decodeAccount(at: root, inline: false))
+    case .privilegedTask: sink.tasks.append(decodeTask(at: root, inline: false))
     }
     return true
   }

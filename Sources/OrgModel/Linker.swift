@@ -187,7 +187,8 @@ struct Linker {
       } else if isAccountId(target) {
         if accountsById[target] == nil {
           report(
-            ModelRules.unknownAccount, "policy '\(policy.name)' is attached to account '\(target)', which is not "
+            ModelRules.unknownAccount,
+            "policy '\(policy.name)' is attached to account '\(target)', which is not "
               + "described in the set", at: policy.location(of: ["attachedTo", String(i)]))
         }
         attachedToAccount[target] = merged(attachedToAccount[target] ?? [], [policy])

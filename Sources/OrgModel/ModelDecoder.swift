@@ -11,14 +11,25 @@ public struct ModelDecoder {
   let doc: YAMLDocument
   /// The file's bytes: most scalars are read here directly (see `directRange`).
   let bytes: [UInt8]
+  /// Where findings and entities go. A class, so that the decoding methods need no `mutating` (a mutating method
+  /// of a struct with several references may copy them at each access).
+  let sink = Output()
+
+  final class Output {
+    var findings: [Finding] = []
+    var organizations: [Organization] = []
+    var accounts: [Account] = []
+    var tasks: [PrivilegedTask] = []
+  }
+
   /// Schema findings, in document order.
-  public internal(set) var findings: [Finding] = []
+  public var findings: [Finding] { sink.findings }
   /// Organization documents, in order (a set keeps the first).
-  public internal(set) var organizations: [Organization] = []
+  public var organizations: [Organization] { sink.organizations }
   /// Account documents and the Organization's inline accounts, in order.
-  public internal(set) var accounts: [Account] = []
+  public var accounts: [Account] { sink.accounts }
   /// PrivilegedTask documents and the Organization's inline tasks, in order.
-  public internal(set) var tasks: [PrivilegedTask] = []
+  public var tasks: [PrivilegedTask] { sink.tasks }
 
   public init(document: ModelDocument) {
     self.document = document
@@ -30,20 +41,20 @@ public struct ModelDecoder {
 
   // MARK: Findings
 
-  mutating func report(_ rule: RuleDescriptor, _ message: String, at node: YAMLNodeID) {
-    findings.append(Finding(rule, message, path: path, range: doc.range(node)))
+  func report(_ rule: RuleDescriptor, _ message: String, at node: YAMLNodeID) {
+    sink.findings.append(Finding(rule, message, path: path, range: doc.range(node)))
   }
 
   /// A finding on a field: from its key to the end of its value.
-  mutating func report(_ rule: RuleDescriptor, _ message: String, key: YAMLNodeID, value: YAMLNodeID) {
+  func report(_ rule: RuleDescriptor, _ message: String, key: YAMLNodeID, value: YAMLNodeID) {
     let range = SourceRange(start: doc.start(key), end: doc.file.location(atByteOffset: doc.endOffset(value)))
-    findings.append(Finding(rule, message, path: path, range: range))
+    sink.findings.append(Finding(rule, message, path: path, range: range))
   }
 
   /// A finding at an entity's start (its first key, or the opening brace of an empty mapping).
-  mutating func reportAtStart(_ rule: RuleDescriptor, _ message: String, of mapping: YAMLNodeID) {
+  func reportAtStart(_ rule: RuleDescriptor, _ message: String, of mapping: YAMLNodeID) {
     let node = doc.kind(mapping) == .mapping && doc.count(mapping) > 0 ? doc.key(mapping, 0) : mapping
-    findings.append(Finding(rule, message, path: path, range: SourceRange(at: doc.start(node))))
+    sink.findings.append(Finding(rule, message, path: path, range: SourceRange(at: doc.start(node))))
   }
 
   // MARK: Scalars
@@ -112,7 +123,6 @@ public struct ModelDecoder {
     withText(node) { String(decoding: $0, as: UTF8.self) }
   }
 
-
   /// A plain scalar without a tag: the only kind YAML resolves to numbers, booleans and null.
   func isPlain(_ node: YAMLNodeID) -> Bool { doc.style(node) == .plain && doc.tag(node) == nil }
 
@@ -120,7 +130,7 @@ public struct ModelDecoder {
 
   /// Follows an alias; nil for null, for an alias that names nothing, and for `!include` (reported).
   @inline(__always)
-  mutating func resolve(_ node: YAMLNodeID) -> YAMLNodeID? {
+  func resolve(_ node: YAMLNodeID) -> YAMLNodeID? {
     var n = node
     var kind = doc.kind(n)
     if kind == .alias {
@@ -172,8 +182,9 @@ public struct ModelDecoder {
   /// The pair `i` of a mapping as a known field, with its value resolved (nil for null). nil for a duplicate key
   /// (already YAML002) and for an unknown field (reported, with a did-you-mean).
   @inline(__always)
-  mutating func field<F>(
-    _ mapping: YAMLNodeID, _ i: Int, _ table: FieldTable<F>, in entity: String
+  /// A null value of a `required` field is reported here (SCHEMA003, at the key).
+  func field<F>(
+    _ mapping: YAMLNodeID, _ i: Int, _ table: FieldTable<F>, in entity: String, required: (F) -> Bool = { _ in false }
   ) -> (field: F, key: YAMLNodeID, value: YAMLNodeID?)? {
     let key = doc.key(mapping, i)
     if doc.isDuplicateKey(key) { return nil }
@@ -191,15 +202,22 @@ public struct ModelDecoder {
     guard let field = found else {
       let name = text(key)
       report(
-        ModelRules.unknownField, "unknown field '\(name)' in \(entity)" + DidYouMean.hint(for: name, among: table.names),
+        ModelRules.unknownField,
+        "unknown field '\(name)' in \(entity)" + DidYouMean.hint(for: name, among: table.names),
         key: key, value: doc.value(mapping, i))
       return nil
     }
-    return (field, key, resolve(doc.value(mapping, i)))
+    let raw = doc.value(mapping, i)
+    let value = resolve(raw)
+    if value == nil, required(field), doc.tag(raw) != "!include" {
+      report(
+        ModelRules.missingField, "the required field '\(text(key))' of \(entity) has no value", key: key, value: raw)
+    }
+    return (field, key, value)
   }
 
   /// A field that an inline item may not have (`apiVersion`, `kind`).
-  mutating func notInline(_ key: YAMLNodeID, _ value: YAMLNodeID, _ entity: String) {
+  func notInline(_ key: YAMLNodeID, _ value: YAMLNodeID, _ entity: String) {
     report(
       ModelRules.unknownField,
       "unknown field '\(text(key))' in \(entity): an inline item takes the \(entity) fields only",
@@ -212,7 +230,7 @@ public struct ModelDecoder {
   // MARK: Typed values
 
   /// True when `value` is of `kind`; else reports "'key' expects a mapping\(or), found a sequence".
-  mutating func expect(_ kind: YAMLNodeKind, _ value: YAMLNodeID, key: YAMLNodeID, or: StaticString = "") -> Bool {
+  func expect(_ kind: YAMLNodeKind, _ value: YAMLNodeID, key: YAMLNodeID, or: StaticString = "") -> Bool {
     if doc.kind(value) == kind { return true }
     let want = kind == .mapping ? "a mapping" : kind == .sequence ? "a sequence" : "a string"
     report(
@@ -220,17 +238,17 @@ public struct ModelDecoder {
     return false
   }
 
-  mutating func string(_ value: YAMLNodeID, key: YAMLNodeID) -> String? {
+  func string(_ value: YAMLNodeID, key: YAMLNodeID) -> String? {
     guard expect(.scalar, value, key: key) else { return nil }
     return text(value)
   }
 
   /// A string value kept as its node, read when asked (see `ModelDocument.text`).
-  mutating func stringNode(_ value: YAMLNodeID, key: YAMLNodeID) -> YAMLNodeID? {
+  func stringNode(_ value: YAMLNodeID, key: YAMLNodeID) -> YAMLNodeID? {
     expect(.scalar, value, key: key) ? value : nil
   }
 
-  mutating func bool(_ value: YAMLNodeID, key: YAMLNodeID) -> Bool? {
+  func bool(_ value: YAMLNodeID, key: YAMLNodeID) -> Bool? {
     if doc.kind(value) == .scalar, isPlain(value) {
       if let b = yaml12Bool(value) { return b }
       if let b = yaml11Bool(value) {
@@ -247,7 +265,7 @@ public struct ModelDecoder {
     return nil
   }
 
-  mutating func timestamp(_ value: YAMLNodeID, key: YAMLNodeID) -> Timestamp? {
+  func timestamp(_ value: YAMLNodeID, key: YAMLNodeID) -> Timestamp? {
     guard expect(.scalar, value, key: key) else { return nil }
     if let t = withText(value, { Timestamp.parse($0) }) { return t }
     report(
@@ -258,7 +276,7 @@ public struct ModelDecoder {
   }
 
   /// A 12-digit account id. The text is kept even when malformed, so that references still link where they can.
-  mutating func accountId(_ value: YAMLNodeID, key: YAMLNodeID) -> String? {
+  func accountId(_ value: YAMLNodeID, key: YAMLNodeID) -> String? {
     guard expect(.scalar, value, key: key) else { return nil }
     let (digits, count) = withText(value) { b in (b.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }, b.count) }
     let text = text(value)
@@ -275,7 +293,7 @@ public struct ModelDecoder {
     return text
   }
 
-  mutating func enumValue<E: CaseIterable & RawRepresentable & Sendable>(
+  func enumValue<E: CaseIterable & RawRepresentable & Sendable>(
     _ value: YAMLNodeID, key: YAMLNodeID, _ table: NameTable<E>
   ) -> E? where E.RawValue == String {
     guard expect(.scalar, value, key: key) else { return nil }
@@ -289,13 +307,13 @@ public struct ModelDecoder {
   }
 
   /// A sequence of strings; items that are not scalars are reported and skipped, null items skipped.
-  mutating func stringList(_ value: YAMLNodeID, key: YAMLNodeID) -> [String]? {
+  func stringList(_ value: YAMLNodeID, key: YAMLNodeID) -> [String]? {
     guard expect(.sequence, value, key: key) else { return nil }
     return strings(of: value, key: key)
   }
 
   /// A string or a sequence of strings, as a list (`Action: "*"` → `["*"]`).
-  mutating func stringOrList(_ value: YAMLNodeID, key: YAMLNodeID) -> [String]? {
+  func stringOrList(_ value: YAMLNodeID, key: YAMLNodeID) -> [String]? {
     switch doc.kind(value) {
     case .scalar: return [text(value)]
     case .sequence: return strings(of: value, key: key)
@@ -307,7 +325,7 @@ public struct ModelDecoder {
     }
   }
 
-  private mutating func strings(of list: YAMLNodeID, key: YAMLNodeID) -> [String] {
+  private func strings(of list: YAMLNodeID, key: YAMLNodeID) -> [String] {
     let n = doc.count(list)
     var out: [String] = []
     out.reserveCapacity(n)
@@ -324,7 +342,7 @@ public struct ModelDecoder {
   }
 
   /// Reports a missing required field at the entity's start.
-  mutating func missing(_ field: String, in entity: String, _ mapping: YAMLNodeID) {
+  func missing(_ field: String, in entity: String, _ mapping: YAMLNodeID) {
     reportAtStart(ModelRules.missingField, "\(entity) is missing the required field '\(field)'", of: mapping)
   }
 

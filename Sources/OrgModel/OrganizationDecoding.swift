@@ -16,19 +16,22 @@ extension ModelDecoder {
   static let ouTable = FieldTable<OUField>()
 
   /// Decodes an Organization document; its inline `accounts:` and `privilegedTasks:` go to `accounts` and `tasks`.
-  public mutating func decodeOrganization(at mapping: YAMLNodeID) -> Organization {
+  public func decodeOrganization(at mapping: YAMLNodeID) -> Organization {
     let org = Organization(origin: NodeRef(document: document, node: mapping))
     var hasId = false
     var hasManagement = false
     for i in 0..<doc.count(mapping) {
-      guard let (field, key, value) = field(mapping, i, Self.organizationTable, in: "Organization"),
-        let v = value
+      guard
+        let (field, key, value) = field(
+          mapping, i, Self.organizationTable, in: "Organization", required: { $0 == .id || $0 == .managementAccount })
       else { continue }
+      if field == .id { hasId = true }
+      if field == .managementAccount { hasManagement = true }
+      guard let v = value else { continue }
       switch field {
       case .apiVersion, .kind: break
       case .id:
         guard let s = string(v, key: key) else { break }
-        hasId = true
         org.id = s
         if !isOrganizationId(s) {
           report(
@@ -36,10 +39,7 @@ extension ModelDecoder {
             "Organization id '\(s)' must be 'o-' and 10 to 32 lowercase letters or digits", key: key, value: v)
         }
       case .managementAccount:
-        if let s = accountId(v, key: key) {
-          org.managementAccount = s
-          hasManagement = true
-        }
+        org.managementAccount = accountId(v, key: key) ?? ""
       case .featureSet: org.featureSet = enumValue(v, key: key, EnumTables.featureSet)
       case .trustedAccess: org.trustedAccess = stringList(v, key: key)
       case .delegatedAdministrators:
@@ -49,12 +49,12 @@ extension ModelDecoder {
         org.organizationalUnits = items(v, key: key) { d, item, _ in d.organizationalUnit(item, parent: nil) }
       case .policies: org.policies = items(v, key: key) { d, item, _ in d.policy(item) }
       case .accounts:
-        if let list = items(v, key: key, { d, item, _ in d.decodeAccount(at: item, inline: true) }) {
-          accounts.append(contentsOf: list)
+        if let list = parallelItems(v, key: key, { d, item in d.decodeAccount(at: item, inline: true) }) {
+          sink.accounts.append(contentsOf: list)
         }
       case .privilegedTasks:
-        if let list = items(v, key: key, { d, item, _ in d.decodeTask(at: item, inline: true) }) {
-          tasks.append(contentsOf: list)
+        if let list = parallelItems(v, key: key, { d, item in d.decodeTask(at: item, inline: true) }) {
+          sink.tasks.append(contentsOf: list)
         }
       }
     }
@@ -63,21 +63,22 @@ extension ModelDecoder {
     return org
   }
 
-  mutating func delegatedAdministrator(_ m: YAMLNodeID) -> DelegatedAdministrator {
+  func delegatedAdministrator(_ m: YAMLNodeID) -> DelegatedAdministrator {
     let out = DelegatedAdministrator(origin: NodeRef(document: document, node: m))
     var hasService = false
     var hasAccount = false
     for i in 0..<doc.count(m) {
-      guard let (field, key, value) = field(m, i, Self.delegatedTable, in: "a delegated administrator"),
-        let v = value
+      guard
+        let (field, key, value) = field(
+          m, i, Self.delegatedTable, in: "a delegated administrator", required: { _ in true })
       else { continue }
       switch field {
       case .service:
         hasService = true
-        out.service = string(v, key: key) ?? ""
+        if let v = value { out.service = string(v, key: key) ?? "" }
       case .account:
         hasAccount = true
-        out.account = accountId(v, key: key) ?? ""
+        if let v = value { out.account = accountId(v, key: key) ?? "" }
       }
     }
     if !hasService { missing("service", in: "a delegated administrator", m) }
@@ -85,7 +86,7 @@ extension ModelDecoder {
     return out
   }
 
-  mutating func rootAccess(_ m: YAMLNodeID, key: YAMLNodeID) -> RootAccess? {
+  func rootAccess(_ m: YAMLNodeID, key: YAMLNodeID) -> RootAccess? {
     guard expect(.mapping, m, key: key) else { return nil }
     var out = RootAccess()
     for i in 0..<doc.count(m) {
@@ -99,20 +100,20 @@ extension ModelDecoder {
   }
 
   /// An OU and its subtree; `path` is the parent's path and the name.
-  mutating func organizationalUnit(_ m: YAMLNodeID, parent: OrganizationalUnit?) -> OrganizationalUnit {
+  func organizationalUnit(_ m: YAMLNodeID, parent: OrganizationalUnit?) -> OrganizationalUnit {
     let ou = OrganizationalUnit(origin: NodeRef(document: document, node: m))
     ou.parent = parent
     var childrenNode: (YAMLNodeID, YAMLNodeID)?
     var hasName = false
     for i in 0..<doc.count(m) {
-      guard let (field, key, value) = field(m, i, Self.ouTable, in: "an organizational unit"), let v = value
+      guard
+        let (field, key, value) = field(m, i, Self.ouTable, in: "an organizational unit", required: { $0 == .name })
       else { continue }
+      if field == .name { hasName = true }
+      guard let v = value else { continue }
       switch field {
       case .name:
-        if let s = string(v, key: key) {
-          ou.name = s
-          hasName = true
-        }
+        ou.name = string(v, key: key) ?? ""
       case .policies: ou.policies = stringList(v, key: key)
       case .children: childrenNode = (key, v)
       }

@@ -16,21 +16,21 @@ extension ModelDecoder {
   static let statementTable = FieldTable<StatementField>()
 
   /// Decodes a service control policy, its document kept as written and its statements normalised.
-  public mutating func policy(_ m: YAMLNodeID) -> Policy {
+  public func policy(_ m: YAMLNodeID) -> Policy {
     let policy = Policy(origin: NodeRef(document: document, node: m))
     var hasName = false
     var hasDocument = false
     for i in 0..<doc.count(m) {
-      guard let (field, key, value) = field(m, i, Self.policyTable, in: "a policy"), let v = value else { continue }
+      guard let (field, key, value) = field(m, i, Self.policyTable, in: "a policy", required: { $0 != .attachedTo })
+      else { continue }
+      if field == .name { hasName = true }
+      if field == .document { hasDocument = true }
+      guard let v = value else { continue }
       switch field {
       case .name:
-        if let s = string(v, key: key) {
-          policy.name = s
-          hasName = true
-        }
+        policy.name = string(v, key: key) ?? ""
       case .attachedTo: policy.attachedTo = stringList(v, key: key)
       case .document:
-        hasDocument = true
         guard expect(.mapping, v, key: key, or: " (the IAM policy document, as YAML or JSON)") else {
           break
         }
@@ -43,16 +43,19 @@ extension ModelDecoder {
     return policy
   }
 
-  mutating func statements(ofDocument m: YAMLNodeID) -> [Statement] {
+  func statements(ofDocument m: YAMLNodeID) -> [Statement] {
     var out: [Statement] = []
     var hasStatement = false
     for i in 0..<doc.count(m) {
-      guard let (field, key, value) = field(m, i, Self.policyDocumentTable, in: "a policy document"), let v = value
+      guard
+        let (field, key, value) = field(
+          m, i, Self.policyDocumentTable, in: "a policy document", required: { $0 == .Statement })
       else { continue }
+      if field == .Statement { hasStatement = true }
+      guard let v = value else { continue }
       switch field {
       case .Version, .Id: _ = string(v, key: key)
       case .Statement:
-        hasStatement = true
         if doc.kind(v) == .mapping {
           out.append(statement(v))
         } else {
@@ -64,16 +67,19 @@ extension ModelDecoder {
     return out
   }
 
-  mutating func statement(_ m: YAMLNodeID) -> Statement {
+  func statement(_ m: YAMLNodeID) -> Statement {
     var s = Statement()
     var hasEffect = false
     for i in 0..<doc.count(m) {
-      guard let (field, key, value) = field(m, i, Self.statementTable, in: "a policy statement"), let v = value
+      guard
+        let (field, key, value) = field(
+          m, i, Self.statementTable, in: "a policy statement", required: { $0 == .Effect })
       else { continue }
+      if field == .Effect { hasEffect = true }
+      guard let v = value else { continue }
       switch field {
       case .Sid: s.sid = string(v, key: key)
       case .Effect:
-        hasEffect = true
         s.effect = enumValue(v, key: key, EnumTables.effect)
       case .Action: s.actions = stringOrList(v, key: key)
       case .NotAction: s.notActions = stringOrList(v, key: key)
@@ -87,7 +93,7 @@ extension ModelDecoder {
   }
 
   /// `Condition`: operator → condition key → values (a scalar or a list; booleans and numbers as their text).
-  mutating func conditions(_ m: YAMLNodeID, key: YAMLNodeID) -> [String: [String: [String]]]? {
+  func conditions(_ m: YAMLNodeID, key: YAMLNodeID) -> [String: [String: [String]]]? {
     guard expect(.mapping, m, key: key) else { return nil }
     var out: [String: [String: [String]]] = [:]
     for i in 0..<doc.count(m) {

@@ -9,32 +9,36 @@ extension ModelDecoder {
 
   /// Decodes a PrivilegedTask from its mapping: a document's root (`inline: false`) or an item of
   /// `privilegedTasks:`.
-  public mutating func decodeTask(at mapping: YAMLNodeID, inline: Bool = true) -> PrivilegedTask {
+  public func decodeTask(at mapping: YAMLNodeID, inline: Bool = true) -> PrivilegedTask {
     let task = PrivilegedTask(origin: NodeRef(document: document, node: mapping))
     var seen: (account: Bool, task: Bool, principal: Bool, startedAt: Bool) = (false, false, false, false)
     for i in 0..<doc.count(mapping) {
-      guard let (field, key, v) = field(mapping, i, Self.taskTable, in: "PrivilegedTask") else { continue }
+      guard
+        let (field, key, v) = field(
+          mapping, i, Self.taskTable, in: "PrivilegedTask",
+          required: { $0 == .account || $0 == .task || $0 == .principal || $0 == .startedAt })
+      else { continue }
       switch field {
       case .apiVersion, .kind:
         if inline { notInline(key, doc.value(mapping, i), "PrivilegedTask") }
         continue
+      case .account: seen.account = true
+      case .task: seen.task = true
+      case .principal: seen.principal = true
+      case .startedAt: seen.startedAt = true
       default: break
       }
       guard let v else { continue }
       switch field {
       case .apiVersion, .kind: break
       case .account:
-        seen.account = true
         task.account = accountId(v, key: key) ?? ""
       case .task:
-        seen.task = true
         task.task = enumValue(v, key: key, EnumTables.taskKind)
       case .principal:
-        seen.principal = true
         task.principalNode = stringNode(v, key: key)
         task.callerAccount = callerAccount(of: v)
       case .startedAt:
-        seen.startedAt = true
         task.startedAt = timestamp(v, key: key)
       case .completedAt: task.completedAt = timestamp(v, key: key)
       case .reason: task.reasonNode = stringNode(v, key: key)
