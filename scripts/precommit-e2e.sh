@@ -127,9 +127,12 @@ grep -qF 'org/accounts/web.yaml:9:3: error: member account web (444444444444) st
   "$work/fail.log" || fail "no ROOT001 finding at org/accounts/web.yaml:9:3" "$work/fail.log"
 grep -qF '[ROOT001 member-root-password-removed]' "$work/fail.log" || fail "no ROOT001 rule id" "$work/fail.log"
 grep -qF '[ROOT004 root-mfa-required]' "$work/fail.log" || fail "no ROOT004 finding" "$work/fail.log"
+# Only the file pre-commit passed is reported; the rest of the set is loaded for context (ROOT001 needs the
+# Organization document).
 if grep -q 'core\.yaml\|organization\.yaml' "$work/fail.log"; then
   fail "findings for files that were not passed to the hook" "$work/fail.log"
 fi
+grep -qx '2 errors in 1 file' "$work/fail.log" || fail "the summary is not '2 errors in 1 file'" "$work/fail.log"
 echo "precommit-e2e: the insecure file fails the hook with ROOT001 and ROOT004 ($((SECONDS - started))s)" >&2
 
 # 2. The fix (IAMDeleteRootUserCredentials done, the config updated): the hook passes.

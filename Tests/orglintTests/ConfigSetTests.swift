@@ -121,21 +121,19 @@ import Testing
     let run = try OrglintProcess.lint(["org/accounts/web.yaml"], in: set.path)
     #expect(run.status == 1)
     #expect(run.stderr == "")
-    withKnownIssue("Discovery reports the whole set when only files are named (see the e2e report)") {
-      #expect(
-        run.stdout == """
-          org/accounts/web.yaml:8:1: error: root user of account web (444444444444) has a password but no MFA device \
-          [ROOT004 root-mfa-required]
-          root:
-          ^~~~~
-          org/accounts/web.yaml:9:3: error: member account web (444444444444) still has a root user password \
-          although the organization manages root credentials centrally [ROOT001 member-root-password-removed]
-            password: true
-            ^~~~~~~~~~~~~~
-          2 errors in 1 file
+    #expect(
+      run.stdout == """
+        org/accounts/web.yaml:8:1: error: root user of account web (444444444444) has a password but no MFA device \
+        [ROOT004 root-mfa-required]
+        root:
+        ^~~~~
+        org/accounts/web.yaml:9:3: error: member account web (444444444444) still has a root user password \
+        although the organization manages root credentials centrally [ROOT001 member-root-password-removed]
+          password: true
+          ^~~~~~~~~~~~~~
+        2 errors in 1 file
 
-          """)
-    }
+        """)
     // ROOT001 needs the Organization document of the set (centralized root credentials management is on): the
     // named file alone would not give it.
     #expect(run.stdout.contains("[ROOT001 member-root-password-removed]"))
@@ -147,9 +145,7 @@ import Testing
     let run = try OrglintProcess.lint(["--format", "json", "web.yaml"], in: set.path + "/org/accounts")
     #expect(run.status == 1)
     let places = try Self.places(run)
-    withKnownIssue("Discovery reports the whole set when only files are named (see the e2e report)") {
-      #expect(places == Self.webFindings(""))
-    }
+    #expect(places == Self.webFindings(""))
   }
 
   @Test func fixedFilePassesWhileItsNeighbourStillFails() throws {
@@ -159,10 +155,8 @@ import Testing
     let fixed = Self.files["org/accounts/web.yaml"]!.replacing("password: true", with: "password: false")
     try set.write("org/accounts/web.yaml", fixed)
     let run = try OrglintProcess.lint(["org/accounts/web.yaml"], in: set.path)
-    withKnownIssue("Discovery reports the whole set when only files are named (see the e2e report)") {
-      #expect(run.status == 0)
-      #expect(run.stdout == "no problems found in 1 file\n")
-    }
+    #expect(run.status == 0)
+    #expect(run.stdout == "no problems found in 1 file\n")
   }
 
   @Test func foldersNamedNextToAFileAreReportedWhole() throws {
@@ -175,9 +169,7 @@ import Testing
     #expect(run.status == 1)
     let places = try Self.places(run)
     #expect(places.contains("ROOT001 org/accounts/web.yaml:9:3"))
-    withKnownIssue("Discovery reports only the first folder named next to a file (see the e2e report)") {
-      #expect(places.contains("ROOT002 org/more/payments.yaml:9:3"), "\(places)")
-    }
+    #expect(places.contains("ROOT002 org/more/payments.yaml:9:3"), "\(places)")
   }
 
   @Test func nearestRootWins() throws {
