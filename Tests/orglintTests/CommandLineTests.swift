@@ -33,7 +33,7 @@ import Testing
     #expect(run.stderr == "")
     #expect(run.lines.first == "OVERVIEW: Lint AWS Organizations root-user configuration written in YAML.")
     #expect(run.lines.contains("USAGE: orglint <subcommand>"))
-    for command in ["lint", "rules", "eval", "import"] {
+    for command in ["lint", "rules", "eval", "import", "schema"] {
       #expect(run.lines.contains { $0.hasPrefix("  \(command) ") }, "\(command)")
     }
     // No subcommand prints the same help and succeeds.
