@@ -8,7 +8,7 @@ import Diagnostics
 struct Linker {
   private(set) var findings: [Finding] = []
   private(set) var accounts: [Account] = []
-  private(set) var accountsById: [String: Account] = [:]
+  private(set) var accountsById = AccountIndex<Account>()
   private var ouByPath: [String: OrganizationalUnit] = [:]
   /// OUs by `fnv1a` of their path, and the hashes whose account-side text was checked to equal the path.
   private var ouByHash: [UInt64: OrganizationalUnit] = [:]
@@ -18,8 +18,6 @@ struct Linker {
   private var attachedToOU: [ObjectIdentifier: [Policy]] = [:]
   private var attachedToAccount: [String: [Policy]] = [:]
   private var rootPolicies: [Policy] = []
-  /// Policies in effect at an OU (Root, its ancestors, itself), computed once per OU.
-  private var effective: [ObjectIdentifier: [Policy]] = [:]
   private var suggestions: [String: String] = [:]
 
   mutating func link(organization org: Organization?, accounts decoded: [Account], tasks: [PrivilegedTask]) {
@@ -54,19 +52,21 @@ struct Linker {
   }
 
   private mutating func linkAccounts(_ org: Organization?) {
-    var iamAdmins = Set<String>()
+    var iamAdmins = AccountIndex<Bool>()
     for admin in org?.delegatedAdministrators ?? [] where admin.service == "iam.amazonaws.com" {
-      iamAdmins.insert(admin.account)
+      iamAdmins[admin.account] = true
     }
+    let checkAdmins = !iamAdmins.isEmpty
+    let checkOwn = !attachedToAccount.isEmpty
     for account in accounts {
       guard let org else { continue }
       account.isManagement = !account.id.isEmpty && account.id == org.managementAccount
-      account.isDelegatedAdmin = iamAdmins.contains(account.id)
+      account.isDelegatedAdmin = checkAdmins && iamAdmins[account.id] != nil
       var inherited = rootPolicies
       if account.organizationalUnitNode != nil {
         if let ou = ou(of: account) {
           account.ou = ou
-          inherited = effective[ObjectIdentifier(ou)] ?? rootPolicies
+          inherited = ou.effectivePolicies ?? rootPolicies
         } else if let path = account.organizationalUnit, path != "Root" {
           report(
             ModelRules.unknownOU,
@@ -75,7 +75,7 @@ struct Linker {
         }
       }
       if account.isManagement { continue }
-      if let own = attachedToAccount[account.id] {
+      if checkOwn, let own = attachedToAccount[account.id] {
         account.policies = merged(inherited, own)
       } else {
         account.policies = inherited
@@ -91,7 +91,7 @@ struct Linker {
       if target.tasks.isEmpty { touched.append(target) }
       target.tasks.append(task)
     }
-    for account in touched where account.tasks.count > 1 {
+    for account in touched where account.tasks.count > 1 && !isSorted(account.tasks) {
       // Stable: records with the same start keep the set's order; records without a start come first.
       account.tasks = account.tasks.enumerated().sorted { a, b in
         let x = a.element.startedAt ?? Timestamp(seconds: .min)
@@ -221,7 +221,7 @@ struct Linker {
 
   private mutating func computeEffective(_ ou: OrganizationalUnit, inherited: [Policy]) {
     let mine = attachedToOU[ObjectIdentifier(ou)].map { merged(inherited, $0) } ?? inherited
-    effective[ObjectIdentifier(ou)] = mine
+    ou.effectivePolicies = mine
     for child in ou.children ?? [] { computeEffective(child, inherited: mine) }
   }
 
@@ -237,6 +237,50 @@ struct Linker {
   private mutating func report(_ rule: RuleDescriptor, _ message: String, at location: ModelLocation) {
     findings.append(Finding(rule, message, path: location.path, range: location.range))
   }
+}
+
+/// True when the tasks are in `startedAt` order already (logs usually are), so that no sort is needed.
+private func isSorted(_ tasks: [PrivilegedTask]) -> Bool {
+  var previous = Timestamp(seconds: .min)
+  for task in tasks {
+    let t = task.startedAt ?? Timestamp(seconds: .min)
+    if t < previous { return false }
+    previous = t
+  }
+  return true
+}
+
+/// Values by account id: 12-digit ids (nearly all) as a number, which hashes faster than the text, others by text.
+struct AccountIndex<Value: Sendable>: Sendable {
+  private var byNumber: [UInt64: Value] = [:]
+  private var byText: [String: Value] = [:]
+
+  var isEmpty: Bool { byNumber.isEmpty && byText.isEmpty }
+
+  mutating func reserveCapacity(_ n: Int) { byNumber.reserveCapacity(n) }
+
+  subscript(id: String) -> Value? {
+    get {
+      if let n = accountNumber(id) { return byNumber[n] }
+      return byText[id]
+    }
+    set {
+      if let n = accountNumber(id) { byNumber[n] = newValue } else { byText[id] = newValue }
+    }
+  }
+}
+
+/// The value of a 12-digit account id, nil for other text.
+@inline(__always)
+func accountNumber(_ id: String) -> UInt64? {
+  var n: UInt64 = 0
+  var count = 0
+  for c in id.utf8 {
+    guard c >= 0x30, c <= 0x39 else { return nil }
+    n = n &* 10 &+ UInt64(c &- 0x30)
+    count += 1
+  }
+  return count == 12 ? n : nil
 }
 
 /// `a` followed by the policies of `b` that `a` does not have (lists are short: a few SCPs).
