@@ -40,7 +40,8 @@ let package = Package(
     .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
     .testTarget(name: "CELTests", dependencies: ["CEL"]),
     .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
-    .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "OrgModel"]),
+    .testTarget(
+      name: "AWSImportTests", dependencies: ["AWSImport", "OrgModel", "RuleEngine", "CEL"], exclude: ["Fixtures"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
     .testTarget(name: "orglintTests", dependencies: ["orglint"]),
   ]

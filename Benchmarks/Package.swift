@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// orglint's benchmarks: a package of its own, so that users of orglint never build them.
-/// Run them with the scripts beside this file (release builds, compared with libyaml's own cost in the same run).
+/// Run them with the scripts beside this file (release builds, compared with libyaml's own cost in the same run),
+/// and `swift run -c release CELBench` for the CEL evaluator (Benchmarks/python/cel_peer.py is the Python peer).
 let package = Package(
   name: "orglint-benchmarks",
   dependencies: [.package(name: "orglint", path: "..")],
@@ -10,6 +11,10 @@ let package = Package(
     .executableTarget(
       name: "LoadBench",
       dependencies: [.product(name: "OrglintKit", package: "orglint")]
-    )
+    ),
+    .executableTarget(
+      name: "CELBench",
+      dependencies: [.product(name: "OrglintKit", package: "orglint")]
+    ),
   ]
 )

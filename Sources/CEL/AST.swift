@@ -12,7 +12,9 @@ public struct Expr: Sendable {
 
 /// The macros CEL expands over lists and maps.
 public enum MacroKind: String, Sendable {
-  case all, exists, existsOne = "exists_one", map, filter
+  case all, exists
+  case existsOne = "exists_one"
+  case map, filter
 }
 
 /// The shapes of CEL expression nodes.

@@ -108,7 +108,8 @@ enum Arithmetic {
     switch a {
     case .int(let x): return x == .min ? overflow : .int(-x)
     case .double(let x): return .double(-x)
-    case .duration(let d): return d.nanoseconds == .min ? rangeError : .duration(CELDuration(nanoseconds: -d.nanoseconds))
+    case .duration(let d):
+      return d.nanoseconds == .min ? rangeError : .duration(CELDuration(nanoseconds: -d.nanoseconds))
     case .error: return a
     default: return .error(CELError("no such overload: -\(a.celType.runtimeName)"))
     }

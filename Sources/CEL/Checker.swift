@@ -160,7 +160,9 @@ struct Checker {
   }
 
   private mutating func requireBool(_ t: CELType, _ at: Int, _ what: String) {
-    if checkOverloads, !isAssignable(t, to: .bool) { errors.append(CELCompileError("\(what) must be a bool, not '\(t)'", at: at)) }
+    if checkOverloads, !isAssignable(t, to: .bool) {
+      errors.append(CELCompileError("\(what) must be a bool, not '\(t)'", at: at))
+    }
   }
 
   // MARK: calls
@@ -174,7 +176,9 @@ struct Checker {
     if types.contains(.error) { return (.constant(.null), .error) }
     switch name {
     case "_&&_", "_||_":
-      for (k, t) in types.enumerated() { requireBool(t, all[k].offset, "an operand of '\(name == "_&&_" ? "&&" : "||")'") }
+      for (k, t) in types.enumerated() {
+        requireBool(t, all[k].offset, "an operand of '\(name == "_&&_" ? "&&" : "||")'")
+      }
       return (name == "_&&_" ? .and(nodes[0], nodes[1]) : .or(nodes[0], nodes[1]), .bool)
     case "_?_:_":
       requireBool(types[0], all[0].offset, "the condition of '?:'")

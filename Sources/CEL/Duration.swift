@@ -43,7 +43,8 @@ public struct CELDuration: Hashable, Comparable, Sendable, CustomStringConvertib
       for c in frac {
         scale /= 10
         if scale == 0 { break }
-        v += Int64(c.wholeNumberValue!) * scale
+        (v, o) = v.addingReportingOverflow(Int64(c.wholeNumberValue ?? 0) * scale)
+        if o { return nil }
       }
       (total, o) = total.addingReportingOverflow(v)
       if o { return nil }

@@ -3,7 +3,8 @@
 ///
 /// ```swift
 /// var env = CELEnvironment()
-/// env.declare(CELObjectType(name: "Person", fields: [CELField("name", .string), CELField("friends", .list(.object("Person")))]))
+/// env.declare(CELObjectType(
+///   name: "Person", fields: [CELField("name", .string), CELField("friends", .list(.object("Person")))]))
 /// let person = env.declareVariable("person", .object("Person"))   // slot 0
 /// let program = try env.compile("person.friends.exists(f, f.name == 'Ann')")
 /// let result = program.evaluate([.object(somePerson)])
@@ -40,7 +41,9 @@ public struct CELEnvironment: Sendable {
       switch t {
       case .object(let n) where objectTypes[n] == nil: missing.insert(n)
       case .list(let e): visit(e)
-      case .map(let k, let v): visit(k); visit(v)
+      case .map(let k, let v):
+        visit(k)
+        visit(v)
       default: break
       }
     }
@@ -73,7 +76,8 @@ public struct CELEnvironment: Sendable {
     checker.checkOverloads = checked
     let (node, type) = checker.check(ast)
     if !checker.errors.isEmpty { throw CELCompileErrors(errors: checker.errors.map(located)) }
-    return CELProgram(root: Compiler.compile(node), slotCount: checker.maxSlot, variableCount: variables.count,
+    return CELProgram(
+      root: Compiler.compile(node), slotCount: checker.maxSlot, variableCount: variables.count,
       resultType: type)
   }
 }

@@ -5,7 +5,7 @@ enum Equality {
     switch (a, b) {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
-    case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)  // code points, not canonical
+    case (.string(let x), .string(let y)): return FastPaths.sameCodePoints(x, y)  // code points, not canonical
     case (.bytes(let x), .bytes(let y)): return x == y
     case (.int, _), (.uint, _), (.double, _):
       return compareNumbers(a, b) == 0

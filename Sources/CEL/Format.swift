@@ -52,7 +52,8 @@ enum Format {
     case .timestamp(let t): return t.description
     case .duration(let d): return d.description
     case .list(let l): return "[" + l.map(quoted).joined(separator: ", ") + "]"
-    case .map(let m): return "{" + m.keys.map { "\(quoted($0.value)): \(quoted(m[$0]!))" }.joined(separator: ", ") + "}"
+    case .map(let m):
+      return "{" + m.keys.map { "\(quoted($0.value)): \(quoted(m[$0]!))" }.joined(separator: ", ") + "}"
     case .object(let o): return o.celType.name
     case .type(let t): return t.runtimeName
     case .error(let e): return "error: \(e.message)"

@@ -29,5 +29,21 @@ final class Frame {
     return cost <= costLimit
   }
 
+  /// Charges the work a function will do on an operand: a unit per 64 bytes of a string or bytes, per 16 elements
+  /// of a list or map (small operands are free). False once over budget. This keeps linear-time functions
+  /// (`size`, `contains`, `in`, `==` on lists, `matches`, ...) from multiplying with comprehensions into hours.
+  @inline(__always)
+  func charge(operand v: CELValue) -> Bool {
+    let units: Int
+    switch v {
+    case .string(let s): units = s.utf8.count >> 6
+    case .bytes(let b): units = b.count >> 6
+    case .list(let l): units = l.count >> 4
+    case .map(let m): units = m.count >> 4
+    default: return true
+    }
+    return units == 0 || charge(units)
+  }
+
   var costError: CELValue { .error(CELError("evaluation cost limit exceeded (\(costLimit) steps)")) }
 }

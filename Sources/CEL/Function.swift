@@ -8,12 +8,15 @@ struct Function: Sendable {
   var one: F1?
   var two: F2?
   var many: FN?
+  /// The argument counts `many` accepts (receiver included).
+  var arity: ClosedRange<Int>
 
-  init(_ name: String, one: F1? = nil, two: F2? = nil, many: FN? = nil) {
+  init(_ name: String, one: F1? = nil, two: F2? = nil, many: FN? = nil, arity: ClosedRange<Int> = 0...0) {
     self.name = name
     self.one = one
     self.two = two
     self.many = many
+    self.arity = arity
   }
 }
 

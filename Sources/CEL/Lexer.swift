@@ -121,7 +121,10 @@ struct Lexer {
       if let sign = peek(1), sign == "+" || sign == "-" { k = 2 }
       if let d = peek(k), isDigit(d) {
         isDouble = true
-        for _ in 0..<k { text.unicodeScalars.append(peek()!); i += 1 }
+        for _ in 0..<k {
+          text.unicodeScalars.append(peek()!)
+          i += 1
+        }
         while let d = peek(), isDigit(d) {
           text.unicodeScalars.append(d)
           i += 1
@@ -202,7 +205,9 @@ struct Lexer {
     var code: UInt32
     var isByte = false
     switch e {
-    case "x", "X": code = try digits(2, radix: 16); isByte = true
+    case "x", "X":
+      code = try digits(2, radix: 16)
+      isByte = true
     case "u": code = try digits(4, radix: 16)
     case "U": code = try digits(8, radix: 16)
     case "0"..."3":

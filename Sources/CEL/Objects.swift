@@ -39,6 +39,8 @@ public final class CELObjectType: Sendable, Hashable, CustomStringConvertible {
 
 /// A host value exposed to CEL. `field(at:)` gets the index of a field in `celType.fields`; it returns nil when the
 /// field is not set (then `has()` is false and reading it gives the field type's default).
+/// Contract: a value given where an object type is declared (a variable, a field, a list element) is an object of
+/// exactly that type, and its field values have the declared field types; compiled code relies on it for speed.
 public protocol CELObject: AnyObject, Sendable {
   var celType: CELObjectType { get }
   func field(at index: Int) -> CELValue?

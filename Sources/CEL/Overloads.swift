@@ -18,12 +18,19 @@ enum Overloads {
     var t: [String: [Sig]] = [:]
     t["!_"] = sigs(false, [([.bool], .bool)])
     t["-_"] = sigs(false, [([.int], .int), ([.double], .double), ([.duration], .duration)])
-    var plus = numeric.map { ([$0, $0], $0) } + [([CELType.string, .string], CELType.string), ([.bytes, .bytes], .bytes)]
-    plus += [([.timestamp, .duration], .timestamp), ([.duration, .timestamp], .timestamp),
-      ([.duration, .duration], .duration)]
+    var plus =
+      numeric.map { ([$0, $0], $0) } + [([CELType.string, .string], CELType.string), ([.bytes, .bytes], .bytes)]
+    plus += [
+      ([.timestamp, .duration], .timestamp), ([.duration, .timestamp], .timestamp),
+      ([.duration, .duration], .duration),
+    ]
     t["_+_"] = sigs(false, plus)
-    t["_-_"] = sigs(false, numeric.map { ([$0, $0], $0) } + [([.timestamp, .timestamp], .duration),
-      ([.timestamp, .duration], .timestamp), ([.duration, .duration], .duration)])
+    t["_-_"] = sigs(
+      false,
+      numeric.map { ([$0, $0], $0) } + [
+        ([.timestamp, .timestamp], .duration),
+        ([.timestamp, .duration], .timestamp), ([.duration, .duration], .duration),
+      ])
     t["_*_"] = sigs(false, numeric.map { ([$0, $0], $0) })
     t["_/_"] = sigs(false, numeric.map { ([$0, $0], $0) })
     t["_%_"] = sigs(false, [([.int, .int], .int), ([.uint, .uint], .uint)])
@@ -38,8 +45,10 @@ enum Overloads {
     t["int"] = sigs(false, [[.int], [.uint], [.double], [.string], [.timestamp]].map { ($0, .int) })
     t["uint"] = sigs(false, [[.int], [.uint], [.double], [.string]].map { ($0, .uint) })
     t["double"] = sigs(false, [[.int], [.uint], [.double], [.string]].map { ($0, .double) })
-    t["string"] = sigs(false, [[.int], [.uint], [.double], [.string], [.bool], [.bytes], [.timestamp], [.duration]]
-      .map { ($0, .string) })
+    t["string"] = sigs(
+      false,
+      [[.int], [.uint], [.double], [.string], [.bool], [.bytes], [.timestamp], [.duration]]
+        .map { ($0, .string) })
     t["bool"] = sigs(false, [([.bool], .bool), ([.string], .bool)])
     t["bytes"] = sigs(false, [([.bytes], .bytes), ([.string], .bytes)])
     t["timestamp"] = sigs(false, [([.string], .timestamp), ([.int], .timestamp), ([.timestamp], .timestamp)])
@@ -54,7 +63,8 @@ enum Overloads {
     t["upperAscii"] = sigs(true, [([.string], .string)])
     t["trim"] = sigs(true, [([.string], .string)])
     t["split"] = sigs(true, [([.string, .string], .list(.string)), ([.string, .string, .int], .list(.string))])
-    t["replace"] = sigs(true, [([.string, .string, .string], .string), ([.string, .string, .string, .int], .string)])
+    t["replace"] = sigs(
+      true, [([.string, .string, .string], .string), ([.string, .string, .string, .int], .string)])
     t["indexOf"] = sigs(true, [([.string, .string], .int), ([.string, .string, .int], .int)])
     t["lastIndexOf"] = sigs(true, [([.string, .string], .int), ([.string, .string, .int], .int)])
     t["substring"] = sigs(true, [([.string, .int], .string), ([.string, .int, .int], .string)])

@@ -3,39 +3,51 @@ enum Stdlib {
   static let functions: [String: Function] = {
     var f: [String: Function] = [:]
     func add(_ fn: Function) { f[fn.name] = fn }
-    add(Function("!_", one: { v in
-      switch v {
-      case .bool(let b): return .bool(!b)
-      case .error: return v
-      default: return noSuchOverload("!_", [v])
-      }
-    }))
+    add(
+      Function(
+        "!_",
+        one: { v in
+          switch v {
+          case .bool(let b): return .bool(!b)
+          case .error: return v
+          default: return noSuchOverload("!_", [v])
+          }
+        }))
     add(Function("-_", one: Arithmetic.negate))
     add(Function("_+_", two: Arithmetic.add))
     add(Function("_-_", two: Arithmetic.subtract))
     add(Function("_*_", two: Arithmetic.multiply))
     add(Function("_/_", two: Arithmetic.divide))
     add(Function("_%_", two: Arithmetic.modulo))
-    add(Function("_==_", two: { a, b in
-      if a.isError { return a }
-      if b.isError { return b }
-      return .bool(Equality.equals(a, b))
-    }))
-    add(Function("_!=_", two: { a, b in
-      if a.isError { return a }
-      if b.isError { return b }
-      return .bool(!Equality.equals(a, b))
-    }))
+    add(
+      Function(
+        "_==_",
+        two: { a, b in
+          if a.isError { return a }
+          if b.isError { return b }
+          return .bool(Equality.equals(a, b))
+        }))
+    add(
+      Function(
+        "_!=_",
+        two: { a, b in
+          if a.isError { return a }
+          if b.isError { return b }
+          return .bool(!Equality.equals(a, b))
+        }))
     let orderings: [(String, @Sendable (Int) -> Bool)] = [
       ("_<_", { $0 < 0 }), ("_<=_", { $0 <= 0 }), ("_>_", { $0 > 0 }), ("_>=_", { $0 >= 0 }),
     ]
     for (name, test) in orderings {
-      add(Function(name, two: { a, b in
-        if a.isError { return a }
-        if b.isError { return b }
-        guard let c = Equality.compare(a, b) else { return noSuchOverload(name, [a, b]) }
-        return .bool(c.map(test) ?? false)
-      }))
+      add(
+        Function(
+          name,
+          two: { a, b in
+            if a.isError { return a }
+            if b.isError { return b }
+            guard let c = Equality.compare(a, b) else { return noSuchOverload(name, [a, b]) }
+            return .bool(c.map(test) ?? false)
+          }))
     }
     add(Function("_[_]", two: Collections.index))
     add(Function("@in", two: Collections.contains))
@@ -58,12 +70,12 @@ enum Stdlib {
     add(Function("lowerAscii", one: { StringFunctions.mapASCII($0, upper: false) }))
     add(Function("upperAscii", one: { StringFunctions.mapASCII($0, upper: true) }))
     add(Function("trim", one: StringFunctions.trim))
-    add(Function("split", many: StringFunctions.split))
-    add(Function("join", many: StringFunctions.join))
-    add(Function("replace", many: StringFunctions.replace))
-    add(Function("indexOf", many: { StringFunctions.indexOf($0, last: false) }))
-    add(Function("lastIndexOf", many: { StringFunctions.indexOf($0, last: true) }))
-    add(Function("substring", many: StringFunctions.substring))
+    add(Function("split", many: StringFunctions.split, arity: 2...3))
+    add(Function("join", many: StringFunctions.join, arity: 1...2))
+    add(Function("replace", many: StringFunctions.replace, arity: 3...4))
+    add(Function("indexOf", many: { StringFunctions.indexOf($0, last: false) }, arity: 2...3))
+    add(Function("lastIndexOf", many: { StringFunctions.indexOf($0, last: true) }, arity: 2...3))
+    add(Function("substring", many: StringFunctions.substring, arity: 2...3))
     add(Function("charAt", two: StringFunctions.charAt))
     add(Function("format", two: StringFormat.format))
     return f

@@ -70,7 +70,8 @@ enum StringFormat {
       switch arg {
       case .int(let i): s = (i < 0 ? "-" : "") + String(i.magnitude, radix: radix)
       case .uint(let u): s = String(u, radix: radix)
-      case .string(let str) where radix == 16: s = str.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+      case .string(let str) where radix == 16:
+        s = str.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
       case .bytes(let b) where radix == 16: s = b.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
       default: return bad()
       }

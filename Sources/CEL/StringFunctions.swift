@@ -16,15 +16,37 @@ enum StringFunctions {
     return .bool(a.utf8.reversed().starts(with: b.utf8.reversed()))
   }
 
-  /// First index of `needle` in `hay` at or after `from`.
+  /// First index of `needle` in `hay` at or after `from`, in O(hay + needle) time (Knuth–Morris–Pratt), so no
+  /// pair of strings can make a search quadratic.
   static func find(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar], from: Int) -> Int? {
-    if needle.isEmpty { return from <= hay.count ? from : nil }
-    guard hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
-    outer: for i in from...(hay.count - needle.count) {
-      for k in 0..<needle.count where hay[i + k] != needle[k] { continue outer }
-      return i
+    let m = needle.count
+    if m == 0 { return from <= hay.count ? from : nil }
+    guard from >= 0, hay.count - from >= m else { return nil }
+    var border = [Int](repeating: 0, count: m)
+    var k = 0
+    for i in 1..<m {
+      while k > 0, needle[i] != needle[k] { k = border[k - 1] }
+      if needle[i] == needle[k] { k += 1 }
+      border[i] = k
+    }
+    k = 0
+    for i in from..<hay.count {
+      while k > 0, hay[i] != needle[k] { k = border[k - 1] }
+      if hay[i] == needle[k] { k += 1 }
+      if k == m { return i - m + 1 }
     }
     return nil
+  }
+
+  /// Last index `i <= bound` where `needle` occurs in `hay` (a forward search over the reversed strings).
+  static func findLast(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar], atOrBefore bound: Int) -> Int? {
+    let n = hay.count
+    let m = needle.count
+    guard m <= n else { return nil }
+    let start = min(bound, n - m)
+    if start < 0 { return nil }
+    guard let j = find(Array(hay.reversed()), Array(needle.reversed()), from: n - start - m) else { return nil }
+    return n - j - m
   }
 
   static func mapASCII(_ v: CELValue, upper: Bool) -> CELValue {
@@ -118,11 +140,15 @@ enum StringFunctions {
     var start = 0
     var count = 0
     while limit < 0 || count < limit {
+      if out.count > Arithmetic.maxSize { return Arithmetic.tooLarge() }
       if o.isEmpty {
         // Like Go: an empty pattern matches before each code point and at the end.
         out.append(contentsOf: n)
         count += 1
-        if start >= u.count { start = u.count + 1; break }
+        if start >= u.count {
+          start = u.count + 1
+          break
+        }
         out.append(u[start])
         start += 1
         continue
@@ -132,9 +158,9 @@ enum StringFunctions {
       out.append(contentsOf: n)
       start = i + o.count
       count += 1
-      if out.count > Arithmetic.maxSize { return Arithmetic.tooLarge() }
     }
     if start < u.count { out.append(contentsOf: u[start...]) }
+    if out.count > Arithmetic.maxSize { return Arithmetic.tooLarge() }
     return .string(string(out))
   }
 
@@ -150,12 +176,7 @@ enum StringFunctions {
       bound = b
     }
     if !last { return .int(Int64(find(u, p, from: bound) ?? -1)) }
-    var i = min(bound, u.count - p.count)
-    while i >= 0 {
-      if find(u, p, from: i) == i { return .int(Int64(i)) }
-      i -= 1
-    }
-    return .int(-1)
+    return .int(Int64(findLast(u, p, atOrBefore: bound) ?? -1))
   }
 
   static func substring(_ args: [CELValue]) -> CELValue {

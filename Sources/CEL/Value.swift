@@ -67,6 +67,34 @@ public enum CELMapKey: Hashable, Sendable {
     }
   }
 
+  /// Keys compare by code points (Swift's `String ==` would also equate canonically equivalent strings).
+  public static func == (a: CELMapKey, b: CELMapKey) -> Bool {
+    switch (a, b) {
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.uint(let x), .uint(let y)): return x == y
+    case (.string(let x), .string(let y)): return FastPaths.sameCodePoints(x, y)
+    default: return false
+    }
+  }
+
+  public func hash(into h: inout Hasher) {
+    switch self {
+    case .bool(let b):
+      h.combine(0)
+      h.combine(b)
+    case .int(let i):
+      h.combine(1)
+      h.combine(i)
+    case .uint(let u):
+      h.combine(2)
+      h.combine(u)
+    case .string(let s):
+      h.combine(3)
+      for byte in s.utf8 { h.combine(byte) }
+    }
+  }
+
   var value: CELValue {
     switch self {
     case .bool(let b): return .bool(b)

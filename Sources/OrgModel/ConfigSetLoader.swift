@@ -8,8 +8,16 @@ public enum ConfigSetLoader {
   /// Loads the set under `paths` (folders walked for `*.yaml` / `*.yml`; see `Discovery`). When some paths are
   /// files, the whole set under their root is loaded for context and only the named files are reported.
   /// Never throws: unreadable paths are listed in `unreadable`.
-  public static func load(paths: [String], limits: YAMLLimits = YAMLLimits()) -> LoadedSet {
-    let found = Discovery.find(paths: paths)
+  /// `include`, when given, keeps only the files whose absolute path it accepts (the config file's include/exclude).
+  public static func load(
+    paths: [String], limits: YAMLLimits = YAMLLimits(), include: (@Sendable (String) -> Bool)? = nil
+  ) -> LoadedSet {
+    var found = Discovery.find(paths: paths)
+    if let include {
+      found.files = found.files.filter { include($0.absolutePath) }
+      let kept = Set(found.files.map(\.displayPath))
+      found.namedFiles = found.namedFiles?.filter { kept.contains($0) }
+    }
     let results = parallelMap(found.files) { file -> Result<FileResult, SourceFileError> in
       do {
         let source = try SourceFile.read(path: file.absolutePath, displayPath: file.displayPath)

@@ -15,7 +15,7 @@ public struct ExpressionEvaluator: Sendable {
   /// Parses and type-checks the expression; throws its errors, located in `text`.
   public init(_ text: String, scope: RuleScope? = nil) throws(CELCompileErrors) {
     var env = CELEnvironment()
-    for t in ModelSchema.allTypes { env.declare(t) }
+    for t in CELModelSchema.allTypes { env.declare(t) }
     for (name, type) in RuleCompiler.commonVariables { env.declareVariable(name, type) }
     if let scope, scope != .organization { env.declareVariable(scope.variable, RuleCompiler.type(of: scope)) }
     self.text = text
@@ -36,9 +36,9 @@ public struct ExpressionEvaluator: Sendable {
     public var line: String {
       guard let item else { return json }
       if case .error(let e) = value {
-        return "{\"item\":\(CELJSON.string(item)),\"error\":\(CELJSON.string(e.message))}"
+        return "{\"item\":\(JSONText.quoted(item)),\"error\":\(JSONText.quoted(e.message))}"
       }
-      return "{\"item\":\(CELJSON.string(item)),\"value\":\(json)}"
+      return "{\"item\":\(JSONText.quoted(item)),\"value\":\(json)}"
     }
     public var isError: Bool {
       if case .error = value { return true }
@@ -103,13 +103,13 @@ public enum CELJSON {
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += "\(i)"
     case .uint(let u): out += "\(u)"
-    case .double(let d): out += d.isFinite ? "\(d)" : string("\(d)")
-    case .string(let s): out += string(s)
-    case .bytes(let b): out += string(base64(b))
-    case .timestamp(let t): out += string("\(t)")
-    case .duration(let d): out += string("\(d)")
-    case .type(let t): out += string("\(t)")
-    case .error(let e): out += "{\"error\":" + string(e.message) + "}"
+    case .double(let d): out += d.isFinite ? "\(d)" : JSONText.quoted("\(d)")
+    case .string(let s): out += JSONText.quoted(s)
+    case .bytes(let b): out += JSONText.quoted(base64(b))
+    case .timestamp(let t): out += JSONText.quoted("\(t)")
+    case .duration(let d): out += JSONText.quoted("\(d)")
+    case .type(let t): out += JSONText.quoted("\(t)")
+    case .error(let e): out += "{\"error\":" + JSONText.quoted(e.message) + "}"
     case .list(let l):
       out += "["
       for (i, e) in l.enumerated() {
@@ -122,10 +122,10 @@ public enum CELJSON {
       for (i, k) in m.keys.enumerated() {
         if i > 0 { out += "," }
         switch k {
-        case .string(let s): out += string(s)
-        case .int(let n): out += string("\(n)")
-        case .uint(let n): out += string("\(n)")
-        case .bool(let b): out += string("\(b)")
+        case .string(let s): out += JSONText.quoted(s)
+        case .int(let n): out += JSONText.quoted("\(n)")
+        case .uint(let n): out += JSONText.quoted("\(n)")
+        case .bool(let b): out += JSONText.quoted("\(b)")
         }
         out += ":"
         write(m[k] ?? .null, paths, &out)
@@ -133,14 +133,14 @@ public enum CELJSON {
       out += "}"
     case .object(let o):
       if let path = paths(o) {
-        out += "{\"type\":" + string(o.celType.name) + ",\"path\":" + string(path) + "}"
+        out += "{\"type\":" + JSONText.quoted(o.celType.name) + ",\"path\":" + JSONText.quoted(path) + "}"
         return
       }
       out += "{"
       var first = true
       for (i, f) in o.celType.fields.enumerated() {
         guard let value = o.field(at: i) else { continue }
-        out += (first ? "" : ",") + string(f.name) + ":"
+        out += (first ? "" : ",") + JSONText.quoted(f.name) + ":"
         first = false
         write(value, paths, &out)
       }
@@ -148,24 +148,6 @@ public enum CELJSON {
     }
   }
 
-  /// A JSON string literal.
-  public static func string(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where u.value < 0x20:
-        let hex = String(u.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out + "\""
-  }
 
   static func base64(_ bytes: [UInt8]) -> String {
     let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")

@@ -3,68 +3,148 @@ import Diagnostics
 import LocatedYAML
 import OrgModel
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What `orglint lint` asks for.
 public struct LintRequest: Sendable {
   public var paths: [String]
-  /// User rule folders (`--rules`, the config's `rulePaths`).
+  /// User rule folders (`--rules`); the config file's `rulePaths` come first.
   public var ruleDirectories: [String]
   public var now: CELTimestamp
   /// Ids or names: when set, only these rules run.
   public var only: [String]
   /// Ids or names of rules that do not run.
   public var disable: [String]
+  /// `--config`; nil discovers `.orglint.yaml` upward from the first path.
+  public var configPath: String?
+  /// `--baseline`; nil uses the config file's `baseline`.
+  public var baselinePath: String?
+  /// The folder relative paths are resolved against.
+  public var cwd: String
+  /// True when the run records a new baseline (`--write-baseline`): `LintResult.baselineText` is filled, and the
+  /// old baseline is neither read nor required.
+  public var recordsBaseline = false
 
   public init(
-    paths: [String], ruleDirectories: [String] = [], now: CELTimestamp, only: [String] = [], disable: [String] = []
+    paths: [String], ruleDirectories: [String] = [], now: CELTimestamp, only: [String] = [], disable: [String] = [],
+    configPath: String? = nil, baselinePath: String? = nil, cwd: String = Linter.currentDirectory()
   ) {
     self.paths = paths
     self.ruleDirectories = ruleDirectories
     self.now = now
     self.only = only
     self.disable = disable
+    self.configPath = configPath
+    self.baselinePath = baselinePath
+    self.cwd = cwd
   }
 }
 
 /// What a lint run found.
 public struct LintResult: Sendable {
-  /// Findings of the loader and the rules, for the reported files.
-  public var findings: [Finding]
-  /// Every rule that can report: the rules in force and the loader's checks.
-  public var rules: [RuleDescriptor]
-  /// Problems that stop the run (rule files, unknown rule ids, unreadable paths): exit code 2.
-  public var problems: [Finding]
+  /// Findings of the loader, the rules and the suppressions, for the reported files; suppressed and baselined ones
+  /// included (marked), and stale baseline entries as notes.
+  public var findings: [Finding] = []
+  /// Every rule that can report: the rules in force and the loader's and adoption checks.
+  public var rules: [RuleDescriptor] = []
+  /// Problems that stop the run (config file, rule files, unknown rule ids, unreadable paths): exit code 2.
+  public var problems: [Finding] = []
   /// The files read, by display path (for snippets).
-  public var sources: [String: SourceFile]
-  public var filesScanned: Int
+  public var sources: [String: SourceFile] = [:]
+  public var filesScanned = 0
   /// The loaded set, when the run got that far.
   public var set: LoadedSet?
+  /// The config file in force, if any.
+  public var config: OrglintConfig?
+  /// Rules the config file turns off or gives another severity (SARIF `ruleConfigurationOverrides`).
+  public var overrides: [RuleConfiguration] = []
+  /// The findings as a baseline records them, when the request `recordsBaseline`.
+  public var baselineText = ""
 }
 
-/// The lint pipeline: rules are loaded and compiled first (a bad rule stops the run before any input is read),
-/// then the set is loaded, the rules evaluated and the findings of the reported files kept.
+/// The lint pipeline: config file → rules (a bad rule stops the run before any input is read) → the set → rule
+/// evaluation → suppressions → baseline.
 public enum Linter {
   /// The checks of the layers below the rules, which report with their own ids.
   public static let loaderRules: [RuleDescriptor] = YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError]
 
   public static func lint(_ request: LintRequest) -> LintResult {
-    let (rules, ruleProblems) = compileRules(
-      directories: request.ruleDirectories, only: request.only, disable: request.disable)
-    let descriptors = rules.map(\.descriptor) + loaderRules
-    guard ruleProblems.isEmpty else {
-      return LintResult(findings: [], rules: descriptors, problems: ruleProblems, sources: [:], filesScanned: 0)
+    var result = LintResult()
+    // The config file.
+    var config: OrglintConfig?
+    if let path = request.configPath ?? ConfigLoader.discover(from: request.paths, cwd: request.cwd) {
+      let (loaded, findings) = ConfigLoader.load(path: path, cwd: request.cwd)
+      config = loaded
+      result.problems += findings.filter { $0.severity == .error }
+      if loaded == nil, findings.isEmpty {
+        result.problems.append(RuleLoader.ioFinding(SourceFileError(path: path, reason: "not a config file")))
+      }
     }
-    let set = ConfigSetLoader.load(paths: request.paths)
-    let problems = set.unreadable.map(RuleLoader.ioFinding)
+    result.config = config
+    // The rules.
+    let (rules, loadProblems) = RuleLoader.load(userRuleDirectories: (config?.rulePaths ?? []) + request.ruleDirectories)
+    result.problems += loadProblems
+    let (configurations, configProblems) = config?.resolve(against: rules) ?? ([:], [])
+    result.problems += configProblems.filter { $0.severity == .error }
+    result.overrides = configurations.values.filter(\.isReportedOverride).sorted { $0.ruleId < $1.ruleId }
+    let selected = select(rules, only: request.only, disable: request.disable, &result.problems)
+    var compiled: [CompiledRule] = []
+    for rule in selected {
+      let (c, p) = RuleCompiler.compile(rule)
+      result.problems += p
+      if let c { compiled.append(c) }
+    }
+    compiled = RuleConfiguration.apply(configurations, to: compiled)
+    result.rules = compiled.map(\.descriptor) + loaderRules + AdoptionRules.all
+    guard result.problems.isEmpty else { return result }
+
+    // The set.
+    var include: (@Sendable (String) -> Bool)?
+    if let c = config {
+      let cwd = request.cwd
+      include = { path in
+        guard let relative = c.relativePath(of: path, cwd: cwd) else { return true }
+        return c.isIncluded(relative)
+      }
+    }
+    let set = ConfigSetLoader.load(paths: request.paths, include: include)
+    result.set = set
+    result.problems += set.unreadable.map(RuleLoader.ioFinding)
+    for file in set.files { result.sources[file.source.path] = file.source }
+    result.filesScanned = set.reportedPaths?.count ?? set.files.count
+    guard result.problems.isEmpty else { return result }
+
+    // Rules, suppressions, baseline.
     var findings = set.reportedFindings
-    findings += RuleEvaluator(set: set, now: request.now).evaluate(rules).filter { set.isReported($0.path) }
-    var sources: [String: SourceFile] = [:]
-    for file in set.files { sources[file.source.path] = file.source }
-    return LintResult(
-      findings: findings, rules: descriptors, problems: problems, sources: sources,
-      filesScanned: set.reportedPaths?.count ?? set.files.count, set: set)
+    findings += RuleEvaluator(set: set, now: request.now).evaluate(compiled).filter { set.isReported($0.path) }
+    findings = Suppressor.suppress(
+      findings, in: set, config: config, rules: rules, otherRules: loaderRules,
+      ranRuleIds: Set(compiled.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: request.now.seconds),
+      cwd: request.cwd)
+    if request.recordsBaseline { result.baselineText = Baseline.render(findings) }
+    if !request.recordsBaseline, let path = request.baselinePath ?? config?.baseline {
+      do {
+        let source = try SourceFile.read(path: path)
+        let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)
+        let (marked, stale) = baseline.apply(to: findings)
+        findings = marked + stale
+        result.sources[path] = source
+      } catch let error as SourceFileError {
+        result.problems.append(RuleLoader.ioFinding(error))
+      } catch {
+        result.problems.append(
+          Finding(
+            ruleId: "BASE000", ruleName: "invalid-baseline", severity: .error, message: "\(error)", path: path,
+            range: nil))
+      }
+    }
+    result.findings = findings
+    return result
   }
 
-  /// Loads, selects and compiles the built-in and user rules.
+  /// Loads, selects and compiles the built-in and user rules (without a config file).
   public static func compileRules(directories: [String], only: [String] = [], disable: [String] = []) -> (
     [CompiledRule], [Finding]
   ) {
@@ -100,6 +180,13 @@ public enum Linter {
     let onlyIds = resolve(only, "--only")
     let disabled = resolve(disable, "--disable")
     return rules.filter { (onlyIds.isEmpty || onlyIds.contains($0.id)) && !disabled.contains($0.id) }
+  }
+
+  /// The process's current folder.
+  public static func currentDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    guard getcwd(&buffer, buffer.count) != nil else { return "." }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }
 

@@ -25,7 +25,7 @@ public enum RuleCompiler {
   /// The environment a rule's expressions are checked in.
   static func environment(for rule: Rule, paramsType: CELObjectType) -> CELEnvironment {
     var env = CELEnvironment()
-    for t in ModelSchema.allTypes { env.declare(t) }
+    for t in CELModelSchema.allTypes { env.declare(t) }
     env.declare(paramsType)
     for (name, type) in commonVariables { env.declareVariable(name, type) }
     env.declareVariable("params", .object(paramsType.name))

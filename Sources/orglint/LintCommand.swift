@@ -17,28 +17,39 @@ struct Lint: ParsableCommand {
       (bad arguments, unreadable path, invalid rule file).
       """)
 
-  @Argument(help: "Files or folders of orglint documents. Named files are linted in the context of their whole set.")
+  @Argument(help: ArgumentHelp(
+    "Files or folders of orglint documents. Named files are linted in the context of their whole set.",
+    valueName: "path"))
   var paths: [String] = []
 
-  @Option(name: .customLong("rules"), help: "A folder of user rules (repeatable).")
+  @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of user rules (repeatable).", valueName: "dir"))
   var ruleDirectories: [String] = []
 
   @Option(help: "Output format: text, json, sarif, github, junit or gitlab.")
   var format: OutputFormat = .text
 
-  @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+  @Option(help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: "Lowest severity that fails the run: error, warning, note or never.")
-  var failOn: FailOn = .error
+  @Option(help: "Lowest severity that fails the run: error, warning, note or never (default: the config's failOn, else error).")
+  var failOn: FailOn?
 
-  @Option(help: "The time rules see as `now` (RFC 3339); default: the clock.")
+  @Option(help: ArgumentHelp("The config file (default: the nearest .orglint.yaml upward from the first PATH).", valueName: "file"))
+  var config: String?
+
+  @Option(help: ArgumentHelp("Report only findings that are not in this baseline file (default: the config's baseline).", valueName: "file"))
+  var baseline: String?
+
+  @Option(help: ArgumentHelp("Record today's findings in FILE (atomically), so that later runs with --baseline report only new ones.", valueName: "file"))
+  var writeBaseline: String?
+
+  @Option(help: ArgumentHelp("The time rules see as `now` (RFC 3339); default: the clock.", valueName: "time"))
   var now: String?
 
-  @Option(help: "Comma-separated rule ids or names to skip.")
+  @Option(help: ArgumentHelp("Comma-separated rule ids or names to skip.", valueName: "ids"))
   var disable: [String] = []
 
-  @Option(help: "Comma-separated rule ids or names: run only these.")
+  @Option(help: ArgumentHelp("Comma-separated rule ids or names: run only these.", valueName: "ids"))
   var only: [String] = []
 
   @Option(help: "Colour in text output: auto (a terminal, and NO_COLOR unset), always or never.")
@@ -50,28 +61,33 @@ struct Lint: ParsableCommand {
   @Flag(help: "After the report, print a count of findings per rule.")
   var statistics = false
 
-  @Option(help: "SARIF automationDetails.id: the code-scanning category of this run.")
+  @Option(help: ArgumentHelp("SARIF automationDetails.id: the code-scanning category of this run.", valueName: "id"))
   var category: String?
 
   func run() throws {
     let clock = try LintClock.resolve(now)
-    let request = LintRequest(
+    var request = LintRequest(
       paths: paths.isEmpty ? ["."] : paths, ruleDirectories: ruleDirectories, now: clock,
-      only: only.flatMap(splitList), disable: disable.flatMap(splitList))
+      only: only.flatMap(splitList), disable: disable.flatMap(splitList), configPath: config, baselinePath: baseline)
+    request.recordsBaseline = writeBaseline != nil
     let result = Linter.lint(request)
+    let overrides = result.overrides.map { RuleOverride(ruleId: $0.ruleId, severity: $0.severity, enabled: $0.enabled) }
     if !result.problems.isEmpty {
       let report = Report(
         findings: [], rules: result.rules, sources: result.sources, configurationProblems: result.problems,
-        exitCode: 2, toolVersion: OrglintVersion.current, filesScanned: result.filesScanned)
+        ruleOverrides: overrides, exitCode: 2, toolVersion: OrglintVersion.current, filesScanned: result.filesScanned)
       standardError(OutputFormat.text.render(report, color: false))
+      if format != .text { try emit(format.render(report), to: output) }
       throw ExitCode(2)
     }
-    let failing = result.findings.contains { $0.isActive && failOn.fails($0.severity) }
+    if let writeBaseline { try emit(result.baselineText, to: writeBaseline) }
+    let threshold = (failOn ?? result.config?.failOn ?? .error).threshold
+    let failing = result.findings.contains { f in f.isActive && threshold.map { f.severity >= $0 } ?? false }
     let code: Int32 = failing ? 1 : 0
     let report = Report(
-      findings: result.findings, rules: result.rules, sources: result.sources, exitCode: Int(code),
-      toolVersion: OrglintVersion.current, filesScanned: result.filesScanned, automationId: category,
-      anchorPath: result.set?.organization?.origin.document.path)
+      findings: result.findings, rules: result.rules, sources: result.sources, ruleOverrides: overrides,
+      exitCode: Int(code), toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
+      automationId: category, anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
     let colored = color.isEnabled(outputIsTerminal: output == nil && isatty(1) != 0, environment: environment())
     var text = format.render(report, color: colored)
     if statistics { text += StatisticsFormatter.render(report) }
@@ -81,19 +97,7 @@ struct Lint: ParsableCommand {
   }
 }
 
-/// `--fail-on`: the lowest severity that makes the exit code 1.
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-  case error, warning, note, never
-
-  func fails(_ severity: Severity) -> Bool {
-    switch self {
-    case .never: false
-    case .error: severity >= .error
-    case .warning: severity >= .warning
-    case .note: true
-    }
-  }
-}
+extension FailOn: ExpressibleByArgument {}
 
 extension OutputFormat: ExpressibleByArgument {}
 extension ColorMode: ExpressibleByArgument {}

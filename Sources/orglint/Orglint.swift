@@ -11,7 +11,7 @@ struct Orglint: ParsableCommand {
     commandName: "orglint",
     abstract: "Lint AWS Organizations root-user configuration written in YAML.",
     version: OrglintVersion.current,
-    subcommands: [Lint.self, Rules.self, Eval.self],
+    subcommands: [Lint.self, Rules.self, Eval.self, Import.self, Schema.self],
     defaultSubcommand: nil
   )
 

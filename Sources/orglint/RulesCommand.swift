@@ -154,14 +154,14 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
       let items = rules.map { r -> String in
         let d = r.descriptor
         var fields = [
-          "\"id\":\(CELJSON.string(d.id))", "\"name\":\(CELJSON.string(d.name))",
-          "\"title\":\(CELJSON.string(d.title))", "\"severity\":\(CELJSON.string(d.severity.rawValue))",
+          "\"id\":\(JSONText.quoted(d.id))", "\"name\":\(JSONText.quoted(d.name))",
+          "\"title\":\(JSONText.quoted(d.title))", "\"severity\":\(JSONText.quoted(d.severity.rawValue))",
         ]
         if let s = d.securitySeverity { fields.append("\"securitySeverity\":\(s)") }
         fields += [
-          "\"scope\":\(CELJSON.string(r.scope.rawValue))",
-          "\"tags\":[" + d.tags.map(CELJSON.string).joined(separator: ",") + "]",
-          "\"builtin\":\(r.isBuiltin)", "\"path\":\(CELJSON.string(r.path))",
+          "\"scope\":\(JSONText.quoted(r.scope.rawValue))",
+          "\"tags\":[" + d.tags.map(JSONText.quoted).joined(separator: ",") + "]",
+          "\"builtin\":\(r.isBuiltin)", "\"path\":\(JSONText.quoted(r.path))",
         ]
         return "  {" + fields.joined(separator: ",") + "}"
       }

@@ -44,7 +44,11 @@ import Testing
     "timestamps",
   ]
 
-  enum Outcome { case pass, fail(String), skip(String) }
+  enum Outcome {
+    case pass
+    case fail(String)
+    case skip(String)
+  }
 
   static func run(_ test: TPMessage) -> Outcome {
     guard let expr = test.scalar("expr") else { return .skip("no expression") }

@@ -13,9 +13,16 @@ import Testing
     #expect(eval("person.best.best == null", vars, env: env) == "true")
     #expect(eval("has(person.best) && !has(person.best.best)", vars, env: env) == "true")
     // Unset fields read as their defaults.
-    #expect(eval("[bobby.name, bobby.friends, bobby.tags, bobby.born]", [.object(Person())],
-      env: { var e = CELEnvironment(); e.declare(Person.type); e.declareVariable("bobby", .object("Person")); return e }())
-      == "[\"\", [], {}, null]")
+    #expect(
+      eval(
+        "[bobby.name, bobby.friends, bobby.tags, bobby.born]", [.object(Person())],
+        env: {
+          var e = CELEnvironment()
+          e.declare(Person.type)
+          e.declareVariable("bobby", .object("Person"))
+          return e
+        }())
+        == "[\"\", [], {}, null]")
     #expect(eval("has(person.age)", [.object(Person())], env: env) == "false")
     #expect(eval("person.best.name", [.object(Person())], env: env) == "error: cannot select field 'name' on null")
     #expect(eval("type(person) == Person", vars, env: env) == "true")
@@ -45,6 +52,8 @@ import Testing
     #expect(eval("1 == 1u && 1u == 1.0 && 2 > 1.5 && 3u < 4") == "true")
     #expect(eval("{1: 'a'}[1u]") == "\"a\"")
     #expect(eval("{'a': 1, 'a': 2}") == "error: duplicate map key: a")
+    // Keys are code-point strings: composed and decomposed é are different keys.
+    #expect(eval("size({'\\u00e9': 1, 'e\\u0301': 2})") == "2")
     #expect(eval("{'a': 1}['b']") == "error: no such key: b")
     #expect(eval("[1][3]") == "error: index out of range: 3 (size 1)")
   }
@@ -57,7 +66,9 @@ import Testing
     #expect(eval("timestamp('2024-07-01T12:00:00Z').getHours('Europe/Paris')") == "14")
     #expect(eval("timestamp('2024-02-29T00:00:00Z').getDayOfYear()") == "59")
     #expect(eval("timestamp('2024-02-29T00:00:00Z').getDayOfWeek()") == "4")
-    #expect(eval("timestamp('2024-01-01T00:00:00Z').getDayOfWeek('Mars/Olympus')") == "error: unknown time zone 'Mars/Olympus'")
+    #expect(
+      eval("timestamp('2024-01-01T00:00:00Z').getDayOfWeek('Mars/Olympus')")
+        == "error: unknown time zone 'Mars/Olympus'")
     #expect(eval("duration('3d').getHours()") == "72")
     #expect(eval("duration('1x')").hasPrefix("error: invalid duration '1x'"))
   }
@@ -71,14 +82,18 @@ import Testing
     #expect(eval("'aXbXc'.replace('X', '-', 1)") == "\"a-bXc\"")
     #expect(eval("'héllo'.indexOf('l') + 'héllo'.lastIndexOf('l')") == "5")
     #expect(eval("'héllo'.substring(1, 3) + 'héllo'.charAt(4)") == "\"élo\"")
+    #expect(eval("'abcabc'.lastIndexOf('bc') + 'abcabc'.lastIndexOf('bc', 3) + 'abc'.lastIndexOf('') ") == "8")
+    #expect(eval("'aaa'.lastIndexOf('aaaa') + 'abab'.indexOf('ab', 1) + 'ab'.indexOf('', 2)") == "3")
+    #expect(eval("'ab'.replace('', '-') + 'aaaa'.replace('aa', 'b')") == "\"-a-b-bb\"")
     #expect(eval("'abc'.substring(2, 5)") == "error: substring index out of range: [2:5] of size 3")
-    #expect(eval("'%s is %d (%.2f, %x, %o, %b, %e)'.format(['x', 42, 3.14159, 255, 8, 5, 1500.0])")
-      == "\"x is 42 (3.14, ff, 10, 101, 1.500000e+03)\"")
+    #expect(
+      eval("'%s is %d (%.2f, %x, %o, %b, %e)'.format(['x', 42, 3.14159, 255, 8, 5, 1500.0])")
+        == "\"x is 42 (3.14, ff, 10, 101, 1.500000e+03)\"")
     #expect(eval("'%d'.format(['x'])") == "error: format: %d cannot format a string")
     #expect(eval("'abc'.matches('^a.c$') && matches('xbz', 'b') && !'abc'.matches('d')") == "true")
     #expect(eval("'abc'.matches(['(', 'b'][1])") == "true")
     #expect(eval("'abc'.matches(['(', 'b'][0])").hasPrefix("error: invalid regular expression '('"))
-    #expect(compileErrors("'abc'.matches('a(b')") .hasPrefix("1:15: invalid regular expression: "))
+    #expect(compileErrors("'abc'.matches('a(b')").hasPrefix("1:15: invalid regular expression: "))
     #expect(eval("('a' + 'a'.substring(0, 0)).matches('(a*)*$')") == "true")
   }
 
@@ -91,6 +106,25 @@ import Testing
     #expect(ContinuousClock.now - start < .seconds(5))
     let huge = "[\(big), \(big)].map(l, l + l + l + l).map(l, size(l))"
     #expect(eval(huge) == "[4000, 4000]")
+    // Fresh strings are charged by size: a comprehension cannot pile up copies of a large string.
+    let megabyte =
+      "'\(String(repeating: "x", count: 1 << 10))'.replace('x', '\(String(repeating: "y", count: 1 << 10))')"
+    #expect(eval("size(\(megabyte))") == "1048576")
+    #expect(
+      eval("\(big).map(i, \(megabyte) + string(i)).size()") == "error: evaluation cost limit exceeded (1000000 steps)")
+    // Searches are linear: a 1 MB haystack of 'a's against a 512 KB needle of 'a's ending in 'b' is quick.
+    let hay = "'\(String(repeating: "a", count: 1 << 10))'.replace('a', '\(String(repeating: "a", count: 1 << 10))')"
+    let needle =
+      "'\(String(repeating: "a", count: 1 << 9))'.replace('a', '\(String(repeating: "a", count: 1 << 10))') + 'b'"
+    let t0 = ContinuousClock.now
+    #expect(eval("(\(hay)).contains(\(needle)) || (\(hay)).lastIndexOf(\(needle)) >= 0") == "false")
+    #expect(ContinuousClock.now - t0 < .seconds(10))
+    // Linear-time work on large operands is charged too: 1000 x size() of a 1 MB string stops early.
+    let t1 = ContinuousClock.now
+    #expect(eval("\(big).all(i, size([\(hay)][0]) > i)") == "error: evaluation cost limit exceeded (1000000 steps)")
+    #expect(
+      eval("\(big).all(i, \(big).all(j, i in \(big)))") == "error: evaluation cost limit exceeded (1000000 steps)")
+    #expect(ContinuousClock.now - t1 < .seconds(10))
     // Concatenation refuses results beyond the size bound instead of exhausting memory.
     let large = CELValue.string(String(repeating: "x", count: Arithmetic.maxSize / 2 + 1))
     #expect(Arithmetic.add(large, large).isError)

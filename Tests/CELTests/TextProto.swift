@@ -89,7 +89,10 @@ struct TextProtoReader {
         i += 1
         while true {
           skip()
-          if i < u.count, u[i] == 93 { i += 1; break }
+          if i < u.count, u[i] == 93 {
+            i += 1
+            break
+          }
           if u[i] == 123 {
             i += 1
             m.fields.append((name, .message(try body(closing: 125))))
@@ -162,12 +165,20 @@ struct TextProtoReader {
       case 120:  // \xHH
         var v = 0
         var n = 0
-        while n < 2, i < u.count, let d = hex(u[i]) { v = v * 16 + d; i += 1; n += 1 }
+        while n < 2, i < u.count, let d = hex(u[i]) {
+          v = v * 16 + d
+          i += 1
+          n += 1
+        }
         out.append(UInt8(v))
       case 48...55:  // octal
         var v = Int(e - 48)
         var n = 1
-        while n < 3, i < u.count, u[i] >= 48, u[i] <= 55 { v = v * 8 + Int(u[i] - 48); i += 1; n += 1 }
+        while n < 3, i < u.count, u[i] >= 48, u[i] <= 55 {
+          v = v * 8 + Int(u[i] - 48)
+          i += 1
+          n += 1
+        }
         out.append(UInt8(v & 0xFF))
       case 117, 85:  // \uHHHH, \UHHHHHHHH
         let len = e == 117 ? 4 : 8

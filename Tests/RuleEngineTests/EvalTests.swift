@@ -96,7 +96,7 @@ private func evaluate(_ expression: String, scope: RuleScope? = nil, _ text: Str
   }
 
   @Test func jsonStringsEscapeControlCharacters() {
-    #expect(CELJSON.string("a\u{1}\n\t\\é") == #""a\u0001\n\t\\é""#)
+    #expect(JSONText.quoted("a\u{1}\n\t\\é") == #""a\u0001\n\t\\é""#)
     #expect(CELJSON.render(.double(.infinity)) == #""inf""#)
     #expect(CELJSON.render(.bytes([0xFF, 0x00])) == #""/wA=""#)
   }

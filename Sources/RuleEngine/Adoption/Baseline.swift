@@ -77,9 +77,9 @@ public struct Baseline: Hashable, Sendable {
     var out = "{\n  \"version\": \(Self.version),\n  \"findings\": ["
     for (i, e) in entries.enumerated() {
       out += i == 0 ? "\n" : ",\n"
-      out += "    {\"fingerprint\": \(BaselineJSON.quote(e.fingerprint)), "
-        + "\"ruleId\": \(BaselineJSON.quote(e.ruleId)), "
-        + "\"entity\": \(BaselineJSON.quote(e.entity)), \"message\": \(BaselineJSON.quote(e.message)), "
+      out += "    {\"fingerprint\": \(JSONText.quoted(e.fingerprint)), "
+        + "\"ruleId\": \(JSONText.quoted(e.ruleId)), "
+        + "\"entity\": \(JSONText.quoted(e.entity)), \"message\": \(JSONText.quoted(e.message)), "
         + "\"count\": \(e.count)}"
     }
     out += entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n"

@@ -41,7 +41,7 @@ extension Baseline {
       entries.append(
         Entry(
           fingerprint: fp, ruleId: e.ruleId ?? String(fp.prefix { $0 != ":" }), entity: e.entity ?? "",
-          message: e.message ?? "", count: count, location: locations[BaselineJSON.quote(fp)]))
+          message: e.message ?? "", count: count, location: locations[JSONText.quoted(fp)]))
     }
     return Baseline(entries: entries.sorted { $0.fingerprint < $1.fingerprint }, path: path)
   }
@@ -82,24 +82,6 @@ enum BaselineJSON {
     }
   }
 
-  /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`, the rest as is.
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for c in s.unicodeScalars {
-      switch c {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where c.value < 0x20:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out + "\""
-  }
 
   /// The location of each `"fingerprint": "…"` value, keyed by the literal as written (first occurrence wins).
   /// Exact for files orglint wrote; entries written otherwise get no location.

@@ -46,6 +46,8 @@ extension Suppressor {
   ) -> [Finding] {
     let reported = set.files.filter { set.isReported($0.source.path) }
     let (inline, malformed) = InlineSuppressions.parse(files: reported)
+    // Nothing to apply and nothing to report: skip building the subjects of every finding.
+    if inline.isEmpty, malformed.isEmpty, config?.suppressions.isEmpty ?? true { return findings }
     var suppressor = Suppressor(
       lookup: RuleLookup(rules: rules, others: otherRules), today: today, subject: subjects(in: set),
       relativePath: { path in config.map { $0.relativePath(of: path, cwd: cwd) } ?? path })

@@ -19,16 +19,16 @@ final class ModelBridge: @unchecked Sendable {
       stack.append(contentsOf: unit.children ?? [])
     }
     // First a record per linked entity, so that every link can point at it; then the records' values.
-    let u = units.map { make($0, ModelSchema.organizationalUnit) }
-    let p = set.policies.map { make($0, ModelSchema.policy) }
-    let a = set.accounts.map { make($0, ModelSchema.account) }
-    let t = set.tasks.map { make($0, ModelSchema.task) }
-    let o = set.organization.map { make($0, ModelSchema.organization) }
-    for (unit, r) in zip(units, u) { ModelSchema.organizationalUnit.fill(r, from: unit, self) }
-    for (policy, r) in zip(set.policies, p) { ModelSchema.policy.fill(r, from: policy, self) }
-    for (account, r) in zip(set.accounts, a) { ModelSchema.account.fill(r, from: account, self) }
-    for (task, r) in zip(set.tasks, t) { ModelSchema.task.fill(r, from: task, self) }
-    if let o, let organization = set.organization { ModelSchema.organization.fill(o, from: organization, self) }
+    let u = units.map { make($0, CELModelSchema.organizationalUnit) }
+    let p = set.policies.map { make($0, CELModelSchema.policy) }
+    let a = set.accounts.map { make($0, CELModelSchema.account) }
+    let t = set.tasks.map { make($0, CELModelSchema.task) }
+    let o = set.organization.map { make($0, CELModelSchema.organization) }
+    for (unit, r) in zip(units, u) { CELModelSchema.organizationalUnit.fill(r, from: unit, self) }
+    for (policy, r) in zip(set.policies, p) { CELModelSchema.policy.fill(r, from: policy, self) }
+    for (account, r) in zip(set.accounts, a) { CELModelSchema.account.fill(r, from: account, self) }
+    for (task, r) in zip(set.tasks, t) { CELModelSchema.task.fill(r, from: task, self) }
+    if let o, let organization = set.organization { CELModelSchema.organization.fill(o, from: organization, self) }
     org = o.map { .object($0) } ?? .null
     accounts = a.map { .object($0) }
     tasks = t.map { .object($0) }

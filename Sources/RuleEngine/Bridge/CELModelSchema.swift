@@ -2,7 +2,7 @@ import CEL
 import OrgModel
 
 /// The model as rules see it (Docs/model.md): one table per CEL type, each field with its reader.
-enum ModelSchema {
+enum CELModelSchema {
   static let organization = BridgeType<Organization>(
     "Organization",
     [

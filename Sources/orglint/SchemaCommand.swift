@@ -1,0 +1,30 @@
+import ArgumentParser
+import OrgModel
+import Reporting
+
+/// `orglint schema`: prints the JSON Schema of the configuration format, for editors using yaml-language-server.
+struct Schema: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the JSON Schema (draft 2020-12) of the orglint configuration format.",
+    discussion: """
+      Editors using yaml-language-server validate and complete orglint documents with it. The published copy is \
+      \(ConfigSchema.id); Docs/editors.md shows the modeline and the editor settings.
+      """)
+
+  @Option(help: ArgumentHelp("Write the schema to FILE (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
+  func run() throws {
+    let text = ConfigSchema.json()
+    guard let output else {
+      print(text, terminator: "")
+      return
+    }
+    do {
+      try AtomicFileWriter.write(text, to: output)
+    } catch {
+      standardError("orglint: error: \(error)")
+      throw ExitCode(2)
+    }
+  }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import OrgModel
+import Testing
+
+@testable import AWSImport
+
+@Suite struct AWSImporterTests {
+  /// The documents of export-full equal the golden files (ORGLINT_UPDATE_GOLDEN=1 rewrites them).
+  @Test func fullExportMatchesGoldenFiles() throws {
+    let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    if ProcessInfo.processInfo.environment["ORGLINT_UPDATE_GOLDEN"] == "1" {
+      try? FileManager.default.removeItem(at: Fixtures.fullExpected)
+      try result.write(to: Fixtures.fullExpected.path)
+    }
+    #expect(result.documents.map(\.path).sorted() == Fixtures.files(in: Fixtures.fullExpected))
+    for document in result.documents {
+      let expected = try String(
+        contentsOf: Fixtures.fullExpected.appendingPathComponent(document.path), encoding: .utf8)
+      #expect(document.text == expected, "\(document.path) differs from the golden file")
+    }
+  }
+
+  @Test func fullExportFindings() throws {
+    let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    #expect(
+      summary(result) == [
+        "IMPORT006 accounts/555555555555/get-account-summary.json:21:46 "
+          + "$.SummaryMap.AccountSigningCertificatesPresent: "
+          + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit",
+        "IMPORT002 accounts/666666666666 account '666666666666' has exported files but is not in "
+          + "organizations/list-accounts.json",
+      ])
+  }
+
+  @Test func reimportIsIdenticalAndRemovesOnlyItsOwnStaleFiles() throws {
+    let out = try Fixtures.scratch()
+    defer { Fixtures.cleanUp(out) }
+    let first = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    let second = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    #expect(first.documents == second.documents)
+    try Fixtures.write(AWSImporter.header + "\nkind: Account\n", to: "accounts/999999999999.yaml", in: out)
+    try Fixtures.write("# written by hand\nkind: Account\n", to: "accounts/hand.yaml", in: out)
+    try first.write(to: out.path)
+    let files = Fixtures.files(in: out)
+    #expect(!files.contains("accounts/999999999999.yaml"))
+    #expect(files.contains("accounts/hand.yaml"))
+    #expect(files.filter { $0 != "accounts/hand.yaml" } == first.documents.map(\.path).sorted())
+  }
+
+  @Test(arguments: [
+    (
+      "accounts/333333333333/list-access-keys.json",
+      #"{"AccessKeyMetadata": [{"AccessKeyId": "AKIA1", "Status": 1}]}"#,
+      "accounts/333333333333/list-access-keys.json:1:59: $.AccessKeyMetadata[0].Status: "
+        + "expected a string, found a number"
+    ),
+    (
+      "organizations/list-accounts.json", #"{"Accounts": [{"Id": 111111111111}]}"#,
+      "organizations/list-accounts.json:1:22: $.Accounts[0].Id: expected a string, found a number"
+    ),
+    (
+      "organizations/list-accounts.json", #"{"Accounts": [{"Id": "1111"}]}"#,
+      "organizations/list-accounts.json:1:22: $.Accounts[0].Id: expected a 12-digit account id, found '1111'"
+    ),
+    (
+      "organizations/list-accounts.json", "{\"Accounts\": [\n  {\"Id\": \"111111111111\",}\n]}",
+      "organizations/list-accounts.json:2:25: $: invalid JSON: expected a string key"
+    ),
+    (
+      "organizations/list-accounts.json", "",
+      "organizations/list-accounts.json:1:1: $: empty file, expected the AWS CLI's JSON output"
+    ),
+    (
+      "organizations/describe-organization.json", #"{"Organization": {"Id": "o-1"}}"#,
+      "organizations/describe-organization.json:1:18: $.Organization: missing required member 'MasterAccountId'"
+    ),
+    (
+      "accounts/555555555555/list-mfa-devices.json",
+      #"{"MFADevices": [{"SerialNumber": "x", "EnableDate": "yesterday"}]}"#,
+      "accounts/555555555555/list-mfa-devices.json:1:53: $.MFADevices[0].EnableDate: "
+        + "expected an ISO 8601 timestamp, found 'yesterday'"
+    ),
+    (
+      "organizations/policies/p-ijgyv1tz.json", #"{"Policy": {"Content": "{\"Version\": }"}}"#,
+      "organizations/policies/p-ijgyv1tz.json:1:24: $.Policy.Content: "
+        + "the policy document is not valid JSON: unexpected character '}', expected a value (at byte 12)"
+    ),
+    (
+      "cloudtrail/lookup-events-assumeroot.json", #"{"Events": [{"CloudTrailEvent": "{\"eventTime\": \"x\"}"}]}"#,
+      "cloudtrail/lookup-events-assumeroot.json:1:33: $.Events[0].CloudTrailEvent.eventTime: "
+        + "expected an ISO 8601 timestamp, found 'x'"
+    ),
+    (
+      "accounts/333333333333/list-access-keys.json", #"{"AccessKeyMetadata": [{"AccessKeyId": "A", "Status": "On"}]}"#,
+      "accounts/333333333333/list-access-keys.json:1:55: $.AccessKeyMetadata[0].Status: "
+        + "expected 'Active' or 'Inactive', found 'On'"
+    ),
+    (
+      "iam/credential-report.csv", "user,arn\n<root_account>,arn:aws:iam::111111111111:root,extra\n",
+      "iam/credential-report.csv:2:1: line 2: expected 2 columns, found 3"
+    ),
+  ])
+  func malformedFileNamesFileAndPath(file: String, content: String, expected: String) throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    try Fixtures.write(content, to: file, in: folder)
+    #expect(throws: (any Error).self) { try AWSImporter(exportDirectory: folder.path).run() }
+    do {
+      _ = try AWSImporter(exportDirectory: folder.path).run()
+    } catch {
+      #expect(error.description == expected)
+      #expect(error.finding.ruleId == "IMPORT001")
+    }
+  }
+
+  /// Only list-accounts.json: Account documents and notes for every absent part, never a guess.
+  @Test func partialExportLeavesPartsOut() throws {
+    let folder = try Fixtures.scratch()
+    defer { Fixtures.cleanUp(folder) }
+    try FileManager.default.copyItem(
+      at: Fixtures.full.appendingPathComponent("organizations/list-accounts.json"),
+      to: folder.appendingPathComponent("list-accounts.json"))
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("organizations"), withIntermediateDirectories: true)
+    try FileManager.default.moveItem(
+      at: folder.appendingPathComponent("list-accounts.json"),
+      to: folder.appendingPathComponent("organizations/list-accounts.json"))
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    #expect(
+      result.documents.map(\.path) == [
+        "accounts/111111111111.yaml", "accounts/222222222222.yaml", "accounts/333333333333.yaml",
+        "accounts/444444444444.yaml", "accounts/555555555555.yaml",
+      ])
+    #expect(!result.documents[0].text.contains("root:"))
+    #expect(!result.documents[0].text.contains("organizationalUnit:"))
+    let notes = summary(result)
+    #expect(
+      notes.contains("IMPORT005 organizations/describe-organization.json absent: no Organization document is written"))
+    #expect(notes.contains("IMPORT005 organizations/parents/333333333333.json absent: organizationalUnit is left out"))
+    #expect(
+      notes.contains(
+        "IMPORT005 iam/list-organizations-features.json absent: rootAccess is left out, which the model reads as both "
+          + "features off"))
+    #expect(result.findings.allSatisfy { $0.ruleId == "IMPORT005" })
+  }
+
+  @Test func truncatedListingIsReported() throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    try Fixtures.write(
+      #"{"Accounts": [{"Id": "111111111111", "Name": "m", "Email": "m@example.com"}], "NextToken": "abc"}"#,
+      to: "organizations/list-accounts.json", in: folder)
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    #expect(
+      summary(result).contains(
+        "IMPORT004 organizations/list-accounts.json:1:92 $.NextToken: the listing continues (NextToken); export every "
+          + "page (drop --max-items / --no-paginate)"))
+    #expect(
+      summary(result).contains(
+        "IMPORT002 organizations/parents/333333333333.json account '333333333333' is not in "
+          + "organizations/list-accounts.json"))
+  }
+
+  @Test(arguments: [
+    ("TRUE", "2026-11-24T08:30:00+00:00", "  password:\n    enabled: true\n    lastUsed: 2026-11-24T08:30:00Z\n"),
+    ("FALSE", "N/A", "  password:\n    enabled: false\n"),
+    ("not_supported", "no_information", nil),
+  ])
+  func credentialReportPasswordStates(enabled: String, lastUsed: String, expected: String?) throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    let report = try String(contentsOf: folder.appendingPathComponent("iam/credential-report.csv"), encoding: .utf8)
+    let edited = report.replacingOccurrences(
+      of: ":root,2020-01-01T00:00:00+00:00,not_supported,2026-11-24T08:30:00+00:00,",
+      with: ":root,2020-01-01T00:00:00+00:00,\(enabled),\(lastUsed),")
+    #expect(edited != report)
+    try Fixtures.write(edited, to: "iam/credential-report.csv", in: folder)
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    let management = try #require(result.documents.first { $0.path == "accounts/111111111111.yaml" })
+    if let expected {
+      #expect(management.text.contains(expected))
+    } else {
+      #expect(!management.text.contains("password:"))
+      #expect(
+        summary(result).contains(
+          "IMPORT005 iam/credential-report.csv line 2: password_enabled is 'not_supported' and the password was never "
+            + "used: password is left out"))
+    }
+  }
+}
+
+/// Import → OrgModel: the documents load with no finding of the loader's own.
+@Suite struct RoundTripTests {
+  @Test func importedDocumentsLoadWithoutFindings() throws {
+    let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    let set = loadIntoOrgModel(result)
+    #expect(
+      set.findings.map { "\($0.ruleId) \($0.path ?? ""):\($0.range?.start.description ?? "") \($0.message)" } == [])
+    #expect(set.organization?.id == "o-m12snuuy2s")
+    #expect(set.accounts.count == 5)
+    #expect(set.tasks.count == 4)
+  }
+}
+
+/// Import → lint with the built-in rules: each root-credential situation of export-full gets its findings.
+@Suite struct ImportLintTests {
+  /// The findings of export-full's documents at 2026-11-25T12:00:00Z. Management: an inactive key (ROOT002), virtual
+  /// MFA only (ROOT005), one device (ROOT007), a recent sign-in (ROOT008). prod: keys (ROOT002), one used recently
+  /// (ROOT008), a certificate (ROOT003), a password (ROOT001) without MFA (ROOT004), recovery opened on 11-20 and
+  /// left open (TASK001). sandbox: clean.
+  /// mfa: hardware, virtual and passkey MFA; a password (ROOT001) whose recovery task is still open (no TASK001).
+  static let expected = [
+    "ACCT001 accounts/111111111111.yaml:2:1 account master (111111111111) has no security alternate contact",
+    "ROOT008 accounts/111111111111.yaml:10:1 root user of account master (111111111111) was used within the last 90 "
+      + "days: password sign-in at 2026-11-24T08:30:00Z",
+    "ROOT002 accounts/111111111111.yaml:17:3 root user of account master (111111111111) has 1 access key(s) (0 "
+      + "active): access_key_1",
+    "ROOT005 accounts/111111111111.yaml:24:3 management account master (111111111111) root user accepts virtual MFA: "
+      + "arn:aws:iam::111111111111:mfa/root-account-mfa-device",
+    "ROOT007 accounts/111111111111.yaml:24:3 management account master (111111111111) root user has only 1 MFA "
+      + "device(s); register at least 2",
+    "ACCT001 accounts/222222222222.yaml:2:1 account security (222222222222) has no security alternate contact",
+    "ROOT008 accounts/333333333333.yaml:19:1 root user of account prod (333333333333) was used within the last 90 "
+      + "days: access key AKIAEXAMPLEROOTKEY01 at 2026-10-30T07:15:00Z",
+    "ROOT001 accounts/333333333333.yaml:21:3 member account prod (333333333333) still has a root user password "
+      + "although the organization manages root credentials centrally",
+    "ROOT002 accounts/333333333333.yaml:23:3 root user of account prod (333333333333) has 2 access key(s) (1 active): "
+      + "AKIAEXAMPLEROOTKEY01, AKIAEXAMPLEROOTKEY02",
+    "ROOT003 accounts/333333333333.yaml:31:3 root user of account prod (333333333333) has 1 signing certificate(s): "
+      + "EXAMPLECERTID0123456789ABCDEFGHI",
+    "ROOT004 accounts/333333333333.yaml:35:3 root user of account prod (333333333333) has a password but no MFA device",
+    "TASK001 accounts/333333333333.yaml:37:3 password recovery for account prod (333333333333) was opened and never "
+      + "closed: IAMCreateRootUserPassword at 2026-11-20T10:00:00Z has no later IAMDeleteRootUserCredentials "
+      + "within 24h",
+    "ACCT001 accounts/444444444444.yaml:2:1 account sandbox (444444444444) has no security alternate contact",
+    "ACCT001 accounts/555555555555.yaml:2:1 account mfa (555555555555) has no security alternate contact",
+    "ROOT001 accounts/555555555555.yaml:14:3 member account mfa (555555555555) still has a root user password "
+      + "although the organization manages root credentials centrally",
+  ]
+
+  @Test func fullExportLintsWithTheExpectedFindings() throws {
+    let result = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    #expect(try lintFindings(result) == Self.expected)
+  }
+}
+
+/// Edge cases of the task log and of cross-file references.
+@Suite struct CrossFileTests {
+  /// Without exported-at.txt the newest event (2026-11-25T11:50:00Z) is the reference: the 11:40 audit session
+  /// (until 11:55) and the 11:50 one are open, the two older ones completed.
+  @Test func withoutExportTimeTheNewestEventDecides() throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("exported-at.txt"))
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    let tasks = try #require(result.documents.first { $0.path == "privileged-tasks.yaml" }).text
+    #expect(tasks.components(separatedBy: "completedAt:").count - 1 == 2)
+    #expect(tasks.contains("completedAt: 2026-11-21T09:05:00Z"))
+    #expect(!tasks.contains("completedAt: 2026-11-25T11:55:00Z"))
+  }
+
+  @Test func referencesToUnlistedAccountsAreReported() throws {
+    let folder = try Fixtures.copyOfFull()
+    defer { Fixtures.cleanUp(folder) }
+    try Fixtures.write(
+      #"{"DelegatedAdministrators": [{"Id": "777777777777"}]}"#, to: "organizations/list-delegated-administrators.json",
+      in: folder)
+    try Fixtures.write(
+      #"{"Targets": [{"TargetId": "888888888888", "Type": "ACCOUNT"}, {"TargetId": "ou-x", "Type": "#
+        + #""ORGANIZATIONAL_UNIT"}]}"#,
+      to: "organizations/policies/p-ijgyv1tz.targets.json", in: folder)
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    let found = summary(result)
+    #expect(found.contains(
+      "IMPORT003 organizations/list-delegated-administrators.json:1:37 $.DelegatedAdministrators[0].Id: account "
+        + "'777777777777' is not in organizations/list-accounts.json"))
+    #expect(found.contains(
+      "IMPORT003 organizations/policies/p-ijgyv1tz.targets.json:1:27 $.Targets[0].TargetId: account '888888888888' "
+        + "is not in organizations/list-accounts.json"))
+    #expect(found.contains(
+      "IMPORT003 organizations/policies/p-ijgyv1tz.targets.json:1:76 $.Targets[1].TargetId: OU 'ou-x' is not under "
+        + "any root in organizations/ous/"))
+  }
+}
