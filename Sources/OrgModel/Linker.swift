@@ -8,7 +8,7 @@ import Diagnostics
 struct Linker {
   private(set) var findings: [Finding] = []
   private(set) var accounts: [Account] = []
-  private(set) var accountsById: [String: Account] = [:]
+  private(set) var accountsById = AccountIndex<Account>()
   private var ouByPath: [String: OrganizationalUnit] = [:]
   /// OUs by `fnv1a` of their path, and the hashes whose account-side text was checked to equal the path.
   private var ouByHash: [UInt64: OrganizationalUnit] = [:]
@@ -18,8 +18,6 @@ struct Linker {
   private var attachedToOU: [ObjectIdentifier: [Policy]] = [:]
   private var attachedToAccount: [String: [Policy]] = [:]
   private var rootPolicies: [Policy] = []
-  /// Policies in effect at an OU (Root, its ancestors, itself), computed once per OU.
-  private var effective: [ObjectIdentifier: [Policy]] = [:]
   private var suggestions: [String: String] = [:]
 
   mutating func link(organization org: Organization?, accounts decoded: [Account], tasks: [PrivilegedTask]) {
@@ -54,19 +52,21 @@ struct Linker {
   }
 
   private mutating func linkAccounts(_ org: Organization?) {
-    var iamAdmins = Set<String>()
+    var iamAdmins = AccountIndex<Bool>()
     for admin in org?.delegatedAdministrators ?? [] where admin.service == "iam.amazonaws.com" {
-      iamAdmins.insert(admin.account)
+      iamAdmins[admin.account] = true
     }
+    let checkAdmins = !iamAdmins.isEmpty
+    let checkOwn = !attachedToAccount.isEmpty
     for account in accounts {
       guard let org else { continue }
       account.isManagement = !account.id.isEmpty && account.id == org.managementAccount
-      account.isDelegatedAdmin = iamAdmins.contains(account.id)
+      account.isDelegatedAdmin = checkAdmins && iamAdmins[account.id] != nil
       var inherited = rootPolicies
       if account.organizationalUnitNode != nil {
         if let ou = ou(of: account) {
           account.ou = ou
-          inherited = effective[ObjectIdentifier(ou)] ?? rootPolicies
+          inherited = ou.effectivePolicies ?? rootPolicies
         } else if let path = account.organizationalUnit, path != "Root" {
           report(
             ModelRules.unknownOU,
@@ -75,7 +75,7 @@ struct Linker {
         }
       }
       if account.isManagement { continue }
-      if let own = attachedToAccount[account.id] {
+      if checkOwn, let own = attachedToAccount[account.id] {
         account.policies = merged(inherited, own)
       } else {
         account.policies = inherited
@@ -91,7 +91,7 @@ struct Linker {
       if target.tasks.isEmpty { touched.append(target) }
       target.tasks.append(task)
     }
-    for account in touched where account.tasks.count > 1 {
+    for account in touched where account.tasks.count > 1 && !isSorted(account.tasks) {
       // Stable: records with the same start keep the set's order; records without a start come first.
       account.tasks = account.tasks.enumerated().sorted { a, b in
         let x = a.element.startedAt ?? Timestamp(seconds: .min)
@@ -221,7 +221,7 @@ struct Linker {
 
   private mutating func computeEffective(_ ou: OrganizationalUnit, inherited: [Policy]) {
     let mine = attachedToOU[ObjectIdentifier(ou)].map { merged(inherited, $0) } ?? inherited
-    effective[ObjectIdentifier(ou)] = mine
+    ou.effectivePolicies = mine
     for child in ou.children ?? [] { computeEffective(child, inherited: mine) }
   }
 
@@ -237,6 +237,94 @@ struct Linker {
   private mutating func report(_ rule: RuleDescriptor, _ message: String, at location: ModelLocation) {
     findings.append(Finding(rule, message, path: location.path, range: location.range))
   }
+}
+
+/// True when the tasks are in `startedAt` order already (logs usually are), so that no sort is needed.
+private func isSorted(_ tasks: [PrivilegedTask]) -> Bool {
+  var previous = Timestamp(seconds: .min)
+  for task in tasks {
+    let t = task.startedAt ?? Timestamp(seconds: .min)
+    if t < previous { return false }
+    previous = t
+  }
+  return true
+}
+
+/// Values by account id: 12-digit ids (nearly all) by their numeric value in an open-addressing table with a
+/// multiplicative hash (a few instructions, against SipHash's hundreds), other text in a Dictionary.
+struct AccountIndex<Value: Sendable>: Sendable {
+  /// `numbers[i]` is the key plus one (0: empty slot).
+  private var numbers: [UInt64] = []
+  private var values: [Value?] = []
+  private var used = 0
+  private var byText: [String: Value] = [:]
+
+  var isEmpty: Bool { used == 0 && byText.isEmpty }
+
+  mutating func reserveCapacity(_ n: Int) {
+    if numbers.count < 2 * n { rehash(capacity: 2 * n) }
+  }
+
+  subscript(id: String) -> Value? {
+    get {
+      guard let n = accountNumber(id) else { return byText[id] }
+      guard !numbers.isEmpty else { return nil }
+      let i = slot(of: n)
+      return numbers[i] == n &+ 1 ? values[i] : nil
+    }
+    set {
+      guard let n = accountNumber(id) else {
+        byText[id] = newValue
+        return
+      }
+      if 2 * (used + 1) > numbers.count { rehash(capacity: max(16, 2 * numbers.count)) }
+      let i = slot(of: n)
+      if numbers[i] == 0 {
+        guard let newValue else { return }
+        numbers[i] = n &+ 1
+        values[i] = newValue
+        used += 1
+      } else if let newValue {
+        values[i] = newValue
+      }
+      // Removal is not needed by the linker; a nil for a present key keeps the old value.
+    }
+  }
+
+  /// The slot holding `n`, or the empty slot where it would go (linear probing).
+  private func slot(of n: UInt64) -> Int {
+    let mask = numbers.count - 1
+    var i = Int(truncatingIfNeeded: ((n &+ 1) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    while numbers[i] != 0 && numbers[i] != n &+ 1 { i = (i + 1) & mask }
+    return i
+  }
+
+  private mutating func rehash(capacity: Int) {
+    var size = 16
+    while size < capacity { size <<= 1 }
+    let oldNumbers = numbers
+    let oldValues = values
+    numbers = Array(repeating: 0, count: size)
+    values = Array(repeating: nil, count: size)
+    for (k, key) in oldNumbers.enumerated() where key != 0 {
+      let i = slot(of: key &- 1)
+      numbers[i] = key
+      values[i] = oldValues[k]
+    }
+  }
+}
+
+/// The value of a 12-digit account id, nil for other text.
+@inline(__always)
+func accountNumber(_ id: String) -> UInt64? {
+  var n: UInt64 = 0
+  var count = 0
+  for c in id.utf8 {
+    guard c >= 0x30, c <= 0x39 else { return nil }
+    n = n &* 10 &+ UInt64(c &- 0x30)
+    count += 1
+  }
+  return count == 12 ? n : nil
 }
 
 /// `a` followed by the policies of `b` that `a` does not have (lists are short: a few SCPs).

@@ -22,10 +22,10 @@ public final class LoadedSet: @unchecked Sendable {
   public let unreadable: [SourceFileError]
   /// Display paths of the files findings are reported for; nil when every file is.
   public let reportedPaths: Set<String>?
-  private let byId: [String: Account]
+  private let byId: AccountIndex<Account>
 
   init(
-    root: String?, files: [YAMLFile], organization: Organization?, accounts: [Account], byId: [String: Account],
+    root: String?, files: [YAMLFile], organization: Organization?, accounts: [Account], byId: AccountIndex<Account>,
     tasks: [PrivilegedTask], findings: [Finding], unreadable: [SourceFileError], reportedPaths: Set<String>?
   ) {
     self.root = root

@@ -9,7 +9,7 @@ import LocatedYAML
 public struct ModelDecoder {
   public let document: ModelDocument
   let doc: YAMLDocument
-  /// The file's bytes: most scalars are read here directly (see `directRange`).
+  /// The file's bytes, for a look at the first byte of a node.
   let bytes: [UInt8]
   /// Where findings and entities go. A class, so that the decoding methods need no `mutating` (a mutating method
   /// of a struct with several references may copy them at each access).
@@ -59,69 +59,14 @@ public struct ModelDecoder {
 
   // MARK: Scalars
 
-  /// Where a scalar's value lies in the file's bytes, when it is written there as is: a single-line plain scalar
-  /// without properties, or a single-line quoted one without escapes. nil otherwise (the reader's copy is used).
-  @inline(__always)
-  func directRange(_ node: YAMLNodeID) -> Range<Int>? {
-    let start = doc.startOffset(node)
-    let end = doc.endOffset(node)
-    let style = doc.style(node)
-    return bytes.withUnsafeBufferPointer { b -> Range<Int>? in
-      guard end >= start, end <= b.count, let p = b.baseAddress else { return nil }
-      var lo = start
-      var hi = end
-      var forbidden: UInt8 = 0x0A
-      switch style {
-      case .plain:
-        // Tags, anchors and aliases come before the text: the node then starts at `!`, `&` or `*`.
-        if lo < hi, p[lo] == 0x21 || p[lo] == 0x26 || p[lo] == 0x2A { return nil }
-      case .doubleQuoted:
-        guard hi - lo >= 2, p[lo] == 0x22, p[hi - 1] == 0x22 else { return nil }
-        forbidden = 0x5C
-        lo += 1
-        hi -= 1
-      case .singleQuoted:
-        guard hi - lo >= 2, p[lo] == 0x27, p[hi - 1] == 0x27 else { return nil }
-        forbidden = 0x27
-        lo += 1
-        hi -= 1
-      default:
-        return nil
-      }
-      var i = lo
-      while i < hi {
-        let c = p[i]
-        if c == forbidden || c == 0x0A || c == 0x0D { return nil }
-        i += 1
-      }
-      return lo..<hi
-    }
-  }
-
-  /// A plain key's bytes without the line scan: an implicit key is a single line, and a multi-line explicit key
-  /// (`? a` over two lines) only fails to match a field name, which `text(_:)` then reports correctly.
-  @inline(__always)
-  func plainKeyRange(_ node: YAMLNodeID) -> Range<Int>? {
-    let start = doc.startOffset(node)
-    let end = doc.endOffset(node)
-    guard doc.style(node) == .plain, start < end, end <= bytes.count else { return nil }
-    let first = bytes[start]
-    return first == 0x21 || first == 0x26 || first == 0x2A ? nil : start..<end
-  }
-
   /// Calls `body` with a scalar's value bytes (empty for other nodes).
   @inline(__always)
   func withText<R>(_ node: YAMLNodeID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if let r = directRange(node) {
-      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
-    }
-    return doc.withScalarBytes(node, body)
+    doc.withScalarBytes(node, body)
   }
 
   /// A scalar's value as a String.
-  func text(_ node: YAMLNodeID) -> String {
-    withText(node) { String(decoding: $0, as: UTF8.self) }
-  }
+  func text(_ node: YAMLNodeID) -> String { doc.scalar(node) }
 
   /// A plain scalar without a tag: the only kind YAML resolves to numbers, booleans and null.
   func isPlain(_ node: YAMLNodeID) -> Bool { doc.style(node) == .plain && doc.tag(node) == nil }
@@ -139,11 +84,11 @@ public struct ModelDecoder {
       kind = doc.kind(n)
     }
     guard kind == .scalar else { return n }
+    // The first byte of the node tells most values apart without reading them: a tag or an anchor (`!`, `&`)
+    // takes the slow path; a null is empty, `~`, or a `null` word; no other plain scalar starts like those.
     let lo = doc.startOffset(n)
-    let hi = doc.endOffset(n)
-    guard lo < hi else { return doc.style(n) == .plain ? nil : n }
-    let first = bytes[lo]
-    if first == 0x21 || first == 0x26 {  // `!tag` or `&anchor`: rare, take the slow path
+    let first: UInt8 = lo < bytes.count ? bytes[lo] : 0x0A
+    if first == 0x21 || first == 0x26 {
       if let tag = doc.tag(n), tag == "!include" {
         report(
           ModelRules.unsupportedInclude,
@@ -153,15 +98,14 @@ public struct ModelDecoder {
       }
       return doc.isNull(n) ? nil : n
     }
-    if hi - lo <= 4, first == 0x7E || first == 0x6E || first == 0x4E, doc.style(n) == .plain {
-      // `~`, `null`, `Null`, `NULL`
-      let isNull = bytes.withUnsafeBufferPointer { b in
-        let t = UnsafeBufferPointer(rebasing: b[lo..<hi])
-        return (t.count == 1 && t[0] == 0x7E) || matches(t, "null")
-      }
-      if isNull { return nil }
+    switch first {
+    case 0x7E, 0x6E, 0x4E, 0x0A, 0x0D, 0x20, 0x09, 0x2C, 0x5D, 0x7D, 0x23:
+      guard doc.style(n) == .plain else { return n }
+      let isNull = doc.withScalarBytes(n) { t in t.isEmpty || (t.count == 1 && t[0] == 0x7E) || matches(t, "null") }
+      return isNull ? nil : n
+    default:
+      return n
     }
-    return n
   }
 
   /// `a mapping`, `a sequence`, `a string`, `a number`, `a boolean` or `null`, for messages.
@@ -188,17 +132,11 @@ public struct ModelDecoder {
   ) -> (field: F, key: YAMLNodeID, value: YAMLNodeID?)? {
     let key = doc.key(mapping, i)
     if doc.isDuplicateKey(key) { return nil }
-    let found: F?
-    if let r = plainKeyRange(key) {
-      found = bytes.withUnsafeBufferPointer { table.lookup(UnsafeBufferPointer(rebasing: $0[r])) }
-    } else if let r = directRange(key) {
-      found = bytes.withUnsafeBufferPointer { table.lookup(UnsafeBufferPointer(rebasing: $0[r])) }
-    } else if doc.kind(key) == .scalar {
-      found = doc.withScalarBytes(key) { table.lookup($0) }
-    } else {
+    guard doc.kind(key) == .scalar else {
       report(ModelRules.wrongType, "a field name of \(entity) must be a string, found \(describe(key))", at: key)
       return nil
     }
+    let found = doc.withScalarBytes(key) { table.lookup($0) }
     guard let field = found else {
       let name = text(key)
       report(

@@ -68,6 +68,8 @@ public final class OrganizationalUnit: @unchecked Sendable {
   public internal(set) var children: [OrganizationalUnit]?
   /// Linked: the parent unit, nil at the top.
   public internal(set) var parent: OrganizationalUnit?
+  /// The policies in effect here (Root's, the parents', its own), computed once when linking.
+  var effectivePolicies: [Policy]?
 
   public init(origin: NodeRef) { self.origin = origin }
 

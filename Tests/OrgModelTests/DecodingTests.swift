@@ -95,6 +95,13 @@ import Testing
     #expect(shown(set) == [])
     #expect(set.accounts[0].state == nil)
     #expect(set.accounts[0].root == nil)
+    // Empty values, also before a comment or in flow style, are null too.
+    let empty = load(
+      header + "kind: Account\nid: \"444444444444\"\nname: n\nemail: e@x.com\nstate:\nroot:\n  password:\n"
+        + "  passwordRecovery: # not yet audited\n  mfaDevices: [{ type: , serial: x }]\n")
+    #expect(shown(empty) == [])
+    #expect(empty.accounts[0].state == nil)
+    #expect(empty.accounts[0].root == RootUser(mfaDevices: [MFADevice(serial: "x")]))
   }
 
   @Test func organizationWithInlineAccountsAndTasks() throws {

@@ -153,3 +153,23 @@ import Testing
     #expect(set.accounts.map { $0.policies.map(\.name) } == [["r", "a"], ["r"]])
   }
 }
+
+@Suite struct AccountIndexTests {
+  @Test func numericAndTextIdsThroughGrowth() {
+    var index = AccountIndex<Int>()
+    #expect(index.isEmpty && index["111111111111"] == nil)
+    for i in 0..<5000 { index[String(100_000_000_000 + i * 7)] = i }
+    index["12345"] = -1
+    index["012345678901"] = -2
+    #expect(!index.isEmpty)
+    #expect((0..<5000).allSatisfy { index[String(100_000_000_000 + $0 * 7)] == $0 })
+    #expect(index[String(100_000_000_001)] == nil)
+    #expect(index["12345"] == -1)
+    #expect(index["012345678901"] == -2)
+    #expect(index["12345678901"] == nil)  // 11 digits: text, not the number of the 12-digit id
+    index["012345678901"] = -3
+    #expect(index["012345678901"] == -3)
+    #expect(accountNumber("000000000000") == 0)
+    #expect(accountNumber("99999999999a") == nil)
+  }
+}
