@@ -35,7 +35,8 @@ public struct GitHubFormatter: ReportFormatter {
     return "::\(name) \(list)::\(Self.escapeData(finding.message))\n"
   }
 
-  /// The runner's escaping of a command's message: `%`, CR and LF.
+  /// The runner's escaping of a command's message: `%`, CR and LF; other control characters are shown as control
+  /// pictures so that a hostile config cannot drive the log viewer's terminal emulation.
   static func escapeData(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
@@ -46,7 +47,7 @@ public struct GitHubFormatter: ReportFormatter {
       default: out.unicodeScalars.append(scalar)
       }
     }
-    return out
+    return TerminalText.safe(out)
   }
 
   /// The runner's escaping of a property value: that of data, plus `:` and `,`.

@@ -33,7 +33,7 @@ public struct TextFormatter: ReportFormatter {
     sources: [String: SourceFile]
   ) -> String {
     let style = ANSIStyle(enabled: color)
-    var location = path ?? "orglint"
+    var location = TerminalText.safe(path ?? "orglint")
     if path != nil, let start = range?.start { location += ":\(start.line):\(start.column)" }
     let label: String
     switch severity {
@@ -41,11 +41,11 @@ public struct TextFormatter: ReportFormatter {
     case .warning: label = style.apply(ANSIStyle.magenta, "warning:")
     case .note: label = style.apply(ANSIStyle.cyan, "note:")
     }
-    var line = style.apply(ANSIStyle.bold, location + ":") + " " + label + " " + style.apply(ANSIStyle.bold, message)
+    var line = style.apply(ANSIStyle.bold, location + ":") + " " + label + " " + style.apply(ANSIStyle.bold, TerminalText.safe(message))
     if let rule { line += " " + rule }
     line += "\n"
     if let path, let range, let file = sources[path], range.start.line >= 1, range.start.line <= file.lineCount {
-      let text = file.lineText(range.start.line)
+      let text = TerminalText.safe(file.lineText(range.start.line), keepTabs: true)
       line += text + "\n" + style.apply(ANSIStyle.green, caret(under: text, range: range)) + "\n"
     }
     return line

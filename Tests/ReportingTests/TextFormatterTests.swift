@@ -109,3 +109,14 @@ import Testing
     #expect(StatisticsFormatter.render(Fixture.clean) == "")
   }
 }
+
+@Suite struct TerminalTextTests {
+  @Test func controlCharactersBecomeControlPicturesOneColumnEach() {
+    #expect(TerminalText.safe("a\u{1B}[2Kb") == "a␛[2Kb")
+    #expect(TerminalText.safe("\u{0}\u{7F}\u{85}") == "␀␡\u{FFFD}")
+    #expect(TerminalText.safe("a\tb") == "a␉b")
+    #expect(TerminalText.safe("a\tb", keepTabs: true) == "a\tb")
+    #expect(TerminalText.safe("plain é") == "plain é")
+    #expect(GitHubFormatter.escapeData("50%\n\u{1B}x") == "50%25%0A␛x")
+  }
+}
