@@ -28,7 +28,7 @@ final class EventBatch: @unchecked Sendable {
   /// Set on the last batch when reading stopped early: the finding that says why.
   var stop: ProducerStop?
 
-  init() { events.reserveCapacity(EventProducer.batchSize) }
+  init() {}
 }
 
 /// Why the producer stopped before the end of the stream.
@@ -43,28 +43,49 @@ struct EventProducer {
   let source: SourceFile
   let maxDepth: Int
 
-  /// Parses the whole input, calling `deliver` with each full batch and with the last one.
+  /// Parses the whole input, calling `deliver` with each full batch and with the last one. Events are gathered in
+  /// local arrays and wrapped into a batch only when delivered (no class property access per event).
   func run(_ input: UnsafeBufferPointer<UInt8>, deliver: (EventBatch) -> Void) {
     var offsets = OffsetMapper(source: source)
+    var events: [RawEvent] = []
+    var bytes: [UInt8] = []
+    var strings: [String] = []
+    events.reserveCapacity(Self.batchSize)
+    func flush(_ stop: ProducerStop?) {
+      let batch = EventBatch()
+      batch.events = events
+      batch.bytes = bytes
+      batch.strings = strings
+      batch.stop = stop
+      deliver(batch)
+      events = []
+      events.reserveCapacity(Self.batchSize)
+      bytes = []
+      strings = []
+    }
+    func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+      guard let p else { return -1 }
+      strings.append(String(cString: p))
+      return Int32(strings.count - 1)
+    }
     let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     defer { parser.deallocate() }
-    var batch = EventBatch()
     guard yaml_parser_initialize(parser) == 1 else {
-      batch.stop = .error(YAMLRules.syntaxError, "libyaml could not start (out of memory)", offset: 0)
-      deliver(batch)
+      flush(.error(YAMLRules.syntaxError, "libyaml could not start (out of memory)", offset: 0))
       return
     }
     defer { yaml_parser_delete(parser) }
     guard let base = input.baseAddress, !input.isEmpty else {
-      deliver(batch)
+      flush(nil)
       return
     }
     yaml_parser_set_input_string(parser, base, input.count)
     var event = yaml_event_t()
     var depth = 0
-    while true {
+    var stop: ProducerStop?
+    parsing: while true {
       guard yaml_parser_parse(parser, &event) == 1 else {
-        batch.stop = Self.describeError(parser.pointee, &offsets, source)
+        stop = Self.describeError(parser.pointee, &offsets, source)
         break
       }
       defer { yaml_event_delete(&event) }
@@ -94,24 +115,24 @@ struct EventProducer {
         let candidate =
           raw.style == .plain ? start : (raw.style == .literal || raw.style == .folded ? -1 : start + 1)
         if candidate >= 0, candidate + length <= end,
-          length == 0 || memcmpEqual(input.baseAddress! + candidate, s.value, length)
+          length == 0 || memcmpEqual(base + candidate, s.value, length)
         {
           raw.value = UInt32(candidate)
           raw.inSource = true
         } else {
-          raw.value = UInt32(truncatingIfNeeded: batch.bytes.count)
-          batch.bytes.append(contentsOf: UnsafeBufferPointer(start: s.value, count: length))
+          raw.value = UInt32(truncatingIfNeeded: bytes.count)
+          bytes.append(contentsOf: UnsafeBufferPointer(start: s.value, count: length))
         }
-        raw.anchor = Self.string(s.anchor, in: batch)
-        raw.tag = Self.string(s.tag, in: batch)
+        if s.anchor != nil { raw.anchor = string(s.anchor) }
+        if s.tag != nil { raw.tag = string(s.tag) }
       case YAML_ALIAS_EVENT:
         raw.kind = .alias
-        raw.anchor = Self.string(event.data.alias.anchor, in: batch)
+        raw.anchor = string(event.data.alias.anchor)
       case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
         let isMapping = event.type == YAML_MAPPING_START_EVENT
         if depth >= maxDepth {
-          batch.stop = .tooDeep(offset: start)
-          break
+          stop = .tooDeep(offset: start)
+          break parsing
         }
         depth += 1
         raw.kind = isMapping ? .mappingStart : .sequenceStart
@@ -120,28 +141,18 @@ struct EventProducer {
           ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
           : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
         raw.style = flow ? .flow : .block
-        raw.anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, in: batch)
-        raw.tag = Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag, in: batch)
+        raw.anchor = string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+        raw.tag = string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         depth -= 1
         raw.kind = event.type == YAML_MAPPING_END_EVENT ? .mappingEnd : .sequenceEnd
       default:
-        continue
+        continue parsing
       }
-      if batch.stop != nil { break }
-      batch.events.append(raw)
-      if batch.events.count >= Self.batchSize {
-        deliver(batch)
-        batch = EventBatch()
-      }
+      events.append(raw)
+      if events.count >= Self.batchSize { flush(nil) }
     }
-    deliver(batch)
-  }
-
-  private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?, in batch: EventBatch) -> Int32 {
-    guard let p else { return -1 }
-    batch.strings.append(String(cString: p))
-    return Int32(batch.strings.count - 1)
+    flush(stop)
   }
 
   private static func describeError(_ p: yaml_parser_t, _ offsets: inout OffsetMapper, _ source: SourceFile)

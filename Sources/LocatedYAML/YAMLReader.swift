@@ -18,8 +18,8 @@ public struct YAMLLimits: Sendable {
   public var maxAliasExpansion = 1_000_000
   /// Largest file read.
   public var maxFileBytes = 1 << 30
-  /// Files at least this large are parsed on a second thread while the arena is built on the calling one.
-  public var pipelineThreshold = 4 << 20
+  /// Files at least this large (1 MiB) are parsed on a second thread while the arena is built on the calling one.
+  public var pipelineThreshold = 1 << 20
 
   public init() {}
 }
