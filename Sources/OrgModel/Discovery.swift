@@ -155,6 +155,11 @@ private func realPath(_ path: String) -> String {
   return String(cString: p)
 }
 
+extension Discovery {
+  /// `path` made absolute against `cwd`, with `.`, `..` and repeated `/` removed (text only, no file system access).
+  public static func absolutePath(_ path: String, cwd: String) -> String { absolute(path, cwd: cwd) }
+}
+
 /// `path` made absolute against `cwd`, with `.` and `..` parts removed.
 func absolute(_ path: String, cwd: String) -> String {
   let joined = path.hasPrefix("/") ? path : cwd + "/" + path

@@ -1,19 +1,9 @@
+import OrgModel
+
 /// Pure path arithmetic on `/`-separated text: no file system access.
 enum PathText {
   /// `path` made absolute against `cwd`, with `.`, `..` and repeated `/` removed.
-  static func normalize(_ path: String, cwd: String) -> String {
-    let full = path.hasPrefix("/") ? path : cwd + "/" + path
-    var parts: [Substring] = []
-    for part in full.split(separator: "/", omittingEmptySubsequences: true) {
-      if part == "." { continue }
-      if part == ".." {
-        if !parts.isEmpty { parts.removeLast() }
-        continue
-      }
-      parts.append(part)
-    }
-    return "/" + parts.joined(separator: "/")
-  }
+  static func normalize(_ path: String, cwd: String) -> String { Discovery.absolutePath(path, cwd: cwd) }
 
   /// The folder of a normalized absolute path (`/` for a top-level entry).
   static func parent(_ path: String) -> String {
