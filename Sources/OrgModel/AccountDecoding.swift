@@ -163,7 +163,10 @@ extension ModelDecoder {
     var out: [T] = []
     out.reserveCapacity(n)
     for i in 0..<n {
-      guard let item = resolve(doc.item(list, i)) else { continue }
+      guard let item = resolve(doc.item(list, i)) else {
+        reportNullItem(doc.item(list, i), of: key)
+        continue
+      }
       guard doc.kind(item) == .mapping else {
         report(ModelRules.wrongType, "an item of '\(name(key))' expects a mapping, found \(describe(item))", at: item)
         continue
@@ -190,7 +193,10 @@ extension ModelDecoder {
       var out: [T] = []
       out.reserveCapacity(chunkSize)
       for i in (c * chunkSize)..<min(n, (c + 1) * chunkSize) {
-        guard let item = d.resolve(d.doc.item(list, i)) else { continue }
+        guard let item = d.resolve(d.doc.item(list, i)) else {
+          d.reportNullItem(d.doc.item(list, i), of: key)
+          continue
+        }
         guard d.doc.kind(item) == .mapping else {
           d.report(
             ModelRules.wrongType, "an item of '\(d.name(key))' expects a mapping, found \(d.describe(item))", at: item)

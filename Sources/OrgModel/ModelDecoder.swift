@@ -268,7 +268,10 @@ public struct ModelDecoder {
     var out: [String] = []
     out.reserveCapacity(n)
     for i in 0..<n {
-      guard let item = resolve(doc.item(list, i)) else { continue }
+      guard let item = resolve(doc.item(list, i)) else {
+        reportNullItem(doc.item(list, i), of: key)
+        continue
+      }
       if doc.kind(item) == .scalar {
         out.append(text(item))
       } else {
@@ -277,6 +280,13 @@ public struct ModelDecoder {
       }
     }
     return out
+  }
+
+  /// Reports a list item that is null (`- ` with nothing after it, `~`): it would otherwise vanish without a word.
+  /// Items that are unresolved aliases or `!include` were reported already.
+  func reportNullItem(_ item: YAMLNodeID, of key: YAMLNodeID) {
+    guard doc.kind(item) == .scalar, doc.isNull(item) else { return }
+    report(ModelRules.wrongType, "an item of '\(name(key))' is null; remove it or give it a value", at: item)
   }
 
   /// Reports a missing required field at the entity's start.

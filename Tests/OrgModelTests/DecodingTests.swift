@@ -331,3 +331,20 @@ import Testing
       ])
   }
 }
+
+@Suite struct NullListItemTests {
+  /// An empty `-` or a `~` in a list would otherwise vanish without a word.
+  @Test func nullItemsAreReportedWhereTheyStand() {
+    let set = load(
+      header + "kind: Organization\nid: o-a1b2c3d4e5\nmanagementAccount: \"111111111111\"\n"
+        + "trustedAccess: [iam.amazonaws.com, ~]\naccounts:\n  -\n  - id: \"222222222222\"\n    name: a\n"
+        + "    email: a@example.com\n")
+    let found = set.findings.map { "\($0.ruleId) \($0.range.map { "\($0.start)" } ?? "-") \($0.message)" }
+    #expect(
+      found == [
+        "SCHEMA002 5:36 an item of 'trustedAccess' is null; remove it or give it a value",
+        "SCHEMA002 7:4 an item of 'accounts' is null; remove it or give it a value",
+      ])
+    #expect(set.accounts.map(\.id) == ["222222222222"])
+  }
+}
