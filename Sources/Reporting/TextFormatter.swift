@@ -24,7 +24,12 @@ public struct TextFormatter: ReportFormatter {
           sources: report.sources)
       }
     }
-    return out + ReportSummary(report).text + "\n"
+    guard report.exitCode == 2, !report.configurationProblems.isEmpty else {
+      return out + ReportSummary(report).text + "\n"
+    }
+    // The run stopped before linting (a bad config, rule file, path or option): say so rather than count files.
+    let n = report.configurationProblems.count
+    return out + "orglint could not lint: \(ReportSummary.count(n, "problem")) (exit code 2)\n"
   }
 
   /// One diagnostic line, then the source line and its caret when the file and position are known.

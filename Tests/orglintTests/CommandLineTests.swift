@@ -108,7 +108,7 @@ import Testing
     #expect(
       run.stderr == """
         \(missing): error: cannot read: No such file or directory [IO001 unreadable-path]
-        1 error in 0 files
+        orglint could not lint: 1 problem (exit code 2)
 
         """)
   }
@@ -120,7 +120,7 @@ import Testing
     #expect(
       run.stderr == """
         Examples/secure-org/organization.yaml/accounts: error: cannot read: Not a directory [IO001 unreadable-path]
-        1 error in 0 files
+        orglint could not lint: 1 problem (exit code 2)
 
         """)
   }
@@ -140,7 +140,7 @@ import Testing
     #expect(
       run.stderr == """
         orglint: error: --only: no rule 'ROOT02'; did you mean 'ROOT002'? [CLI001 unknown-rule]
-        1 error in 0 files
+        orglint could not lint: 1 problem (exit code 2)
 
         """)
   }
@@ -153,7 +153,7 @@ import Testing
       run.stderr == """
         orglint: error: --disable: no rule 'no-root-access-key'; did you mean 'no-root-access-keys'? \
         [CLI001 unknown-rule]
-        1 error in 0 files
+        orglint could not lint: 1 problem (exit code 2)
 
         """)
   }

@@ -336,7 +336,7 @@ import Testing
       run.stderr == """
         \(set.path)/.orglint.yaml:2:1: error: unknown key 'rulez' in the config file; did you mean 'rules'? \
         [CONFIG001 config-unknown-key]
-        1 error in 0 files
+        orglint could not lint: 1 problem (exit code 2)
 
         """)
   }

@@ -105,7 +105,7 @@ import Testing
   @Test func jsonOnStdoutWhenTheRunCannotBeDone() throws {
     let run = try OrglintProcess.lint(["--format", "json", "--disable", "NOPE", "Examples/insecure-org"])
     #expect(run.status == 2)
-    #expect(run.stderr == "orglint: error: --disable: no rule 'NOPE' [CLI001 unknown-rule]\n1 error in 0 files\n")
+    #expect(run.stderr == "orglint: error: --disable: no rule 'NOPE' [CLI001 unknown-rule]\norglint could not lint: 1 problem (exit code 2)\n")
     let report = try JSONReport(run)
     #expect(report.findings.isEmpty)
     let invocation = try #require(report.object["invocation"] as? [String: Any])
