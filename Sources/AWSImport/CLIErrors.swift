@@ -4,6 +4,7 @@
 enum CLIErrors {
   static func report(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     for file in errorFiles(folder: folder, under: "") {
+      if folder.skipIfSpecial(file, log: &log) { continue }  // a FIFO would block the import
       let code = try folder.errorCode(file) ?? ""
       let name = file.split(separator: "/").last.map(String.init) ?? file
       if name == "get-login-profile.error.json" && code == "NoSuchEntity" { continue }

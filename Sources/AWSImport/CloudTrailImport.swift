@@ -10,6 +10,9 @@ struct CloudTrailImport {
   static let folderName = "cloudtrail"
   static let exportTimeFile = "exported-at.txt"
   static let defaultDuration = 900
+  /// AssumeRoot's `DurationSeconds` "can range from 0 seconds up to the maximum session duration of 900 seconds"
+  /// (https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/sts/client/assume_root.html); anything else is a malformed record.
+  static let durationRange = 0...900
 
   private struct Event {
     var id: String
@@ -27,6 +30,7 @@ struct CloudTrailImport {
     for name in folder.list(Self.folderName) where name.hasSuffix(".json") {
       let file = "\(Self.folderName)/\(name)"
       if name.hasSuffix(".error.json") { continue }  // reported by CLIErrors
+      if folder.skipIfSpecial(file, log: &log) { continue }  // a FIFO would block the import
       let pages = try folder.pages(file) ?? []
       for (pageIndex, page) in pages.enumerated() {
         var records: [JSONCursor] = []
@@ -111,8 +115,10 @@ struct CloudTrailImport {
       entries.append(YAMLEntry("principal", .string(principal)))
     }
     entries.append(YAMLEntry("startedAt", .timestamp(event.time)))
-    let duration = try parameters.optional("durationSeconds")?.int ?? defaultDuration
-    let end = event.time + duration
+    let duration = try parameters.optional("durationSeconds")?.int(in: durationRange) ?? defaultDuration
+    guard let end = event.time.adding(seconds: duration) else {
+      throw try parameters.required("durationSeconds").error("eventTime + durationSeconds is out of range")
+    }
     if let reference, end <= reference {
       entries.append(
         YAMLEntry("completedAt", .timestamp(end), comments: ["eventTime + \(duration) s (session expiry)"]))

@@ -3,7 +3,11 @@ import Foundation
 
 /// Read access to an export folder: files by their relative path, parsed into `JSONCursor`s.
 ///
-/// A missing file is `nil` (that part of the model is absent); an unreadable or malformed one throws.
+/// A missing file is `nil` (that part of the model is absent); an unreadable or malformed one throws. Paths stay
+/// inside the folder: a relative path with a `..` component or a leading `/` is refused (ids are checked against
+/// their AWS formats before they become file names, see `ExportId`; this is the last line of defence). Only regular
+/// files are read: a FIFO, socket or device is IMPORT001 when the layout names it and skipped with a note when a
+/// folder listing finds it, so an import never blocks on a pipe.
 struct ExportFolder {
   let root: URL
 
@@ -11,27 +15,75 @@ struct ExportFolder {
     root = URL(fileURLWithPath: path, isDirectory: true)
   }
 
+  /// True when `relative` names something inside the folder: no `..` component, not absolute.
+  static func staysInside(_ relative: String) -> Bool {
+    !relative.hasPrefix("/") && !relative.split(separator: "/").contains("..")
+  }
+
+  /// The absolute path of `relative`, or nil when it would leave the folder.
+  private func fullPath(_ relative: String) -> String? {
+    Self.staysInside(relative) ? root.appendingPathComponent(relative).path : nil
+  }
+
   func exists(_ relative: String) -> Bool {
-    FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path)
+    fullPath(relative).map { FileManager.default.fileExists(atPath: $0) } ?? false
   }
 
   /// Names of the entries of a sub-folder, sorted; `[]` when it does not exist.
   func list(_ relative: String) -> [String] {
-    let names =
-      (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? []
+    guard let full = fullPath(relative) else { return [] }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
     return names.filter { !$0.hasPrefix(".") }.sorted()
+  }
+
+  /// What a folder entry is, following symbolic links.
+  enum EntryKind: Equatable {
+    case regularFile
+    case folder
+    /// A FIFO, socket or device, named for messages (`a FIFO`): never read, a read could block forever.
+    case special(String)
+  }
+
+  /// The kind of `relative`; nil when it is absent (or a dangling link) or would leave the folder.
+  func kind(_ relative: String) -> EntryKind? {
+    guard let full = fullPath(relative) else { return nil }
+    var info = stat()
+    guard stat(full, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .regularFile
+    case S_IFDIR: return .folder
+    case S_IFIFO: return .special("a FIFO")
+    case S_IFSOCK: return .special("a socket")
+    default: return .special("a device")
+    }
+  }
+
+  /// For a listed entry that is a FIFO, socket or device: an IMPORT005 note, and true (the caller skips it).
+  func skipIfSpecial(_ relative: String, log: inout FindingLog) -> Bool {
+    guard case .special(let what) = kind(relative) else { return false }
+    log.add(ImportRules.missingPart, "\(what), not a regular file: skipped", file: relative)
+    return true
   }
 
   /// The file's bytes as a `SourceFile` whose path is `relative`, or nil when it does not exist.
   func source(_ relative: String) throws(MalformedExport) -> SourceFile? {
-    let full = root.appendingPathComponent(relative).path
-    guard FileManager.default.fileExists(atPath: full) else { return nil }
+    let start = SourceLocation(line: 1, column: 1, offset: 0)
+    guard let full = fullPath(relative) else {
+      throw MalformedExport(file: relative, jsonPath: "$", message: "the path leaves the export folder", location: start)
+    }
+    switch kind(relative) {
+    case nil: return nil
+    case .special(let what):
+      throw MalformedExport(
+        file: relative, jsonPath: "$", message: "\(what), not a regular file: export files are regular files",
+        location: start)
+    case .regularFile, .folder: break  // a folder fails to read with the system's reason
+    }
     do {
       return try SourceFile.read(path: full, displayPath: relative)
     } catch {
       throw MalformedExport(
-        file: relative, jsonPath: "$", message: "cannot read: \(error)",
-        location: SourceLocation(line: 1, column: 1, offset: 0))
+        file: relative, jsonPath: "$", message: "cannot read: \(error)", location: start)
     }
   }
 

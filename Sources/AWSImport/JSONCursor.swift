@@ -65,6 +65,17 @@ struct JSONCursor {
     }
   }
 
+  /// An integer number within `range`. A fraction, an exponent, or a value outside the range (however many digits)
+  /// is an error that names the range, so a number from an export never overflows arithmetic done with it.
+  func int(in range: ClosedRange<Int>) throws(MalformedExport) -> Int {
+    guard case .number(let text) = value.kind else { throw expected("an integer") }
+    guard let number = Int(text), range.contains(number) else {
+      let shown = text.count > 40 ? String(text.prefix(40)) + "... (\(text.count) characters)" : text
+      throw error("expected an integer from \(range.lowerBound) to \(range.upperBound), found \(shown)")
+    }
+    return number
+  }
+
   var items: [JSONCursor] {
     get throws(MalformedExport) {
       guard case .array(let values) = value.kind else { throw expected("an array") }

@@ -1,8 +1,11 @@
+import Diagnostics
+
 /// A strict JSON parser (RFC 8259) over bytes that keeps member order and offsets.
 ///
 /// A file may hold several JSON texts one after another (pages of a paginated listing appended to one file);
 /// `parseAll` returns them in order. Nesting deeper than `maxDepth` is an error, so hostile input cannot overflow
-/// the stack. Time is linear in the input size.
+/// the stack. A key repeated in one object is an error: the AWS CLI never prints one, and readers disagree on which
+/// occurrence counts (jq and Python take the last). Time is linear in the input size.
 public struct JSONParser {
   /// Why parsing stopped, and where (a byte offset).
   public struct SyntaxError: Error, Sendable, Equatable {
@@ -83,10 +86,15 @@ public struct JSONParser {
       index += 1
       return members
     }
+    var keys: Set<String> = []
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+      let keyStart = index
       let key = try parseString()
+      guard keys.insert(key).inserted else {
+        throw fail("duplicate key \(JSONText.quoted(key)) in an object (which one counts is ambiguous)", at: keyStart)
+      }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after key") }
       index += 1

@@ -35,7 +35,7 @@ public struct JSONValue: Sendable, Equatable {
     }
   }
 
-  /// The member named `key` of an object (the first one when a key repeats), else nil.
+  /// The member named `key` of an object, else nil (`JSONParser` refuses objects that repeat a key).
   public subscript(key: String) -> JSONValue? {
     guard case .object(let members) = kind else { return nil }
     return members.first { $0.key == key }?.value

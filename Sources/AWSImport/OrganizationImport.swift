@@ -116,7 +116,7 @@ struct OrganizationImport {
     var top: [YAMLNode] = []
     var visited: Set<String> = []
     for root in roots {
-      let id = try root.string("Id")
+      let id = try ExportId.root.check(try root.required("Id"))
       rootIds.insert(id)
       top += try children(of: id, path: nil, folder: folder, visited: &visited, log: &log)
     }
@@ -134,7 +134,7 @@ struct OrganizationImport {
     }
     var named: [(name: String, node: YAMLNode)] = []
     for item in items {
-      let id = try item.string("Id")
+      let id = try ExportId.organizationalUnit.check(try item.required("Id"))
       let name = try item.string("Name")
       let ouPath = path.map { "\($0)/\(name)" } ?? name
       ouPaths[id] = ouPath

@@ -15,7 +15,7 @@ enum PolicyImport {
     var policies: [(name: String, node: YAMLNode)] = []
     for summary in summaries {
       if let type = try summary.optionalString("Type"), type != "SERVICE_CONTROL_POLICY" { continue }
-      let id = try summary.string("Id")
+      let id = try ExportId.policy.check(try summary.required("Id"))
       let name = try summary.string("Name")
       var fields = [YAMLEntry("name", .string(name))]
       let targetsFile = "organizations/policies/\(id).targets.json"

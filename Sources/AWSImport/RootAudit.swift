@@ -30,9 +30,10 @@ enum RootAudit {
     }
     let keys = try list(dir, "list-access-keys.json", "AccessKeyMetadata", folder: folder, log: &log) {
       item throws(MalformedExport) in
-      let id = try item.string("AccessKeyId")
+      let key = try item.required("AccessKeyId")
+      let id = try key.string
       var entry = [YAMLEntry("id", .string(id)), YAMLEntry("active", .bool(try status(item)))]
-      if let used = try lastUsed(dir: dir, key: id, folder: folder) { entry.append(used) }
+      if let used = try lastUsed(dir: dir, key: key, folder: folder) { entry.append(used) }
       return (id, entry)
     }
     if let keys { fields.append(.from("\(dir)/list-access-keys.json", "accessKeys", .sequence(keys))) }
@@ -77,9 +78,12 @@ enum RootAudit {
   }
 
   /// `lastUsed` from `get-access-key-last-used-<key-id>.json` (`AccessKeyLastUsed.LastUsedDate`, absent when the
-  /// key was never used); nil when the file is absent or the key was never used.
-  private static func lastUsed(dir: String, key: String, folder: ExportFolder) throws(MalformedExport) -> YAMLEntry? {
-    let file = "\(dir)/get-access-key-last-used-\(key).json"
+  /// key was never used); nil when the file is absent or the key was never used. The key id names the file, so it
+  /// must have the access key id format.
+  private static func lastUsed(dir: String, key: JSONCursor, folder: ExportFolder) throws(MalformedExport)
+    -> YAMLEntry?
+  {
+    let file = "\(dir)/get-access-key-last-used-\(try ExportId.accessKey.check(key)).json"
     guard let doc = try folder.document(file),
       let date = try doc.required("AccessKeyLastUsed").optionalTimestamp("LastUsedDate")
     else { return nil }

@@ -62,7 +62,11 @@ struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   static func < (a: Timestamp, b: Timestamp) -> Bool { a.seconds < b.seconds }
 
-  static func + (a: Timestamp, seconds: Int) -> Timestamp { Timestamp(seconds: a.seconds + seconds) }
+  /// This time plus `seconds`; nil when the sum overflows (the operand may come from an export file).
+  func adding(seconds delta: Int) -> Timestamp? {
+    let (sum, overflow) = seconds.addingReportingOverflow(delta)
+    return overflow ? nil : Timestamp(seconds: sum)
+  }
 
   // Howard Hinnant's civil calendar algorithms (proleptic Gregorian).
   static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {

@@ -30,26 +30,35 @@ struct Import: ParsableCommand {
     func run() throws {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-        FileHandle.standardError.write(Data("error: \(directory): not a folder\n".utf8))
+        standardError("error: \(directory): not a folder")
+        throw ExitCode(2)
+      }
+      if out == "-", !StandardOutput.isOpen {
+        standardError("error: standard output is closed; name a folder with --out")
         throw ExitCode(2)
       }
       let result: AWSImportResult
       do {
         result = try AWSImporter(exportDirectory: directory).run()
       } catch {
-        FileHandle.standardError.write(Data("\(line(error.finding))\n".utf8))
+        standardError(line(error.finding))
         throw ExitCode(2)
       }
       for finding in result.findings {
-        FileHandle.standardError.write(Data("\(line(finding))\n".utf8))
+        standardError(line(finding))
       }
       if out == "-" {
-        FileHandle.standardOutput.write(Data(result.combinedText.utf8))
+        do {
+          try StandardOutput.write(result.combinedText)
+        } catch {
+          standardError("error: \(error)")
+          throw ExitCode(2)
+        }
       } else {
         do {
           try result.write(to: out)
         } catch {
-          FileHandle.standardError.write(Data("error: \(out): \(error.localizedDescription)\n".utf8))
+          standardError("error: \(out): \(error.localizedDescription)")
           throw ExitCode(2)
         }
       }

@@ -39,6 +39,8 @@ import Testing
     #expect(try parse(" \n").isEmpty)
   }
 
+  static let duplicateA = "duplicate key \"a\" in an object (which one counts is ambiguous)"
+
   @Test(arguments: [
     ("{\"a\" 1}", "expected ':' after key", 5),
     ("[1,]", "unexpected character ']', expected a value", 3),
@@ -48,6 +50,8 @@ import Testing
     ("\"a\u{01}\"", "control character in a string (escape it)", 2),
     ("\"\\q\"", "invalid escape '\\q'", 1),
     ("[1 2]", "expected ',' or ']' in an array", 3),
+    ("{\"a\": 1, \"b\": {\"a\": 2}, \"a\": 3}", Self.duplicateA, 24),
+    ("{\"\\u0061\": 1, \"a\": 2}", Self.duplicateA, 14),
   ])
   func syntaxErrorsSayWhatAndWhere(input: String, message: String, offset: Int) {
     #expect(throws: JSONParser.SyntaxError(message: message, offset: offset)) { try parse(input) }

@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 import Testing
 
 @testable import AWSImport
@@ -7,8 +8,10 @@ import Testing
 /// files once moto's random account ids are mapped back to export-full's.
 ///
 /// Needs python3 with `moto[server]` and `awscli` (`python3 -m pip install 'moto[server]' awscli`); without them the
-/// test fails and says so.
-@Suite struct MotoEndToEndTests {
+/// test is skipped with the missing tool named (a failure under ORGLINT_REQUIRE_TOOLS=1).
+@Suite(
+  .requires(.python("moto.server", "flask"), .command("aws"), for: "scripts/export-aws.sh against moto_server"))
+struct MotoEndToEndTests {
   static let script = Fixtures.root.appendingPathComponent("moto-export.sh")
   /// A hang guard: the run needs about 32 s of CPU (mostly ~50 AWS CLI start-ups), so about 30 s on an idle
   /// 2-core machine, but 80 s and more while other builds share the cores.

@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 import Testing
 
 @testable import AWSImport
@@ -50,7 +51,8 @@ import Testing
   }
 
   /// Every tricky string survives a round trip through PyYAML (a YAML 1.1 reader, the strictest about plain scalars).
-  @Test func pyyamlReadsBackEveryString() throws {
+  @Test(.requires(.python("yaml"), for: "imported YAML read back by PyYAML"))
+  func pyyamlReadsBackEveryString() throws {
     let strings = [
       "yes", "no", "y", "n", "off", "null", "~", "true", "0x1F", "0o17", "1_000", "1:20", "3.5e3", ".nan", "-.inf",
       "2026-10-01", "2026-10-01T10:00:00Z", "@at", "`tick", "!tag", "&anchor", "*alias", "%pct", "|bar", ">gt",
@@ -68,20 +70,9 @@ import Testing
   }
 }
 
-/// Runs `python3 -c script` with `input` on stdin and returns stdout; fails the test when python3 is missing.
+/// Runs `python3 -c script` with `input` on stdin and returns stdout; a failed script is a test issue.
 func runPython(_ script: String, input: String) throws -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", "-c", script]
-  let stdin = Pipe()
-  let stdout = Pipe()
-  process.standardInput = stdin
-  process.standardOutput = stdout
-  try process.run()
-  stdin.fileHandleForWriting.write(Data(input.utf8))
-  try stdin.fileHandleForWriting.close()
-  let data = stdout.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  #expect(process.terminationStatus == 0, "python3 with PyYAML is needed: pip install pyyaml")
-  return String(decoding: data, as: UTF8.self)
+  let outcome = try PythonScript.run(script, input: input)
+  #expect(outcome.status == 0, "python3 failed: \(outcome.stderr)")
+  return outcome.stdout
 }

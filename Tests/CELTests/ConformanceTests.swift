@@ -3,7 +3,7 @@ import Testing
 
 @testable import CEL
 
-/// Runs the official CEL conformance files in ../shared/conformance/cel (beside the package root).
+/// Runs the official CEL conformance files (google/cel-spec `tests/simple/testdata`, vendored in Tests/Vendored/cel-spec).
 @Suite struct ConformanceTests {
   /// Cases out of scope, by "file/section" or "file/section/test", each with its reason. Nothing else is skipped.
   static let skipped: [String: String] = [
@@ -25,19 +25,9 @@ import Testing
   /// The applicable-case count must not fall below this (guards against silently skipping more).
   static let applicableFloor = 770
 
-  /// `shared/conformance/cel` beside the package root (`../shared`), or beside an ancestor of it (worktrees
-  /// live deeper than the main checkout).
-  static var directory: String {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    parts.removeLast(3)  // Tests/CELTests/ConformanceTests.swift → package root
-    let root = parts.joined(separator: "/")
-    while parts.count > 1 {
-      parts.removeLast()
-      let candidate = parts.joined(separator: "/") + "/shared/conformance/cel"
-      if FileManager.default.fileExists(atPath: candidate + "/basic.textproto") { return candidate }
-    }
-    return root + "/../shared/conformance/cel"
-  }
+  /// The vendored conformance files (Tests/Vendored/cel-spec, Apache-2.0, see Tests/Vendored/README.md).
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Vendored/cel-spec").path
 
   static let files = [
     "basic", "comparisons", "fields", "fp_math", "integer_math", "lists", "logic", "macros", "plumbing", "string",
@@ -101,7 +91,7 @@ import Testing
     for file in Self.files {
       let path = "\(dir)/\(file).textproto"
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        Issue.record("conformance file missing: \(path) (expected shared/ beside the repository checkout)")
+        Issue.record("conformance file missing: \(path)")
         return
       }
       let root = try TextProtoReader.parse(text)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import OrglintTestSupport
 import Testing
 
 @testable import OrgModel
@@ -28,7 +29,8 @@ import Testing
     #expect(text.range(of: "\n  \"$defs\": ")!.lowerBound > text.range(of: "\n  \"allOf\": ")!.lowerBound)
   }
 
-  @Test func isADraft202012Schema() throws {
+  @Test(.requires(SchemaValidator.tools, for: "the schema checked by python3 jsonschema"))
+  func isADraft202012Schema() throws {
     #expect(try SchemaValidator.python(SchemaValidator.checkSchemaScript, [SchemaValidator.schemaPath]) == "ok\n")
     // The check can fail: a schema whose `type` is a number is not a valid schema.
     let bad = FileManager.default.temporaryDirectory.appendingPathComponent("orglint-bad-\(getpid()).schema.json")
@@ -96,7 +98,8 @@ import Testing
   }
 
   /// The orglint documents under Examples/ validate, except the two of broken.yaml, which are broken on purpose.
-  @Test func examplesValidate() throws {
+  @Test(.requires(SchemaValidator.tools, for: "Examples/ validated against the schema by python3 jsonschema"))
+  func examplesValidate() throws {
     let examples = SchemaValidator.packageRoot.appendingPathComponent("Examples")
     let walker = try #require(FileManager.default.enumerator(atPath: examples.path))
     var sources: [(name: String, text: String)] = []
@@ -126,7 +129,8 @@ import Testing
   }
 
   /// The loader and the schema give the same verdict on each document of `AgreementCases`.
-  @Test func loaderAndSchemaAgree() throws {
+  @Test(.requires(SchemaValidator.tools, for: "loader and schema compared through python3 jsonschema"))
+  func loaderAndSchemaAgree() throws {
     let cases = AgreementCases.all
     let results = try SchemaValidator.validate(cases.map { ($0.name, $0.yaml) })
     #expect(results.map(\.name) == cases.map(\.name), "one orglint document per case")

@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 
 /// Validates YAML documents against the config schema with python3's `jsonschema` (Draft202012Validator), as an
 /// editor would: YAML is read with PyYAML, timestamps kept as their text (yaml-language-server hands unquoted
@@ -113,41 +114,16 @@ enum SchemaValidator {
 
   /// Runs `python3 -c script arguments...` with `input` on stdin; returns its output, or throws with its stderr.
   static func python(_ script: String, _ arguments: [String] = [], input: String = "") throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
+    let outcome: PythonScript.Outcome
     do {
-      try process.run()
+      outcome = try PythonScript.run(script, arguments, input: input)
     } catch {
       throw Failure(description: "cannot run python3 (\(error)): install python3 with jsonschema and pyyaml")
     }
-    // Read both pipes while writing, so neither side blocks on a full pipe.
-    nonisolated(unsafe) var out = Data()
-    nonisolated(unsafe) var err = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      out = stdout.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    group.enter()
-    DispatchQueue.global().async {
-      err = stderr.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    group.wait()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw Failure(description: "python3 failed: " + String(decoding: err, as: UTF8.self))
-    }
-    return String(decoding: out, as: UTF8.self)
+    guard outcome.status == 0 else { throw Failure(description: "python3 failed: " + outcome.stderr) }
+    return outcome.stdout
   }
+
+  /// The tools `validate` and `python` need: tests that call them carry `.requires(SchemaValidator.tools, for:)`.
+  static let tools = ExternalTool.python("jsonschema", "yaml")
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import OrglintTestSupport
 import Testing
 
 @testable import Reporting
@@ -29,13 +30,15 @@ import Testing
     #expect(decoded.invocation.configurationProblems.map(\.ruleId) == ["CONFIG003"])
   }
 
-  @Test func findingsIsTheOnlyTopLevelList() throws {
-    // shared/bench/orglint_counts.py takes the first list value of the top-level object as the findings.
+  @Test(.requires(.python(), for: "the JSON report read as a benchmark script reads it"))
+  func findingsIsTheOnlyTopLevelList() throws {
+    // The peer benchmark's orglint_counts.py (kept outside this repository) takes the first list value of the
+    // top-level object as the findings.
     let text = JSONFormatter().render(Fixture.report)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(object.filter { $0.value is [Any] }.map(\.key) == ["findings"])
     #expect(Set(object.keys) == ["findings", "invocation", "summary", "version"])
-    let counted = try TestSupport.python(
+    let counted = try PythonScript.run(
       """
       import json, sys, collections
       doc = json.loads(sys.stdin.read())

@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 import Testing
 
 /// Checks SARIF text against the OASIS 2.1.0 JSON Schema (python3 + jsonschema) and against the rules GitHub code
@@ -22,14 +23,11 @@ enum SARIFValidator {
     sys.exit(1 if errors else 0)
     """
 
-  /// The schema violations of `sarif`; a failure to run the check is recorded as a test issue.
+  /// The schema violations of `sarif`; a failure to run the check is recorded as a test issue. Tests that call it
+  /// carry `.requires(.python("jsonschema"), for:)`.
   static func schemaErrors(_ sarif: String, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
-    guard let schema = TestSupport.sarifSchemaPath() else {
-      Issue.record("shared/schemas/sarif-schema-2.1.0.json not found above \(TestSupport.packageRoot.path)")
-      return ["no schema"]
-    }
     do {
-      let outcome = try TestSupport.python(script, [schema], input: sarif)
+      let outcome = try PythonScript.run(script, [TestSupport.sarifSchemaPath], input: sarif)
       if outcome.status != 0 && outcome.status != 1 {
         Issue.record("schema check could not run: \(outcome.stderr)", sourceLocation: sourceLocation)
         return ["check failed"]

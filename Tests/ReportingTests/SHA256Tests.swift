@@ -1,3 +1,4 @@
+import OrglintTestSupport
 import Testing
 
 @testable import Reporting
@@ -11,10 +12,11 @@ import Testing
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
   }
 
-  @Test func agreesWithPythonAcrossPaddingBoundaries() throws {
+  @Test(.requires(.python(), for: "SHA-256 compared with Python's hashlib"))
+  func agreesWithPythonAcrossPaddingBoundaries() throws {
     // Lengths 0...130 cross the 55/56/64-byte padding cases; multi-byte text checks UTF-8 input.
     let inputs = (0...130).map { String(repeating: "é", count: $0 % 3) + String(repeating: "a", count: $0) }
-    let outcome = try TestSupport.python(
+    let outcome = try PythonScript.run(
       """
       import hashlib, sys
       for line in sys.stdin.read().split("\\n")[:-1]: print(hashlib.sha256(line.encode()).hexdigest())
