@@ -190,6 +190,21 @@ public final class SourceFile: Sendable {
     String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)
   }
 
+  /// At most `width` code points of a 1-based line from column `first` on, without decoding the rest of the line (a
+  /// 100 MB "line" stays 100 MB of bytes, not a 400 MB string); `cutAfter` when the line goes on.
+  public func lineExcerpt(_ line: Int, fromColumn first: Int, width: Int) -> (text: String, cutAfter: Bool) {
+    let range = byteRange(ofLine: line)
+    let start = byteOffset(line: line, column: first)
+    var end = start
+    var count = 0
+    while end < range.upperBound, count < width {
+      end += 1
+      while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+      count += 1
+    }
+    return (String(decoding: bytes[start..<end], as: UTF8.self), end < range.upperBound)
+  }
+
   /// The byte offset of a 1-based line and 1-based code-point column (clamped to the line).
   public func byteOffset(line: Int, column: Int) -> Int {
     let range = byteRange(ofLine: line)

@@ -53,7 +53,16 @@ struct Orglint: ParsableCommand {
   /// appended to the command's `paths`; any doubt (the short list does not parse, the command takes no paths) falls
   /// back to parsing the whole list.
   static func parse(_ arguments: [String]) throws -> ParsableCommand {
-    let longRun = 64
+    guard let cut = trailingPathsStart(arguments),
+      let head = try? parseAsRoot(Array(arguments[..<cut])),
+      var command = head as? any TakesTrailingPaths
+    else { return try parseAsRoot(arguments) }
+    command.paths += arguments[cut...]
+    return command
+  }
+
+  /// Where the long run of trailing file names starts, or nil when there is none worth splitting off (64 or fewer).
+  static func trailingPathsStart(_ arguments: [String]) -> Int? {
     let cut: Int
     if let dashDash = arguments.firstIndex(of: "--") {
       cut = dashDash + 1
@@ -61,12 +70,7 @@ struct Orglint: ParsableCommand {
       let lastOption = arguments.lastIndex { $0.hasPrefix("-") } ?? 0
       cut = lastOption + 2  // the option's value, or a path: either way parsed as before
     }
-    guard arguments.count - cut > longRun,
-      let head = try? parseAsRoot(Array(arguments[..<cut])),
-      var command = head as? any TakesTrailingPaths
-    else { return try parseAsRoot(arguments) }
-    command.paths += arguments[cut...]
-    return command
+    return arguments.count - cut > 64 ? cut : nil
   }
 
   /// The arguments after the program name, each decoded from its bytes by `FilePath` (lossless for non-UTF-8).
