@@ -102,11 +102,18 @@ public enum ModelRules {
       + "define, so the unit has fewer policies in effect than its author meant.",
     remediation: "Fix the name or define the policy.")
 
+  public static let skippedSpecialFile = RuleDescriptor(
+    id: "IO002", name: "skipped-special-file", title: "Folders hold regular files only", severity: .note,
+    description: "A folder orglint walks (a config set, a --rules folder) has an entry named like a YAML file that "
+      + "is not a regular file: a FIFO, a socket or a device. Reading it could block forever or never end, so it is "
+      + "skipped. Named on the command line, a FIFO is read like `cat` would read it; a device is refused (IO001).",
+    remediation: "Remove the entry, or name the FIFO on the command line if it is meant to be read.")
+
   /// Every rule of the model layer.
   public static let all: [RuleDescriptor] = [
     unknownField, wrongType, missingField, badEnumValue, malformedValue, yaml11Boolean, apiVersion, unknownKind,
     unsupportedInclude, givenAndUnknown, duplicateAccount, duplicateOrganization, duplicateOU, duplicatePolicy, unknownOU,
-    unknownAccount, unknownPolicy,
+    unknownAccount, unknownPolicy, skippedSpecialFile,
   ]
 
   /// Every id the loader can emit: the YAML layer's and this layer's.

@@ -75,7 +75,7 @@ import Testing
     let hooks = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
     #expect(hooks.count == 1)
     #expect(hooks[0]["id"] as? String == "orglint")
-    #expect(hooks[0]["entry"] as? String == "orglint lint")
+    #expect(hooks[0]["entry"] as? String == "orglint lint --")
     #expect(hooks[0]["language"] as? String == "swift")
     #expect(hooks[0]["types"] as? [String] == ["yaml"])
     #expect(hooks[0]["pass_filenames"] as? Bool == true)
