@@ -30,6 +30,10 @@ enum StandardOutput {
 
   /// Writes `text` and a line break.
   static func line(_ text: String) throws { try write(text + "\n") }
+
+  /// False when standard output was closed when orglint started (`>&-`): a command that would write its result
+  /// there can stop before doing its work.
+  static var isOpen: Bool { !StandardStreams.closedAtStart.contains(1) }
 }
 
 /// Standard output could not be written: reported as `orglint: error: cannot write to standard output: …`, exit 2.
@@ -40,12 +44,16 @@ struct StandardOutputError: Error, CustomStringConvertible {
 
 /// The three standard streams at start-up.
 enum StandardStreams {
+  /// The standard streams that were closed at start-up (set once by `prepare`, before any command runs).
+  nonisolated(unsafe) private(set) static var closedAtStart: Set<Int32> = []
+
   /// Ignores SIGPIPE, so that a closed pipe is the error EPIPE on the write instead of a silent death; a standard
   /// stream that is closed gets `/dev/null` opened *read-only* in its place, so that no file orglint opens later takes
   /// its number (a report written "to standard output" would land in that file) and writes to it still fail.
   static func prepare() {
     signal(SIGPIPE, SIG_IGN)
     for fd: Int32 in [0, 1, 2] where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
+      closedAtStart.insert(fd)
       let placeholder = open("/dev/null", O_RDONLY)
       if placeholder >= 0, placeholder != fd {
         dup2(placeholder, fd)
