@@ -2482,6 +2482,34 @@ examples:
     expect:
       - at: "10:1"
         message: "a root user: AssumeRoot cannot be called with root user credentials"
+  - name: a caller in the AWS GovCloud (US) partition
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws-us-gov:sts::111111111111:assumed-role/RootAccessAdmin/alice
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect: pass
+  - name: a root user of the China partition
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws-cn:iam::111111111111:root
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect:
+      - at: "8:5"
+        message: "a root user: AssumeRoot cannot be called with root user credentials"
 """#),
     ("Rules/TASK004-task-session-closed.yaml", #"""
 id: TASK004
