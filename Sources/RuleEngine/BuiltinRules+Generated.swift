@@ -2084,36 +2084,55 @@ references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
+  - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
   - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
 # Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
 when: >-
   org != null && org.rootAccess.rootCredentialsManagement && !account.isManagement
   && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
-# Every IAMCreateRootUserPassword is followed by an IAMDeleteRootUserCredentials (strictly later)
-# unless it is younger than the grace period; and `passwordRecovery: true` is only recorded while
-# a create is still open (not followed by a delete).
+# A recovery opened by IAMCreateRootUserPassword is closed by a later IAMDeleteRootUserCredentials
+# (strictly later), or by an audit after the create session ended (at most 15 minutes after its
+# start) that shows no root password: the delete may have run from the IAM delegated
+# administrator or in another Region, where this task log does not see it. A create younger than
+# the grace period may still be open; and `passwordRecovery: true` is only recorded while a create
+# is still open. A failed audit shows nothing; an unknown password leaves the check not judged.
 assert: |
   account.tasks.filter(r, r.task == 'IAMCreateRootUserPassword').all(r,
     account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+    || (account.audit != null && account.audit.status != 'failed' && account.root != null
+      && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+      && !account.root.password.enabled)
     || now - r.startedAt < params.gracePeriod)
   && (account.root == null || !account.root.passwordRecovery
     || account.tasks.exists(r, r.task == 'IAMCreateRootUserPassword'
-      && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)))
+      && !(account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+        || (account.audit != null && account.audit.status != 'failed' && account.root != null
+          && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+          && !account.root.password.enabled))))
 params:
   gracePeriod: 24h
 # The create tasks that are still open explain the finding (SARIF relatedLocations).
 related: >-
   account.tasks.filter(r, r.task == 'IAMCreateRootUserPassword'
-  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt))
+  && !(account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  || (account.audit != null && account.audit.status != 'failed' && account.root != null
+    && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+    && !account.root.password.enabled)))
 message: >-
   password recovery for account {{account.name}} ({{account.id}})
   {{ account.tasks.exists(r, r.task == 'IAMCreateRootUserPassword'
-  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  && !(account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  || (account.audit != null && account.audit.status != 'failed' && account.root != null
+    && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+    && !account.root.password.enabled))
   && now - r.startedAt >= params.gracePeriod)
   ? 'was opened and never closed: IAMCreateRootUserPassword at ' + string(account.tasks.filter(r,
   r.task == 'IAMCreateRootUserPassword'
-  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  && !(account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  || (account.audit != null && account.audit.status != 'failed' && account.root != null
+    && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+    && !account.root.password.enabled))
   && now - r.startedAt >= params.gracePeriod)[0].startedAt)
   + ' has no later IAMDeleteRootUserCredentials within ' + string(params.gracePeriod.getHours()) + 'h'
   : 'is recorded as allowed (passwordRecovery: true) but no IAMCreateRootUserPassword task is open' }}
@@ -2127,9 +2146,22 @@ description: |
   controlling the root mailbox can take over, which is exactly what centralized root access is
   meant to prevent.
 
+  A recovery is closed by an `IAMDeleteRootUserCredentials` task on the same account that started
+  after the create, or by a root audit (`account.audit`, an `IAMAuditRootUserCredentials` session)
+  that ran after the create session ended and shows no root password (no login profile). The
+  audit counts because the task log may not see the delete: it may have run from the IAM
+  delegated administrator, whose CloudTrail events are not in the management account's trail, or
+  through a Regional STS endpoint of another Region ("The global endpoint is not supported for
+  `sts:AssumeRoot`. You must send this request to a Regional AWS STS endpoint", IAM User Guide,
+  "Perform a privileged task on an AWS Organizations member account",
+  https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html). A create
+  session ends at its `completedAt`, or at most 15 minutes after `startedAt` (AssumeRoot's
+  `DurationSeconds` is at most 900 s); an audit that `failed` shows nothing, and one whose
+  password fact is unknown leaves the account not judged.
+
   This rule fails when an `IAMCreateRootUserPassword` task is older than `gracePeriod` (24h by
-  default) and no `IAMDeleteRootUserCredentials` task on the same account started after it, and
-  when the account's audit shows `passwordRecovery: true` although no create task is open.
+  default) and not closed that way, and when the account's audit shows `passwordRecovery: true`
+  although no create task is open.
 
   Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
   "Monitor the state of your AWS accounts", AWS Organizations User Guide,
@@ -2295,6 +2327,80 @@ examples:
           principal: arn:aws:iam::111111111111:role/RootAccessAdmin
           startedAt: 2026-09-02T10:00:00Z
     expect: pass
+  - name: a later audit without a root password closes the recovery
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      audit: { at: 2026-10-02T08:00:00Z, status: complete }
+      root: { password: false, passwordRecovery: false }
+      ---
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: IAMCreateRootUserPassword
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-10-01T10:00:00Z
+      completedAt: 2026-10-01T10:05:00Z
+    expect: pass
+  - name: an audit during the create session does not close it
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          audit: { at: 2026-10-01T10:02:00Z, status: complete }
+          root: { password: false }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMCreateRootUserPassword
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-10-01T10:00:00Z
+    expect:
+      - at: "11:5"
+        message: "was opened and never closed: IAMCreateRootUserPassword at 2026-10-01T10:00:00Z"
+  - name: a failed audit closes nothing
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          audit:
+            at: 2026-11-20T08:00:00Z
+            status: failed
+            errors:
+              - { call: sts:AssumeRoot, error: AccessDenied }
+          root: { password: false }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMCreateRootUserPassword
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-10-01T10:00:00Z
+          completedAt: 2026-10-01T10:05:00Z
+    expect:
+      - at: "15:5"
+        message: "was opened and never closed: IAMCreateRootUserPassword at 2026-10-01T10:00:00Z"
 """#),
     ("Rules/TASK002-task-targets-member.yaml", #"""
 id: TASK002
