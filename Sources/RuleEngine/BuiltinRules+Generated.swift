@@ -452,6 +452,7 @@ severity: warning
 securitySeverity: 4.0
 tags: [centralized-root-access, organization, least-privilege]
 references:
+  - https://aws.amazon.com/blogs/security/secure-root-user-access-for-member-accounts-in-aws-organizations/
   - https://aws.amazon.com/blogs/aws/centrally-managing-root-access-for-customers-using-aws-organizations/
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
   - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html
@@ -467,11 +468,15 @@ message: >-
 location: org.delegatedAdministrators
 description: |
   Centralized root access is administered from the management account or from the **IAM
-  delegated administrator**. AWS recommends registering a dedicated security account as the
-  delegated administrator (AWS News Blog, November 2024, "Centrally managing root access for
-  customers using AWS Organizations"), so that day-to-day root access management, including
-  `sts:AssumeRoot` sessions, does not need anyone to sign in to the management account, which
-  SCPs cannot restrict (Organizations best practices for the management account).
+  delegated administrator**. "As a security best practice, AWS strongly recommends that you
+  delegate the administration of this service to a dedicated member account used by your security
+  team" (AWS Security Blog, "Secure root user access for member accounts in AWS Organizations",
+  https://aws.amazon.com/blogs/security/secure-root-user-access-for-member-accounts-in-aws-organizations/;
+  the IAM User Guide, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html,
+  recommends "an account that is intended for security or management purposes"), so that
+  day-to-day root access management, including `sts:AssumeRoot` sessions, does not need anyone to
+  sign in to the management account, which SCPs cannot restrict (Organizations best practices for
+  the management account).
 remediation: |
   From the management account, with trusted access for IAM enabled:
 
@@ -481,8 +486,8 @@ remediation: |
   aws organizations list-delegated-administrators --service-principal iam.amazonaws.com
   ```
 
-  Console: IAM → **Root access management** → **Delegated administrator** → **Register**.
-  Then record it:
+  Console: IAM → **Root access management**, and enter the account ID under **Delegated
+  administrator** (the IAM User Guide's enabling steps). Then record it:
 
   ```yaml
   delegatedAdministrators:
@@ -1328,6 +1333,7 @@ severity: warning
 securitySeverity: 5.5
 tags: [root-user, credentials, monitoring, cis-aws-v3.0.0-1.7, cis-aws-v5.0.0-1.6]
 references:
+  - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
   - https://hub.prowler.com/check/iam_avoid_root_usage
@@ -1380,8 +1386,13 @@ remediation: |
 
   ```sh
   aws iam generate-credential-report && aws iam get-credential-report   # password_last_used
-  aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=root
+  aws cloudtrail lookup-events --region us-east-1 \
+    --lookup-attributes AttributeKey=Username,AttributeValue=root
   ```
+
+  Event history keeps 90 days of management events per Region (CloudTrail User Guide, "Working
+  with CloudTrail event history"); repeat the lookup in each Region in use, or query the
+  organization trail for older events.
 
   A documented break-glass use can be suppressed with a reason and an expiry date.
 suppressible: true
@@ -2410,6 +2421,7 @@ severity: error
 securitySeverity: 6.0
 tags: [centralized-root-access, privileged-task, data-integrity]
 references:
+  - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html
   - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
 scope: task
@@ -2435,8 +2447,13 @@ remediation: |
   missing Account document. Check the real session in CloudTrail:
 
   ```sh
-  aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot
+  aws cloudtrail lookup-events --region us-east-1 \
+    --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot
   ```
+
+  `AssumeRoot` only works on a Regional STS endpoint, and event history is kept per Region for 90
+  days: look in the Regions whose endpoints your administrators use, in the management account
+  and in the IAM delegated administrator.
 suppressible: true
 examples:
   - name: task on a member account
@@ -2624,6 +2641,7 @@ title: A privileged task record is closed within the 15-minute session limit
 severity: warning
 tags: [centralized-root-access, privileged-task, data-integrity]
 references:
+  - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html
   - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
   - https://docs.aws.amazon.com/cli/latest/reference/sts/assume-root.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
@@ -2646,9 +2664,13 @@ remediation: |
   session) and add its end as `completedAt:` to the task record:
 
   ```sh
-  aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot \
-    --start-time 2026-11-01T10:00:00Z
+  aws cloudtrail lookup-events --region us-east-1 \
+    --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot --start-time 2026-11-01T10:00:00Z
   ```
+
+  `AssumeRoot` only works on a Regional STS endpoint, so the event is in the Region whose
+  endpoint was used, in the account that called it (management account or IAM delegated
+  administrator).
 suppressible: true
 examples:
   - name: completed session
