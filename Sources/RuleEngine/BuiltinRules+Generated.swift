@@ -1510,10 +1510,13 @@ assert: |
       || (k.lowerAscii() == 'aws:assumedroot' && (
         (op == 'Null' && size(s.conditions[op][k]) > 0
           && s.conditions[op][k].all(v, v.lowerAscii() == 'true'))
-        || (op in ['BoolIfExists', 'StringEqualsIfExists', 'StringEqualsIgnoreCaseIfExists']
-          && size(s.conditions[op][k]) > 0 && s.conditions[op][k].all(v, v.lowerAscii() == 'false'))
-        || (op in ['StringNotEquals', 'StringNotEqualsIfExists', 'StringNotEqualsIgnoreCase',
-            'StringNotEqualsIgnoreCaseIfExists', 'StringNotLike', 'StringNotLikeIfExists']
+        || (op == 'BoolIfExists' && size(s.conditions[op][k]) > 0
+          && s.conditions[op][k].all(v, v.lowerAscii() == 'false'))
+        || (op == 'StringEqualsIfExists' && s.conditions[op][k].all(v, v != 'true'))
+        || (op == 'StringEqualsIgnoreCaseIfExists' && s.conditions[op][k].all(v, v.lowerAscii() != 'true'))
+        || (op in ['StringNotEquals', 'StringNotEqualsIfExists', 'StringNotLike', 'StringNotLikeIfExists']
+          && s.conditions[op][k].exists(v, v == 'true'))
+        || (op in ['StringNotEqualsIgnoreCase', 'StringNotEqualsIgnoreCaseIfExists']
           && s.conditions[op][k].exists(v, v.lowerAscii() == 'true'))))))))
 message: >-
   no service control policy in effect for account {{account.name}} ({{account.id}})
@@ -1785,9 +1788,10 @@ when: org != null && (org.rootAccess.rootCredentialsManagement || org.rootAccess
 # A statement blocks privileged tasks when it is a Deny whose aws:PrincipalArn condition names a
 # root user and whose Action (or NotAction, by what it leaves out) covers an action of the task
 # policies of the features that are on. It is exempt when a condition on aws:AssumedRoot is false
-# in an AssumeRoot session (the key is "true" there): Null "true", Bool/BoolIfExists or
-# StringEquals… "false", StringNotEquals…/StringNotLike… "true". Action names and condition key
-# names are case-insensitive; `*` and `?` are wildcards in actions.
+# in an AssumeRoot session (the key is "true" there): Null "true", Bool/BoolIfExists "false",
+# StringEquals… without "true", StringNotEquals…/StringNotLike… with "true" (case-sensitive unless
+# …IgnoreCase). Action names and condition key names are case-insensitive; `*` and `?` are
+# wildcards in actions.
 assert: |
   policy.statements.all(s,
     !(s.effect == 'Deny'
@@ -1805,11 +1809,14 @@ assert: |
     || s.conditions.exists(op, s.conditions[op].exists(k, k.lowerAscii() == 'aws:assumedroot' && (
       (op == 'Null' && size(s.conditions[op][k]) > 0
         && s.conditions[op][k].all(v, v.lowerAscii() == 'true'))
-      || (op in ['Bool', 'BoolIfExists', 'StringEquals', 'StringEqualsIfExists',
-          'StringEqualsIgnoreCase', 'StringEqualsIgnoreCaseIfExists']
-        && size(s.conditions[op][k]) > 0 && s.conditions[op][k].all(v, v.lowerAscii() == 'false'))
-      || (op in ['StringNotEquals', 'StringNotEqualsIfExists', 'StringNotEqualsIgnoreCase',
-          'StringNotEqualsIgnoreCaseIfExists', 'StringNotLike', 'StringNotLikeIfExists']
+      || (op in ['Bool', 'BoolIfExists'] && size(s.conditions[op][k]) > 0
+        && s.conditions[op][k].all(v, v.lowerAscii() == 'false'))
+      || (op in ['StringEquals', 'StringEqualsIfExists'] && s.conditions[op][k].all(v, v != 'true'))
+      || (op in ['StringEqualsIgnoreCase', 'StringEqualsIgnoreCaseIfExists']
+        && s.conditions[op][k].all(v, v.lowerAscii() != 'true'))
+      || (op in ['StringNotEquals', 'StringNotEqualsIfExists', 'StringNotLike', 'StringNotLikeIfExists']
+        && s.conditions[op][k].exists(v, v == 'true'))
+      || (op in ['StringNotEqualsIgnoreCase', 'StringNotEqualsIgnoreCaseIfExists']
         && s.conditions[op][k].exists(v, v.lowerAscii() == 'true'))))))
 params:
   # Every action of the AWS managed task policies IAMAuditRootUserCredentials and
@@ -2083,6 +2090,27 @@ examples:
           document: {"Statement": [{"Effect": "Deny", "Action": ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy"],
             "Resource": "*", "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:*:iam::*:root"}}}]}
     expect: pass
+  - name: StringNotEquals is case-sensitive
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+                  StringNotEquals: { "aws:AssumedRoot": "TRUE" }
+    expect:
+      - at: "9:5"
+        message: "SCP deny-root-user denies the root user without exempting AssumeRoot sessions"
 """#),
     ("Rules/TASK001-recovery-closed-after-task.yaml", #"""
 id: TASK001
