@@ -1490,7 +1490,7 @@ when: >-
 # real root sign-in, where aws:AssumedRoot is absent), and ArnNotLike/StringNotLike exemptions of
 # IAM roles or users.
 # Any other condition (a Region, a bucket, a tag) or a narrower Resource makes it a partial deny.
-# Condition key names are case-insensitive in IAM; operator names are not. ArnEquals and ArnLike
+# Condition key names are case-insensitive in IAM; operator names are matched as written. ArnEquals and ArnLike
 # both match wildcards per ARN component; the root pattern names every partition (arn:*, arn:aws,
 # arn:aws-cn, arn:aws-us-gov, ...).
 assert: |
