@@ -848,8 +848,9 @@ location: account.root.signingCertificates
 description: |
   An X.509 signing certificate is a long-term root credential that signs requests to the few
   AWS SOAP and legacy APIs that still accept it. `GetAccountSummary` reports it as
-  `AccountSigningCertificatesPresent`, and the `IAMDeleteRootUserCredentials` task policy deletes
-  it together with the password, access keys and MFA devices. Like a root access key, it lets
+  `AccountSigningCertificatesPresent`, and the `IAMDeleteRootUserCredentials` task policy allows
+  `iam:DeleteSigningCertificate` next to deleting the password and access keys and deactivating MFA
+  devices (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html). Like a root access key, it lets
   its holder act as root without MFA; no current workload needs one.
 
   Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
@@ -1767,7 +1768,7 @@ examples:
     ("Rules/SCP002-assumed-root-exempt.yaml", #"""
 id: SCP002
 name: assumed-root-exempt
-title: SCPs that deny the root user exempt AssumeRoot sessions when root sessions are on
+title: SCPs that deny the root user exempt AssumeRoot sessions when centralized root access is on
 severity: error
 securitySeverity: 5.5
 tags: [scp, root-user, centralized-root-access, control-tower]
@@ -1858,7 +1859,8 @@ description: |
   So an SCP that denies root principals (`aws:PrincipalArn` `arn:*:iam::*:root`) denies the
   tasks too: auditing or deleting leftover root credentials, allowing password recovery, or
   unlocking a bucket or queue policy then fails with AccessDenied. Requests made in such a
-  session carry the `aws:AssumedRoot` condition key with the value `true` (IAM User Guide, "AWS
+  session carry the Boolean condition key `aws:AssumedRoot`, which "is included in the request
+  context only when the principal uses credentials from AssumeRoot" (IAM User Guide, "AWS
   global condition context keys",
   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-assumedroot);
   adding `"Null": {"aws:AssumedRoot": "true"}` to the deny statement limits it to real root
