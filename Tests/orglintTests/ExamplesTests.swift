@@ -163,8 +163,8 @@ import Testing
     #expect(
       run.stdout == """
         Examples/insecure-org-legacy/organization.yaml:15:3: warning: organization o-initech4n8w2p does not have \
-        privileged root sessions (RootSessions) enabled: root-only tasks in member accounts still need the member \
-        root user's own credentials [ORG002 root-sessions-enabled]
+        privileged root actions (RootSessions) enabled: locked S3 bucket and SQS queue policies cannot be removed \
+        centrally, and member root password recovery cannot be allowed [ORG002 root-sessions-enabled]
           rootSessions: false                    # ORG002
           ^~~~~~~~~~~~~~~~~~~
         1 warning in 3 files

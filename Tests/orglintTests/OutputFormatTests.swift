@@ -125,8 +125,9 @@ import Testing
         root credentials management (RootCredentialsManagement) enabled: member accounts keep their own root \
         passwords and keys
         ::warning file=Examples/insecure-org-legacy/organization.yaml,line=15,col=3,endLine=15,endColumn=22,\
-        title=ORG002 root-sessions-enabled::organization o-initech4n8w2p does not have privileged root sessions \
-        (RootSessions) enabled: root-only tasks in member accounts still need the member root user's own credentials
+        title=ORG002 root-sessions-enabled::organization o-initech4n8w2p does not have privileged root actions \
+        (RootSessions) enabled: locked S3 bucket and SQS queue policies cannot be removed centrally, and member root \
+        password recovery cannot be allowed
 
         """)
   }
