@@ -51,7 +51,7 @@ import Testing
 
   @Test func integrationYAMLBlocksParse() throws {
     let blocks = try Self.fencedBlocks("yaml", in: "Docs/integrations.md")
-    #expect(blocks.count == 5)
+    #expect(blocks.count == 6)
     #expect(try Self.parseErrors(blocks, parser: "list(yaml.safe_load_all(block))") == [])
     // The check can fail: a tab-indented block is not YAML.
     #expect(try Self.parseErrors(["a:\n\tb: 1\n"], parser: "list(yaml.safe_load_all(block))").count == 1)
