@@ -90,7 +90,7 @@ extension LintResult {
 /// evaluation → suppressions → baseline.
 public enum Linter {
   /// The checks of the layers below the rules, which report with their own ids.
-  public static let loaderRules: [RuleDescriptor] = YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError]
+  public static let loaderRules: [RuleDescriptor] = YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError, RuleFileRules.costBudgetExceeded]
 
   public static func lint(_ request: LintRequest) -> LintResult {
     var result = LintResult()

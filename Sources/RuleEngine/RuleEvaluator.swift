@@ -12,6 +12,11 @@ public struct RuleEvaluator: Sendable {
   let set: LoadedSet
   let bridge: ModelBridge
   let now: CELTimestamp
+  /// The CEL steps one rule may spend over all its items in a run (the per-item limit is `CELProgram.costLimit`);
+  /// a rule that goes over stops there with a RULE010 finding.
+  public var runCostLimit = RuleEvaluator.defaultRunCostLimit
+  /// About two seconds of evaluation (1,000 steps for each of 20,000 items); no built-in rule comes near it.
+  public static let defaultRunCostLimit = 20_000_000
 
   public init(set: LoadedSet, now: CELTimestamp) {
     self.set = set
@@ -26,20 +31,21 @@ public struct RuleEvaluator: Sendable {
   /// of the scope items in the files `isReported` accepts (by their file's display path).
   public func run(_ rules: [CompiledRule], isReported: @escaping @Sendable (String) -> Bool = { _ in true }) -> RuleRun
   {
-    var planned: [(CompiledRule, Range<Int>)] = []
+    var planned: [(CompiledRule, Range<Int>, CELCostBudget)] = []
     for rule in rules {
       let n = itemCount(rule.rule.scope)
       let chunk = max(256, n / 8)
+      let budget = CELCostBudget(limit: runCostLimit)
       var lo = 0
       while lo < n {
-        planned.append((rule, lo..<min(n, lo + chunk)))
+        planned.append((rule, lo..<min(n, lo + chunk), budget))
         lo += chunk
       }
     }
     let jobs = planned
     let results = UnsafeResults(count: jobs.count)
     DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-      results.store(i, evaluate(jobs[i].0, items: jobs[i].1, isReported: isReported))
+      results.store(i, evaluate(jobs[i].0, items: jobs[i].1, budget: jobs[i].2, isReported: isReported))
     }
     var out = RuleRun()
     for part in results.all {
@@ -61,7 +67,7 @@ public struct RuleEvaluator: Sendable {
   }
 
   private func evaluate(
-    _ rule: CompiledRule, items: Range<Int>, isReported: @Sendable (String) -> Bool
+    _ rule: CompiledRule, items: Range<Int>, budget: CELCostBudget, isReported: @Sendable (String) -> Bool
   ) -> RuleRun {
     var variables: [CELValue] = [
       bridge.org, bridge.accountsVariable, bridge.tasksVariable, bridge.policiesVariable, .timestamp(now), rule.params,
@@ -69,10 +75,16 @@ public struct RuleEvaluator: Sendable {
     if rule.rule.scope != .organization { variables.append(.null) }
     var out = RuleRun()
     for i in items {
+      if budget.isExhausted {
+        if budget.claimOverrunReport() { out.findings.append(costBudgetFinding(rule, budget)) }
+        break
+      }
       let entity = self.entity(rule.rule.scope, i)
       if rule.rule.scope != .organization { variables[RuleCompiler.scopeSlot] = bridge.value(of: entity.object) }
       if let when = rule.when {
-        switch when.evaluate(variables) {
+        let value = when.evaluate(variables, charging: budget)
+        if budget.isExhausted { continue }  // this item's cost error is the overrun, reported once above
+        switch value {
         case .bool(true): break
         case .bool(false): continue
         case .unknown(let u):
@@ -84,7 +96,9 @@ public struct RuleEvaluator: Sendable {
           continue
         }
       }
-      switch rule.assert.evaluate(variables) {
+      let value = rule.assert.evaluate(variables, charging: budget)
+      if budget.isExhausted { continue }
+      switch value {
       case .bool(true):
         if isReported(entity.path) { out.checks += 1 }
       case .bool(false):
@@ -185,6 +199,16 @@ public struct RuleEvaluator: Sendable {
     return out
   }
 
+  /// RULE010: the rule spent its budget for the run; items after that point were not evaluated.
+  private func costBudgetFinding(_ rule: CompiledRule, _ budget: CELCostBudget) -> Finding {
+    Finding(
+      RuleFileRules.costBudgetExceeded,
+      "rule \(rule.rule.id) (\(rule.rule.name)\(rule.rule.isBuiltin ? "" : ", \(rule.rule.path)")) spent its evaluation "
+        + "budget for the whole run (\(budget.limit) steps) and was stopped: its results are incomplete; make it "
+        + "cheaper (look an account up with a map or a `when` filter instead of scanning every account for every item)",
+      path: nil, range: nil)
+  }
+
   private func evaluationError(_ rule: CompiledRule, _ field: String, _ value: CELValue, _ entity: Entity) -> Finding {
     let reason: String
     if case .error(let e) = value { reason = e.message } else { reason = "it gave \(Self.display(value)), not a boolean" }
@@ -202,7 +226,7 @@ public struct RuleEvaluator: Sendable {
     case .bool(let b): "\(b)"
     case .int(let i): "\(i)"
     case .uint(let u): "\(u)"
-    case .double(let d): "\(d)"
+    case .double(let d): d.isFinite ? "\(d)" : CELValue.text(ofDouble: d)
     case .string(let s): s
     case .bytes(let b): String(decoding: b, as: UTF8.self)
     case .timestamp(let t): "\(t)"

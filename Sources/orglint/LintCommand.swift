@@ -137,6 +137,10 @@ enum LintClock {
       return CELTimestamp(seconds: Int64(ts.tv_sec), nanos: Int32(ts.tv_nsec))!
     }
     guard let t = CELTimestamp.parse(text) else {
+      if text.utf8.count >= 19, text.dropFirst(17).hasPrefix("60") {
+        throw ValidationError(
+          "--now '\(text)' has second 60, a leap second, which rule time cannot represent; use :59 or the next minute")
+      }
       throw ValidationError("--now '\(text)' is not an RFC 3339 timestamp such as 2026-11-25T00:00:00Z")
     }
     return t
