@@ -18,10 +18,18 @@ public final class SourceFile: Sendable {
   public let isASCII: Bool
   /// 3 when the file starts with a UTF-8 byte order mark, else 0.
   public let bomLength: Int
+  /// The file read (device and inode), when it was read from the file system by `read(path:)`.
+  public let identity: FileIdentity?
 
-  public init(path: String, bytes: [UInt8]) {
+  public convenience init(path: String, bytes: [UInt8]) {
+    self.init(path: path, bytes: bytes, identity: nil)
+  }
+
+  /// A file's bytes as read from the file `identity` names.
+  public init(path: String, bytes: [UInt8], identity: FileIdentity?) {
     self.path = path
     self.bytes = bytes
+    self.identity = identity
     let (starts, ascii) = bytes.withUnsafeBufferPointer { Self.lineTable($0) }
     self.lineStarts = starts
     self.isASCII = ascii
@@ -89,7 +97,7 @@ public final class SourceFile: Sendable {
   /// Reads a file; throws `SourceFileError` with the system's reason when it cannot be read.
   public static func read(path: String, displayPath: String? = nil, maxBytes: Int = 1 << 30) throws -> SourceFile {
     let shown = displayPath ?? path
-    guard let file = fopen(path, "rb") else {
+    guard let file = FilePath.withSystemPath(path, { fopen($0, "rb") }) else {
       throw SourceFileError(path: shown, reason: String(cString: strerror(errno)))
     }
     defer { fclose(file) }
@@ -97,8 +105,11 @@ public final class SourceFile: Sendable {
     guard fstat(fileno(file), &info) == 0 else {
       throw SourceFileError(path: shown, reason: String(cString: strerror(errno)))
     }
-    if info.st_mode & S_IFMT == S_IFDIR {
-      throw SourceFileError(path: shown, reason: "is a directory")
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: throw SourceFileError(path: shown, reason: "is a directory")
+    case S_IFCHR, S_IFBLK:  // /dev/zero never ends, /dev/urandom neither: refused before reading a byte
+      throw SourceFileError(path: shown, reason: "is \(FileKind.describe(info)); orglint reads regular files and FIFOs")
+    default: break
     }
     let expected = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
     if expected > maxBytes {
@@ -121,7 +132,7 @@ public final class SourceFile: Sendable {
       if n < chunk.count { break }
     }
     if ferror(file) != 0 { throw SourceFileError(path: shown, reason: String(cString: strerror(errno))) }
-    return SourceFile(path: shown, bytes: bytes)
+    return SourceFile(path: shown, bytes: bytes, identity: FileIdentity(info))
   }
 
   public var lineCount: Int { lineStarts.count }
@@ -177,6 +188,21 @@ public final class SourceFile: Sendable {
   /// The text of a 1-based line, without its line break (invalid UTF-8 shows as U+FFFD).
   public func lineText(_ line: Int) -> String {
     String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)
+  }
+
+  /// At most `width` code points of a 1-based line from column `first` on, without decoding the rest of the line (a
+  /// 100 MB "line" stays 100 MB of bytes, not a 400 MB string); `cutAfter` when the line goes on.
+  public func lineExcerpt(_ line: Int, fromColumn first: Int, width: Int) -> (text: String, cutAfter: Bool) {
+    let range = byteRange(ofLine: line)
+    let start = byteOffset(line: line, column: first)
+    var end = start
+    var count = 0
+    while end < range.upperBound, count < width {
+      end += 1
+      while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+      count += 1
+    }
+    return (String(decoding: bytes[start..<end], as: UTF8.self), end < range.upperBound)
   }
 
   /// The byte offset of a 1-based line and 1-based code-point column (clamped to the line).

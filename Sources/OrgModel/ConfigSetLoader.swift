@@ -36,7 +36,9 @@ public enum ConfigSetLoader {
       case .failure(let e): unreadable.append(e)
       }
     }
-    return merge(files, root: found.root, unreadable: unreadable, reportedPaths: found.namedFiles.map { Set($0) })
+    return merge(
+      files, root: found.root, unreadable: unreadable, skipped: found.skipped,
+      reportedPaths: found.namedFiles.map { Set($0) })
   }
 
   /// Loads a set from files already in memory (rule examples, tests, stdin), in the order given.
@@ -45,11 +47,17 @@ public enum ConfigSetLoader {
     return merge(files, root: nil, unreadable: [], reportedPaths: nil)
   }
 
+  /// IO002 for a folder entry that is not a regular file.
+  public static func skippedFinding(_ entry: SourceFileError) -> Finding {
+    Finding(ModelRules.skippedSpecialFile, "skipped: \(entry.reason)", path: entry.path, range: nil)
+  }
+
   /// Merges the files' documents in order and links the model.
   static func merge(
-    _ perFile: [FileResult], root: String?, unreadable: [SourceFileError], reportedPaths: Set<String>?
+    _ perFile: [FileResult], root: String?, unreadable: [SourceFileError], skipped: [SourceFileError] = [],
+    reportedPaths: Set<String>?
   ) -> LoadedSet {
-    var findings: [Finding] = []
+    var findings: [Finding] = skipped.map(Self.skippedFinding)
     var organization: Organization?
     var accounts: [Account] = []
     var tasks: [PrivilegedTask] = []

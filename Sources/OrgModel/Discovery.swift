@@ -24,8 +24,11 @@ public enum Discovery {
     public var namedFiles: [String]?
     /// The set's root when files were named (absolute).
     public var root: String?
-    /// Paths that do not exist or cannot be read.
+    /// Paths that do not exist or cannot be read: missing, permission denied, a device named on the command line, a
+    /// dangling symlink, a name that is not UTF-8 or a path too long for the system (IO001).
     public var unreadable: [SourceFileError] = []
+    /// YAML-named entries of walked folders that are not regular files (FIFOs, sockets, devices): skipped (IO002).
+    public var skipped: [SourceFileError] = []
   }
 
   /// The name of the config file that marks a set's root.
@@ -39,19 +42,20 @@ public enum Discovery {
     var walker = Walker(cwd: cwd)
     for path in paths {
       var st = stat()
-      guard stat(path, &st) == 0 else {
-        result.unreadable.append(SourceFileError(path: path, reason: String(cString: strerror(errno))))
+      let shownPath = FilePath.displayed(path)
+      guard FilePath.withSystemPath(path, { stat($0, &st) }) == 0 else {
+        result.unreadable.append(SourceFileError(path: shownPath, reason: String(cString: strerror(errno))))
         continue
       }
       if st.st_mode & S_IFMT == S_IFDIR {
         walker.walk(directory: path, display: trimDot(path), explicit: true)
-      } else {
+      } else {  // a FIFO is read to its end as `cat` would; SourceFile.read refuses devices
         namedFiles.append((path, absolute(path, cwd: cwd)))
       }
     }
     var files: [File] = []
     for f in namedFiles {
-      let file = File(absolutePath: f.absolute, displayPath: f.path)
+      let file = File(absolutePath: f.absolute, displayPath: FilePath.displayed(f.path))
       if seen.insert(realPath(f.absolute)).inserted { files.append(file) }
     }
     if let first = namedFiles.first, let root = setRoot(startingAt: parent(of: first.absolute)) {
@@ -60,10 +64,11 @@ public enum Discovery {
     }
     for f in walker.files where seen.insert(realPath(f.absolutePath)).inserted { files.append(f) }
     result.unreadable += walker.unreadable
+    result.skipped = walker.skipped
     result.files = files.sorted { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
     if !namedFiles.isEmpty {
       // Folders given next to files are reported whole.
-      result.namedFiles = namedFiles.map(\.path) + walker.reportedFiles.map(\.displayPath)
+      result.namedFiles = namedFiles.map { FilePath.displayed($0.path) } + walker.reportedFiles.map(\.displayPath)
     }
     return result
   }
@@ -88,6 +93,7 @@ private struct Walker {
   var files: [Discovery.File] = []
   var reportedFiles: [Discovery.File] = []
   var unreadable: [SourceFileError] = []
+  var skipped: [SourceFileError] = []
   var visited = Set<DirectoryID>()
 
   init(cwd: String) { self.cwd = cwd }
@@ -107,17 +113,18 @@ private struct Walker {
 
   private mutating func visit(_ dir: String, display: String) {
     var st = stat()
-    guard stat(dir, &st) == 0 else { return }
-    guard visited.insert(DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted else { return }
-    guard let handle = opendir(dir) else {
+    guard FilePath.withSystemPath(dir, { stat($0, &st) }) == 0 else {
       unreadable.append(SourceFileError(path: display, reason: String(cString: strerror(errno))))
+      return
+    }
+    guard visited.insert(DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted else { return }
+    guard let handle = FilePath.withSystemPath(dir, { opendir($0) }) else {
+      unreadable.append(SourceFileError(path: display.isEmpty ? "." : display, reason: String(cString: strerror(errno))))
       return
     }
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { FilePath.string(fromSystemBytes: $0.prefix { $0 != 0 }) }
       if name.hasPrefix(".") { continue }
       names.append(name)
     }
@@ -125,22 +132,54 @@ private struct Walker {
     names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     for name in names {
       let path = dir + "/" + name
-      let shown = display.isEmpty ? name : display + "/" + name
+      let shownName = FilePath.displayed(name)
+      let shown = display.isEmpty ? shownName : display + "/" + shownName
+      let isYAMLName = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
       var info = stat()
-      guard stat(path, &info) == 0 else { continue }  // a dangling symlink
-      switch info.st_mode & S_IFMT {
+      guard FilePath.withSystemPath(path, { stat($0, &info) }) == 0 else {
+        let reason = String(cString: strerror(errno))
+        var link = stat()
+        if errno == ENOENT, FilePath.withSystemPath(path, { lstat($0, &link) }) == 0, link.st_mode & S_IFMT == S_IFLNK {
+          // A dangling symlink: reported when it looks like it should lead to a YAML file.
+          let target = linkTarget(path)
+          if isYAMLName || target.hasSuffix(".yaml") || target.hasSuffix(".yml") {
+            unreadable.append(SourceFileError(path: shown, reason: "a symbolic link to '\(target)', which does not exist"))
+          }
+        } else {
+          unreadable.append(SourceFileError(path: shown, reason: reason))  // too long, a loop, no permission
+        }
+        continue
+      }
+      let kind = info.st_mode & S_IFMT
+      if FilePath.hasEscapedBytes(name), kind == S_IFDIR || isYAMLName {
+        unreadable.append(SourceFileError(path: shown, reason: "the name is not valid UTF-8; rename it"))
+        continue
+      }
+      switch kind {
       case S_IFDIR: visit(path, display: shown)
-      case S_IFREG where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+      case S_IFREG where isYAMLName:
         files.append(Discovery.File(absolutePath: path, displayPath: shown))
-      default: break
+      default:
+        if isYAMLName, kind != S_IFREG {
+          skipped.append(SourceFileError(path: shown, reason: "is \(FileKind.describe(info)), not a regular file"))
+        }
       }
     }
+  }
+
+  /// The text of the symlink at `path`.
+  private func linkTarget(_ path: String) -> String {
+    var buffer = [UInt8](repeating: 0, count: 4097)
+    let n = FilePath.withSystemPath(path) { p in
+      buffer.withUnsafeMutableBytes { readlink(p, $0.baseAddress!.assumingMemoryBound(to: CChar.self), 4096) }
+    }
+    return n > 0 ? FilePath.displayed(FilePath.string(fromSystemBytes: buffer[0..<n])) : ""
   }
 }
 
 private func exists(_ path: String) -> Bool {
   var st = stat()
-  return lstat(path, &st) == 0
+  return FilePath.withSystemPath(path) { lstat($0, &st) } == 0
 }
 
 private func currentDirectory() -> String {
@@ -150,9 +189,9 @@ private func currentDirectory() -> String {
 }
 
 private func realPath(_ path: String) -> String {
-  guard let p = realpath(path, nil) else { return path }
+  guard let p = FilePath.withSystemPath(path, { realpath($0, nil) }) else { return path }
   defer { free(p) }
-  return String(cString: p)
+  return FilePath.string(fromSystemBytes: UnsafeRawBufferPointer(start: p, count: strlen(p)))
 }
 
 extension Discovery {

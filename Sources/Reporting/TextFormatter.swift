@@ -50,10 +50,35 @@ public struct TextFormatter: ReportFormatter {
     if let rule { line += " " + rule }
     line += "\n"
     if let path, let range, let file = sources[path], range.start.line >= 1, range.start.line <= file.lineCount {
-      let text = TerminalText.safe(file.lineText(range.start.line), keepTabs: true)
-      line += text + "\n" + style.apply(ANSIStyle.green, caret(under: text, range: range)) + "\n"
+      let (text, caretRange, cut) = Self.snippet(file, range)
+      line += text + "\n" + style.apply(ANSIStyle.green, caret(under: text, range: caretRange)) + cut + "\n"
     }
     return line
+  }
+
+  /// Source lines longer than this many code points are cut around the finding's column.
+  static let snippetWidth = 200
+
+  /// The source line of `range` made safe for a terminal, the range moved to its columns, and (for a long line cut
+  /// to `snippetWidth` code points, marked `…` where cut) a note saying which columns are shown.
+  static func snippet(_ file: SourceFile, _ range: SourceRange) -> (String, SourceRange, String) {
+    let lineNumber = range.start.line
+    if file.byteRange(ofLine: lineNumber).count <= snippetWidth {
+      return (TerminalText.safe(file.lineText(lineNumber), keepTabs: true), range, "")
+    }
+    let first = max(1, range.start.column - snippetWidth / 4)
+    let (excerpt, cutAfter) = file.lineExcerpt(lineNumber, fromColumn: first, width: snippetWidth)
+    let count = excerpt.unicodeScalars.count
+    guard first > 1 || cutAfter else { return (TerminalText.safe(excerpt, keepTabs: true), range, "") }
+    let shift = first - 1 - (first > 1 ? 1 : 0)  // columns dropped, less the one "…" takes
+    let text = (first > 1 ? "…" : "") + TerminalText.safe(excerpt, keepTabs: true) + (cutAfter ? "…" : "")
+    let width = text.unicodeScalars.count
+    func moved(_ p: SourceLocation) -> SourceLocation {
+      SourceLocation(line: p.line, column: min(max(1, p.column - shift), width + 1), offset: p.offset)
+    }
+    let end = range.end.line == lineNumber ? moved(range.end) : SourceLocation(line: lineNumber, column: width + 1, offset: 0)
+    let caretRange = SourceRange(start: moved(range.start), end: end)
+    return (text, caretRange, "  (line \(lineNumber) cut: columns \(first)-\(first + count - 1) shown)")
   }
 
   /// Spaces (tabs where the line has tabs) up to the start column, `^`, then `~` under the rest of the range on that

@@ -62,6 +62,16 @@ public struct LintResult: Sendable {
   public var overrides: [RuleConfiguration] = []
   /// The findings as a baseline records them, when the request `recordsBaseline`.
   public var baselineText = ""
+  /// Every file the run read (config file, user rule files, the set's files, the baseline) by identity, with the
+  /// path it was read by: an output must never overwrite one of them.
+  public var inputFiles: [FileIdentity: String] = [:]
+}
+
+extension LintResult {
+  /// Records the file at `absolutePath` (shown as `shown`) as read by the run, when it exists.
+  mutating func noteInput(_ absolutePath: String, shown: String) {
+    if let identity = FileIdentity(path: absolutePath) { inputFiles[identity] = shown }
+  }
 }
 
 /// The lint pipeline: config file → rules (a bad rule stops the run before any input is read) → the set → rule
@@ -76,6 +86,7 @@ public enum Linter {
     var config: OrglintConfig?
     if let path = request.configPath ?? ConfigLoader.discover(from: request.paths, cwd: request.cwd) {
       let (loaded, findings) = ConfigLoader.load(path: path, cwd: request.cwd)
+      result.noteInput(Discovery.absolutePath(path, cwd: request.cwd), shown: path)
       config = loaded
       result.problems += findings.filter { $0.severity == .error }
       if loaded == nil, findings.isEmpty {
@@ -85,7 +96,11 @@ public enum Linter {
     result.config = config
     // The rules.
     let (rules, loadProblems) = RuleLoader.load(userRuleDirectories: (config?.rulePaths ?? []) + request.ruleDirectories)
-    result.problems += loadProblems
+    result.problems += loadProblems.filter { $0.severity == .error }
+    let ruleFolderNotes = loadProblems.filter { $0.severity != .error }  // IO002: a FIFO in a rules folder
+    for path in Set(rules.filter { !$0.isBuiltin }.map(\.path) + loadProblems.compactMap(\.path)) {
+      result.noteInput(Discovery.absolutePath(path, cwd: request.cwd), shown: path)
+    }
     let (configurations, configProblems) = config?.resolve(against: rules) ?? ([:], [])
     result.problems += configProblems.filter { $0.severity == .error }
     result.overrides = configurations.values.filter(\.isReportedOverride).sorted { $0.ruleId < $1.ruleId }
@@ -112,12 +127,15 @@ public enum Linter {
     let set = ConfigSetLoader.load(paths: request.paths, include: include)
     result.set = set
     result.problems += set.unreadable.map(RuleLoader.ioFinding)
-    for file in set.files { result.sources[file.source.path] = file.source }
+    for file in set.files {
+      result.sources[file.source.path] = file.source
+      if let identity = file.source.identity { result.inputFiles[identity] = file.source.path }
+    }
     result.filesScanned = set.reportedPaths?.count ?? set.files.count
     guard result.problems.isEmpty else { return result }
 
     // Rules, suppressions, baseline.
-    var findings = set.reportedFindings
+    var findings = ruleFolderNotes + set.reportedFindings
     findings += RuleEvaluator(set: set, now: request.now).evaluate(compiled).filter { set.isReported($0.path) }
     findings = Suppressor.suppress(
       findings, in: set, config: config, rules: rules, otherRules: loaderRules,
@@ -127,6 +145,7 @@ public enum Linter {
     if !request.recordsBaseline, let path = request.baselinePath ?? config?.baseline {
       do {
         let source = try SourceFile.read(path: path)
+        if let identity = source.identity { result.inputFiles[identity] = path }
         let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)
         let (marked, stale) = baseline.apply(to: findings)
         findings = marked + stale

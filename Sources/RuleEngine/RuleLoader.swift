@@ -1,4 +1,5 @@
 import Diagnostics
+import OrgModel
 
 #if canImport(Glibc)
   import Glibc
@@ -14,7 +15,10 @@ public enum RuleLoader {
     var findings: [Finding] = []
     for dir in userRuleDirectories {
       do {
-        for path in try ruleFiles(in: dir) {
+        var skipped: [SourceFileError] = []
+        let paths = try ruleFiles(in: dir, skipped: &skipped)
+        findings += skipped.map(ConfigSetLoader.skippedFinding)
+        for path in paths {
           do {
             sources.append((try SourceFile.read(path: path), false))
           } catch let error as SourceFileError {
@@ -55,7 +59,9 @@ public enum RuleLoader {
   }
 
   /// `*.yaml` / `*.yml` files in a folder and its subfolders (hidden ones skipped), sorted; a file path is itself.
-  static func ruleFiles(in path: String) throws -> [String] {
+  /// YAML-named entries that are not regular files (FIFOs, devices, sockets) go to `skipped`, dangling symlinks and
+  /// entries that cannot be examined throw.
+  static func ruleFiles(in path: String, skipped: inout [SourceFileError]) throws -> [String] {
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw SourceFileError(path: path, reason: String(cString: strerror(errno)))
@@ -70,12 +76,17 @@ public enum RuleLoader {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
       if name.hasPrefix(".") { continue }
       let full = path.hasSuffix("/") ? path + name : path + "/" + name
+      let isYAMLName = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
       var sub = stat()
-      guard stat(full, &sub) == 0 else { continue }
-      if sub.st_mode & S_IFMT == S_IFDIR {
-        out += try ruleFiles(in: full)
-      } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-        out.append(full)
+      guard stat(full, &sub) == 0 else {
+        if isYAMLName { throw SourceFileError(path: full, reason: String(cString: strerror(errno))) }
+        continue
+      }
+      switch sub.st_mode & S_IFMT {
+      case S_IFDIR: out += try ruleFiles(in: full, skipped: &skipped)
+      case S_IFREG where isYAMLName: out.append(full)
+      default:
+        if isYAMLName { skipped.append(SourceFileError(path: full, reason: "is \(FileKind.describe(sub)), not a regular file")) }
       }
     }
     return out.sorted()

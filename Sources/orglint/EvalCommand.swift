@@ -60,7 +60,7 @@ struct Eval: ParsableCommand {
       standardError(OutputFormat.text.render(report, color: false))
     }
     let results = evaluator.evaluate(set, now: clock)
-    for r in results { print(r.line) }
+    try StandardOutput.write(results.map { $0.line + "\n" }.joined())
     if results.contains(where: \.isError) { throw ExitCode(1) }
   }
 

@@ -28,7 +28,8 @@ struct Lint: ParsableCommand {
   @Option(help: "Output format: text, json, sarif, github, junit or gitlab.")
   var format: OutputFormat = .text
 
-  @Option(help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "file"))
+  @Option(help: ArgumentHelp(
+    "Write the report to FILE (atomically; - is standard output) instead of standard output.", valueName: "file"))
   var output: String?
 
   @Option(help: "Lowest severity that fails the run: error, warning, note or never (default: the config's failOn, else error).")
@@ -67,6 +68,9 @@ struct Lint: ParsableCommand {
   /// Checks `--now` while parsing, so a bad value is reported with this command's usage.
   func validate() throws {
     _ = try LintClock.resolve(now)
+    if !only.isEmpty, only.flatMap(splitList).isEmpty {
+      throw ValidationError("--only needs at least one rule id or name; '\(only.joined(separator: ","))' has none")
+    }
   }
 
   func run() throws {
@@ -76,6 +80,10 @@ struct Lint: ParsableCommand {
       only: only.flatMap(splitList), disable: disable.flatMap(splitList), configPath: config, baselinePath: baseline)
     request.recordsBaseline = writeBaseline != nil
     let result = Linter.lint(request)
+    var outputs = OutputPlan()
+    try outputs.add(writeBaseline, option: "--write-baseline")
+    try outputs.add(output, option: "--output")
+    try outputs.check(against: result.inputFiles)
     let overrides = result.overrides.map { RuleOverride(ruleId: $0.ruleId, severity: $0.severity, enabled: $0.enabled) }
     if !result.problems.isEmpty {
       let report = Report(
@@ -93,7 +101,7 @@ struct Lint: ParsableCommand {
       findings: result.findings, rules: result.rules, sources: result.sources, ruleOverrides: overrides,
       exitCode: Int(code), toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
       automationId: category, anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
-    let colored = color.isEnabled(outputIsTerminal: output == nil && isatty(1) != 0, environment: environment())
+    let colored = color.isEnabled(outputIsTerminal: (output ?? "-") == "-" && isatty(1) != 0, environment: environment())
     var text = format.render(report, color: colored)
     if statistics { text += StatisticsFormatter.render(report) }
     if quiet, format == .text, result.findings.allSatisfy({ !$0.isActive }) { text = "" }
@@ -137,20 +145,6 @@ func environment() -> [String: String] {
     p += 1
   }
   return result
-}
-
-/// Writes the report to a file atomically, or to standard output.
-func emit(_ text: String, to output: String?) throws {
-  if let output {
-    do {
-      try AtomicFileWriter.write(text, to: output)
-    } catch {
-      standardError("orglint: error: \(error)")
-      throw ExitCode(2)
-    }
-  } else {
-    print(text, terminator: "")
-  }
 }
 
 extension String {

@@ -26,7 +26,7 @@ struct Rules: ParsableCommand {
 
     func run() throws {
       let rules = try loadRules(ruleDirectories)
-      print(format.render(rules), terminator: "")
+      try StandardOutput.write(format.render(rules))
     }
   }
 
@@ -44,12 +44,12 @@ struct Rules: ParsableCommand {
     func run() throws {
       let rules = try loadRules(ruleDirectories)
       if let r = rules.first(where: { $0.id.lowercased() == rule.lowercased() || $0.name == rule }) {
-        print(RuleDocs.explain(r), terminator: "")
+        try StandardOutput.write(RuleDocs.explain(r))
         return
       }
       let others = Linter.loaderRules + RuleFileRules.all
       if let d = others.first(where: { $0.id.lowercased() == rule.lowercased() || $0.name == rule }) {
-        print(RuleDocs.explain(d), terminator: "")
+        try StandardOutput.write(RuleDocs.explain(d))
         return
       }
       let known = rules.flatMap { [$0.id, $0.name] } + others.flatMap { [$0.id, $0.name] }
@@ -77,26 +77,26 @@ struct Rules: ParsableCommand {
     func run() throws {
       let (rules, loadProblems) = RuleLoader.load(
         userRuleDirectories: paths + ruleDirectories, includeBuiltins: paths.isEmpty)
-      var problems = loadProblems
+      var problems = withoutNotes(loadProblems)
       var passed = 0
       var failed = 0
       for rule in rules {
         let result = ExampleRunner.run(rule)
         problems += result.problems
-        if result.problems.isEmpty, rule.examples.isEmpty { print("skip  \(rule.id) \(rule.name): no examples") }
+        if result.problems.isEmpty, rule.examples.isEmpty { try StandardOutput.line("skip  \(rule.id) \(rule.name): no examples") }
         for o in result.outcomes {
           let title = "\(rule.id) \(rule.name) #\(o.index) \(o.name)"
           if o.passed {
             passed += 1
-            print("pass  \(title)")
+            try StandardOutput.line("pass  \(title)")
           } else {
             failed += 1
-            print("FAIL  \(title)\n      at \(rule.path):\(o.location.line):\(o.location.column)")
-            for line in o.failures { print("      \(line)") }
+            try StandardOutput.line("FAIL  \(title)\n      at \(rule.path):\(o.location.line):\(o.location.column)")
+            for line in o.failures { try StandardOutput.line("      \(line)") }
           }
         }
       }
-      print("\(passed) passed, \(failed) failed")
+      try StandardOutput.line("\(passed) passed, \(failed) failed")
       if !problems.isEmpty { try reportProblems(problems) }
       if failed > 0 { throw ExitCode(1) }
     }
@@ -124,9 +124,9 @@ struct Rules: ParsableCommand {
       let current = Set(pages.map(\.fileName))
       for name in markdownFiles(in: dir) where !current.contains(name) && isRulePageName(name) {
         unlink("\(dir)/\(name)")
-        print("removed \(dir)/\(name)")
+        try StandardOutput.line("removed \(dir)/\(name)")
       }
-      print("wrote \(pages.count) pages to \(dir)")
+      try StandardOutput.line("wrote \(pages.count) pages to \(dir)")
     }
   }
 }
@@ -173,10 +173,20 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
 /// The built-in rules and those of `directories`, compiled to check them; on any problem, the problems go to
 /// standard error and the command exits with 2.
 func loadRules(_ directories: [String]) throws -> [Rule] {
-  let (rules, problems) = RuleLoader.load(userRuleDirectories: directories)
+  let (rules, loadProblems) = RuleLoader.load(userRuleDirectories: directories)
+  let problems = withoutNotes(loadProblems)
   let compileProblems = rules.flatMap { RuleCompiler.compile($0).1 }
   if !problems.isEmpty || !compileProblems.isEmpty { try reportProblems(problems + compileProblems) }
   return rules
+}
+
+/// The errors among a rule loader's findings; its notes (IO002: an entry of a rules folder that is not a regular
+/// file, skipped) go to standard error.
+func withoutNotes(_ findings: [Finding]) -> [Finding] {
+  for note in findings where note.severity != .error {
+    standardError("orglint: \(note.severity.rawValue): \(note.path ?? ""): \(note.message) [\(note.ruleId) \(note.ruleName)]")
+  }
+  return findings.filter { $0.severity == .error }
 }
 
 /// Prints problems of rule files to standard error as text findings (with snippets) and exits with 2.

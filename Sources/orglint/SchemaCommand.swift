@@ -11,20 +11,11 @@ struct Schema: ParsableCommand {
       \(ConfigSchema.id); Docs/editors.md shows the modeline and the editor settings.
       """)
 
-  @Option(help: ArgumentHelp("Write the schema to FILE (atomically) instead of standard output.", valueName: "file"))
+  @Option(help: ArgumentHelp("Write the schema to FILE (atomically; - is standard output) instead of standard output.", valueName: "file"))
   var output: String?
 
   func run() throws {
     let text = ConfigSchema.json()
-    guard let output else {
-      print(text, terminator: "")
-      return
-    }
-    do {
-      try AtomicFileWriter.write(text, to: output)
-    } catch {
-      standardError("orglint: error: \(error)")
-      throw ExitCode(2)
-    }
+    try emit(text, to: output)
   }
 }

@@ -32,7 +32,7 @@ import Testing
   @Test(.requires(.python("yaml"), for: "YAML snippets of Docs/integrations.md parsed by PyYAML"))
   func integrationYAMLBlocksParse() throws {
     let blocks = try Self.fencedBlocks("yaml", in: "Docs/integrations.md")
-    #expect(blocks.count == 8)
+    #expect(blocks.count == 9)
     #expect(try Self.parseErrors(blocks, parser: "list(yaml.safe_load_all(block))") == [])
     // The check can fail: a tab-indented block is not YAML.
     #expect(try Self.parseErrors(["a:\n\tb: 1\n"], parser: "list(yaml.safe_load_all(block))").count == 1)
@@ -61,9 +61,9 @@ import Testing
       #expect(hook["description"] is String)
     }
     let swift = try #require(hooks.first { $0["id"] as? String == "orglint" })
-    #expect(swift["entry"] as? String == "orglint lint")
+    #expect(swift["entry"] as? String == "orglint lint --")
     #expect(swift["language"] as? String == "swift")
-    // The installed-binary hook builds nothing; `--` keeps a file named like an option a file.
+    // `--` keeps a staged file named like an option a file; the installed-binary hook builds nothing.
     let system = try #require(hooks.first { $0["id"] as? String == "orglint-system" })
     #expect(system["entry"] as? String == "orglint lint --")
     #expect(system["language"] as? String == "system")
