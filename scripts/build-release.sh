@@ -13,6 +13,10 @@
 # from its static archive (Debian's libyaml-dev ships libyaml.a): the binary needs only the C library. The script
 # checks that with the binary's dynamic section and runs it with an empty environment before packing.
 #
+# Static libyaml: the CYAML module finds libyaml through pkg-config (`-L<libdir> -lyaml`), and a linker given
+# `-L/usr/lib/... -lyaml` takes libyaml.so. The script puts a copy of yaml-0.1.pc first on PKG_CONFIG_PATH whose
+# libdir is a folder holding only libyaml.a, so `-lyaml` can only mean the archive; the repository is unchanged.
+#
 # Needs: Swift 6, libyaml-dev (libyaml.a), pkg-config, git, tar, gzip, sha256sum, readelf (binutils).
 # Environment: ORGLINT_RELEASE_SCRATCH, the build folder (default .build-release/, reused between runs).
 set -euo pipefail
@@ -41,22 +45,26 @@ libdir="$(pkg-config --variable=libdir yaml-0.1)" || fail "pkg-config finds no y
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/orglint-release.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/src" "$work/static" "$work/stage/$name/licenses" "$out"
-git -C "$repo" archive --format=tar "$commit" | tar -x -C "$work/src"
-cat >"$work/src/Sources/orglint/BuildCommit.swift" <<EOF
+# The export lives in the scratch folder at a fixed path: `git archive` gives every file the commit's time, so a
+# second run of the same commit recompiles only BuildCommit.swift.
+src="$scratch/export"
+rm -rf "$src" "$scratch/static"
+mkdir -p "$src" "$scratch/static/pkgconfig" "$work/stage/$name/licenses" "$out"
+git -C "$repo" archive --format=tar "$commit" | tar -x -C "$src"
+cat >"$src/Sources/orglint/BuildCommit.swift" <<EOF
 /// The commit this binary was built from (written by scripts/build-release.sh).
 enum BuildCommit {
   static let hash: String? = "$commit"
 }
 EOF
-# The linker takes the first libyaml it finds along the search path; a folder holding only the archive, searched
-# first, makes that the static one (the module map's `link "yaml"` stays as it is for plain builds).
-ln -s "$libdir/libyaml.a" "$work/static/libyaml.a"
+ln -s "$libdir/libyaml.a" "$scratch/static/libyaml.a"
+sed "s|^libdir=.*|libdir=$scratch/static|" "$(pkg-config --variable=pcfiledir yaml-0.1)/yaml-0.1.pc" \
+  >"$scratch/static/pkgconfig/yaml-0.1.pc"
+export PKG_CONFIG_PATH="$scratch/static/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 echo "build-release: building orglint $version ($commit) for linux-$arch" >&2
-swift build --package-path "$work/src" --scratch-path "$scratch" -c release --static-swift-stdlib \
-  -Xlinker -L"$work/static" --product orglint
-binary="$(swift build --package-path "$work/src" --scratch-path "$scratch" -c release --show-bin-path)/orglint"
+swift build --package-path "$src" --scratch-path "$scratch" -c release --static-swift-stdlib --product orglint
+binary="$(swift build --package-path "$src" --scratch-path "$scratch" -c release --show-bin-path)/orglint"
 
 # Only the C library and the loader may remain dynamic: no libswift*, libFoundation*, libicu* or libyaml.
 needed="$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
