@@ -52,6 +52,6 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "Diagnostics", "OrglintTestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "orglintTests", dependencies: ["orglint", "OrglintTestSupport"]),
+    .testTarget(name: "orglintTests", dependencies: ["orglint", "LocatedYAML", "Diagnostics", "OrglintTestSupport"]),
   ]
 )

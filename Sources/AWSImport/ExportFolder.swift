@@ -69,7 +69,8 @@ struct ExportFolder {
   func source(_ relative: String) throws(MalformedExport) -> SourceFile? {
     let start = SourceLocation(line: 1, column: 1, offset: 0)
     guard let full = fullPath(relative) else {
-      throw MalformedExport(file: relative, jsonPath: "$", message: "the path leaves the export folder", location: start)
+      throw MalformedExport(
+        file: relative, jsonPath: "$", message: "the path leaves the export folder", location: start)
     }
     switch kind(relative) {
     case nil: return nil

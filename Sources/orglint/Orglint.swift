@@ -11,7 +11,7 @@ struct Orglint: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "orglint",
     abstract: "Lint AWS Organizations root-user configuration written in YAML.",
-    version: OrglintVersion.current,
+    version: OrglintVersion.withCommit,
     subcommands: [Lint.self, Rules.self, Eval.self, Import.self, Schema.self],
     defaultSubcommand: nil
   )
@@ -91,9 +91,13 @@ extension Lint: TakesTrailingPaths {}
 extension Eval: TakesTrailingPaths {}
 extension Rules.Test: TakesTrailingPaths {}
 
-/// The tool's version, shown by `--version` and written to SARIF.
+/// The tool's version, written to reports (SARIF `semanticVersion`, JSON `toolVersion`) and shown by `--version`
+/// with the commit it was built from. scripts/build-release.sh reads `current` from this line.
 enum OrglintVersion {
   static let current = "0.1.0"
+
+  /// `0.1.0 (commit 0123abcd…)`, or `0.1.0 (unknown commit)` for a build that did not record it.
+  static var withCommit: String { "\(current) (\(BuildCommit.hash.map { "commit \($0)" } ?? "unknown commit"))" }
 }
 
 /// Writes a line to standard error.

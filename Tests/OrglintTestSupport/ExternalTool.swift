@@ -27,6 +27,13 @@ public struct ExternalTool: Sendable, Hashable, CustomStringConvertible {
     ExternalTool(description: "command \(name)", probe: ["sh", "-c", "command -v \"$0\"", name])
   }
 
+  /// A file matching the shell pattern `pattern` (relative to the current folder or absolute), such as a build
+  /// product that only some runs make; `description` says what it is and how it is made.
+  public static func file(matching pattern: String, description: String) -> ExternalTool {
+    ExternalTool(
+      description: description, probe: ["sh", "-c", "for f in $0; do [ -f \"$f\" ] && exit 0; done; exit 1", pattern])
+  }
+
   /// True when the probe succeeds; probed once per process.
   public var isAvailable: Bool {
     if let known = ExternalToolCache.shared.lookup(self) { return known }
@@ -80,10 +87,8 @@ public struct RequiresTools: TestTrait, SuiteTrait, TestScoping {
         sourceLocation: test.sourceLocation)
       return
     }
-    try Test.cancel(
-      Comment(
-        rawValue: "skipped: needs \(names) (\(purpose)); .ci/run installs it, ORGLINT_REQUIRE_TOOLS=1 makes this a failure"
-      ))
+    let reason = "skipped: needs \(names) (\(purpose)); .ci/run provides it; ORGLINT_REQUIRE_TOOLS=1 makes this a failure"
+    try Test.cancel(Comment(rawValue: reason))
   }
 }
 

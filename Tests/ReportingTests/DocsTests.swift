@@ -5,29 +5,8 @@ import Testing
 /// The integration snippets users copy must be valid: every YAML block of Docs/integrations.md parses (PyYAML), every
 /// JSON block of Docs/output-formats.md parses, and the pre-commit hook definition says what pre-commit needs.
 @Suite struct DocsTests {
-  /// The bodies of the fenced blocks of `language` in a Markdown file (fences may be indented, as in list items).
   static func fencedBlocks(_ language: String, in relativePath: String) throws -> [String] {
-    let url = TestSupport.packageRoot.appendingPathComponent(relativePath)
-    let text = try String(contentsOf: url, encoding: .utf8)
-    var blocks: [String] = []
-    var current: [Substring]?
-    var indent = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let trimmed = line.drop { $0 == " " }
-      if var body = current {
-        if trimmed.hasPrefix("```") {
-          blocks.append(body.joined(separator: "\n") + "\n")
-          current = nil
-        } else {
-          body.append(line.dropFirst(min(indent, line.prefix { $0 == " " }.count)))
-          current = body
-        }
-      } else if trimmed == "```\(language)" {
-        current = []
-        indent = line.count - trimmed.count
-      }
-    }
-    return blocks
+    try Markdown.fencedBlocks(language, in: TestSupport.packageRoot.appendingPathComponent(relativePath).path)
   }
 
   /// Parses each document with python3; returns one line per block that fails.
@@ -53,7 +32,7 @@ import Testing
   @Test(.requires(.python("yaml"), for: "YAML snippets of Docs/integrations.md parsed by PyYAML"))
   func integrationYAMLBlocksParse() throws {
     let blocks = try Self.fencedBlocks("yaml", in: "Docs/integrations.md")
-    #expect(blocks.count == 6)
+    #expect(blocks.count == 9)
     #expect(try Self.parseErrors(blocks, parser: "list(yaml.safe_load_all(block))") == [])
     // The check can fail: a tab-indented block is not YAML.
     #expect(try Self.parseErrors(["a:\n\tb: 1\n"], parser: "list(yaml.safe_load_all(block))").count == 1)
@@ -73,13 +52,20 @@ import Testing
     let outcome = try PythonScript.run(
       "import json, sys, yaml\nprint(json.dumps(yaml.safe_load(sys.stdin.read()), sort_keys=True))", input: text)
     let hooks = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
-    #expect(hooks.count == 1)
-    #expect(hooks[0]["id"] as? String == "orglint")
-    #expect(hooks[0]["entry"] as? String == "orglint lint --")
-    #expect(hooks[0]["language"] as? String == "swift")
-    #expect(hooks[0]["types"] as? [String] == ["yaml"])
-    #expect(hooks[0]["pass_filenames"] as? Bool == true)
-    #expect(hooks[0]["require_serial"] as? Bool == true)
-    #expect(hooks[0]["name"] is String)
+    #expect(hooks.compactMap { $0["id"] as? String } == ["orglint", "orglint-system"])
+    for hook in hooks {
+      #expect(hook["types"] as? [String] == ["yaml"])
+      #expect(hook["pass_filenames"] as? Bool == true)
+      #expect(hook["require_serial"] as? Bool == true)
+      #expect(hook["name"] is String)
+      #expect(hook["description"] is String)
+    }
+    let swift = try #require(hooks.first { $0["id"] as? String == "orglint" })
+    #expect(swift["entry"] as? String == "orglint lint --")
+    #expect(swift["language"] as? String == "swift")
+    // `--` keeps a staged file named like an option a file; the installed-binary hook builds nothing.
+    let system = try #require(hooks.first { $0["id"] as? String == "orglint-system" })
+    #expect(system["entry"] as? String == "orglint lint --")
+    #expect(system["language"] as? String == "system")
   }
 }
