@@ -1,5 +1,4 @@
 import Diagnostics
-import RuleEngine
 
 /// The top-level object of `--format json`:
 /// `{"findings": [...], "invocation": {...}, "notJudged": [...], "summary": {...}, "version": 1}`.

@@ -1,5 +1,4 @@
 import Diagnostics
-import RuleEngine
 
 /// Everything a formatter needs to render one `orglint lint` run: the findings and the context they came from.
 ///

@@ -1,5 +1,4 @@
 import Diagnostics
-import RuleEngine
 
 /// The counts a run ends with: active problems by severity, those hidden by suppressions or the baseline, and how
 /// many checks were judged.

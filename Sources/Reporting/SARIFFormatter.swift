@@ -1,5 +1,4 @@
 import Diagnostics
-import RuleEngine
 
 /// SARIF 2.1.0 for GitHub code scanning, other SARIF consumers and editors' SARIF viewers.
 ///

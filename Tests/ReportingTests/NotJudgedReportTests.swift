@@ -1,6 +1,5 @@
 import Diagnostics
 import Foundation
-import RuleEngine
 import Testing
 
 @testable import Reporting

@@ -1,5 +1,3 @@
-import Diagnostics
-
 /// A check (one rule on one scope item) that could not be judged: its `when` or its `assert` read a fact the set
 /// says is unknown (`unknown:`), so the rule neither passes nor fails there. It gives no finding; reports count it.
 public struct NotJudged: Hashable, Sendable {
@@ -31,20 +29,3 @@ public struct NotJudged: Hashable, Sendable {
   }
 }
 
-/// What evaluating the rules over a set gave: findings, the checks not judged, and how many checks there were.
-public struct RuleRun: Sendable {
-  public var findings: [Finding] = []
-  /// Checks whose `when` or `assert` was unknown, in report order.
-  public var notJudged: [NotJudged] = []
-  /// Rule × scope item pairs whose `when` was not false: the judged ones and the not judged.
-  public var checks = 0
-
-  public init(findings: [Finding] = [], notJudged: [NotJudged] = [], checks: Int = 0) {
-    self.findings = findings
-    self.notJudged = notJudged
-    self.checks = checks
-  }
-
-  /// `checks - notJudged.count`.
-  public var judged: Int { checks - notJudged.count }
-}
