@@ -65,7 +65,9 @@ public enum AtomicFileWriter {
     do {
       defer { close(fd) }
       if let existing = target.existing {
-        guard fchmod(fd, existing.st_mode & 0o7777) == 0 else { throw AtomicWriteError(path: path, reason: systemError()) }
+        guard fchmod(fd, existing.st_mode & 0o7777) == 0 else {
+          throw AtomicWriteError(path: path, reason: systemError())
+        }
         if geteuid() == 0, existing.st_uid != 0 || existing.st_gid != 0 {
           guard fchown(fd, existing.st_uid, existing.st_gid) == 0 else {
             throw AtomicWriteError(path: path, reason: systemError())
