@@ -275,7 +275,11 @@ let isRoot = geteuid() == 0
     #expect(try folder.contents("reports") == ["real.json"])
   }
 
-  @Test(arguments: [["lint", "--now", OrglintProcess.now, "--output", "-", "a.yaml"], ["schema", "--output", "-"]])
+  /// `-` is standard output; so is /dev/stdout, a link (through /proc) to the pipe the test reads.
+  @Test(arguments: [
+    ["lint", "--now", OrglintProcess.now, "--output", "-", "a.yaml"], ["schema", "--output", "-"],
+    ["schema", "--output", "/dev/stdout"], ["lint", "--now", OrglintProcess.now, "--output", "/dev/stdout", "a.yaml"],
+  ])
   func dashIsStandardOutput(_ arguments: [String]) throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
