@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -546,7 +547,7 @@ final class ReceivedBytes: @unchecked Sendable {
 @Suite struct InterruptedWriteTests {
   static let strace = ["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-  @Test(.enabled(if: strace != nil, "needs strace to hold orglint inside its write"))
+  @Test(.requires(.command("strace"), for: "holding orglint inside its write"))
   func sigtermDuringTheWriteLeavesNoTemporaryFile() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
