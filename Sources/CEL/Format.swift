@@ -66,3 +66,8 @@ enum Format {
     return display(v)
   }
 }
+
+extension CELValue {
+  /// A double as CEL's `string()` writes it: `1.5`, `1e+06`, `NaN`, `+Inf`, `-Inf`.
+  public static func text(ofDouble d: Double) -> String { Format.double(d) }
+}

@@ -57,9 +57,10 @@ public struct CELTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
       i += 1
       return true
     }
+    // No leap second (:60): cel-go (Go's time.Parse) rejects it too, and a timestamp cannot represent it.
     guard let y = num(4), lit(45), let mo = num(2), lit(45), let d = num(2), lit(84),
       let h = num(2), lit(58), let mi = num(2), lit(58), let s = num(2),
-      (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d), h < 24, mi < 60, s < 61
+      (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d), h < 24, mi < 60, s < 60
     else { return nil }
     var nanos: Int64 = 0
     if i < u.count, u[i] == 46 {
@@ -85,7 +86,7 @@ public struct CELTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
       return nil
     }
     guard i == u.count else { return nil }
-    let secs = daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + min(s, 59) - offset
+    let secs = daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset
     return CELTimestamp(seconds: secs, nanos: Int32(nanos))
   }
 

@@ -50,6 +50,9 @@ public enum AtomicFileWriter {
     let directory = slash.map { $0 == resolved.startIndex ? "/" : String(resolved[..<$0]) } ?? "."
     let name = slash.map { String(resolved[resolved.index(after: $0)...]) } ?? resolved
     let templateBytes = FilePath.systemBytes("\(directory)/.\(name).XXXXXX")
+    // One replace at a time in the process: the signal handler's state is process-wide.
+    pthread_mutex_lock(replaceLock)
+    defer { pthread_mutex_unlock(replaceLock) }
     let interruption = InterruptionCleanup(templateBytes)
     defer { interruption.finish() }
     let fd = mkstemp(interruption.path)
@@ -225,6 +228,13 @@ private final class InterruptionCleanup {
     path.deallocate()
   }
 }
+
+/// Serialises atomic replaces (their signal-handling state is global).
+nonisolated(unsafe) private let replaceLock: UnsafeMutablePointer<pthread_mutex_t> = {
+  let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  pthread_mutex_init(lock, nil)
+  return lock
+}()
 
 /// The signals after which a temporary file is removed.
 private let cleanedSignals: [Int32] = [SIGINT, SIGTERM]

@@ -9,12 +9,15 @@ name: security-contact-set
 title: Every account has a security alternate contact
 severity: warning
 securitySeverity: 3.5
-tags: [account, contacts, cis-aws-1.2, securityhub-account.1]
+tags: [account, contacts, cis-aws-v3.0.0-1.2, cis-aws-v5.0.0-1.2, securityhub-account.1]
 references:
   - https://docs.aws.amazon.com/securityhub/latest/userguide/account-controls.html#account-1
   - https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
   - https://www.cisecurity.org/benchmark/amazon_web_services
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
+when: "!(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])"
 assert: |
   account.alternateContacts.security != null && account.alternateContacts.security.email != ''
 message: >-
@@ -24,10 +27,17 @@ location: account.alternateContacts.security
 description: |
   AWS sends security notifications (abuse reports, compromised credentials, exposed keys) to the
   account's **security alternate contact**, besides the root email. Security Hub control
-  **Account.1** ("Security contact information should be provided for an AWS account", CIS AWS
-  Foundations Benchmark "Ensure security contact information is registered") fails without it.
+  **Account.1** ("Security contact information should be provided for an AWS account",
+  https://docs.aws.amazon.com/securityhub/latest/userguide/account-controls.html#account-1) fails
+  without it; it implements CIS AWS Foundations Benchmark v5.0.0 1.2 "Ensure security contact
+  information is registered" (1.2 in v3.0.0 too).
   With centralized root access, nobody reads the member root mailboxes day to day, so the
   security contact is often the only address where such a notice is seen in time.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   From the management account (trusted access for AWS Account Management enabled), for a member
   account:
@@ -81,6 +91,15 @@ examples:
     expect:
       - at: "10:7"
         message: "has no security alternate contact email"
+  - name: a closed account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: old-prod
+      email: aws+old-prod@example.com
+      state: CLOSED
+    expect: pass
 """#),
     ("Rules/ACCT002-root-email-unique.yaml", #"""
 id: ACCT002
@@ -93,9 +112,12 @@ references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
   - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html
   - https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-root-user-email.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
 # account.sameEmail is linked once at load time (hash by lower-cased email): linear, no scan of
 # all accounts per account.
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
+when: "!(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])"
 assert: |
   size(account.sameEmail) == 0
   && (size(params.domains) == 0
@@ -121,6 +143,11 @@ description: |
   copy-paste error). An address outside the company's domains (a personal mailbox, a
   contractor's domain) is not under the company's control at all. Set `params.domains` (for
   example `[example.com]`) in the config file to enforce the domain part; empty means no check.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Give the account its own root address on a company-controlled domain (for example
   `aws+<account-name>@example.com`, a distribution list), then change it: sign in as the root
@@ -160,6 +187,15 @@ examples:
         message: "shares its root email aws+prod@example.com with workload-prod-eu (444444444444)"
       - at: "9:5"
         message: "shares its root email AWS+prod@example.com with workload-prod (333333333333)"
+  - name: a closing account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - { id: "333333333333", name: old-prod, email: aws+prod@example.com, state: PENDING_CLOSURE }
+    expect: pass
 """#),
     ("Rules/ORG001-root-credentials-management-enabled.yaml", #"""
 id: ORG001
@@ -167,12 +203,13 @@ name: root-credentials-management-enabled
 title: Centralized root credentials management is enabled for the organization
 severity: error
 securitySeverity: 8.0
-tags: [centralized-root-access, organization, security]
+tags: [centralized-root-access, organization, security, cis-aws-v7.0.0-2.1.1]
 references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
   - https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootCredentialsManagement.html
   - https://hub.prowler.com/check/iam_root_credentials_management_enabled
+  - https://github.com/prowler-cloud/prowler/blob/master/prowler/compliance/aws/cis_7.0_aws.json
 scope: organization
 assert: org.rootAccess.rootCredentialsManagement
 message: >-
@@ -188,7 +225,10 @@ description: |
 
   AWS recommends removing root credentials from member accounts and performing the rare root
   tasks through short privileged sessions instead (IAM User Guide, "Centrally manage root access
-  for member accounts"). Prowler reports the same gap as `iam_root_credentials_management_enabled`.
+  for member accounts"). CIS AWS Foundations Benchmark v7.0.0 2.1.1 "Ensure centralized root
+  access in AWS Organizations" asks for it, and Prowler reports the gap as
+  `iam_root_credentials_management_enabled` (Prowler's CIS v7.0.0 mapping,
+  https://github.com/prowler-cloud/prowler/blob/master/prowler/compliance/aws/cis_7.0_aws.json).
 remediation: |
   From the management account (the organization must use all features):
 
@@ -250,22 +290,33 @@ severity: warning
 securitySeverity: 5.0
 tags: [centralized-root-access, organization]
 references:
-  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
   - https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootSessions.html
 scope: organization
 assert: org.rootAccess.rootSessions
 message: >-
-  organization {{org.id}} does not have privileged root sessions (RootSessions) enabled:
-  root-only tasks in member accounts still need the member root user's own credentials
+  organization {{org.id}} does not have privileged root actions (RootSessions) enabled: locked S3
+  bucket and SQS queue policies cannot be removed centrally, and member root password recovery
+  cannot be allowed
 location: org.rootAccess.rootSessions
 description: |
-  The `RootSessions` feature of IAM centralized root access lets the management account or the
-  IAM delegated administrator call `sts:AssumeRoot` and run a short (at most 15 minutes),
-  task-scoped root session in a member account: unlock a misconfigured S3 bucket or SQS queue
-  policy, audit, delete or re-enable root credentials. Without it, those tasks require signing in
-  as the member account's root user, which means that member root credentials must exist and be
-  kept safe (IAM User Guide, "Perform a privileged task on an AWS Organizations member account").
+  IAM centralized root access has two features (IAM User Guide, "Centralize root access for
+  member accounts", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html).
+  **Root credentials management** (`RootCredentialsManagement`, ORG001) lets the management
+  account and the IAM delegated administrator audit and delete member root credentials.
+  **Privileged root actions in member accounts** (`RootSessions`) lets them "perform certain tasks
+  that require root user credentials" in short `sts:AssumeRoot` sessions (at most 15 minutes):
+  delete an S3 bucket policy or an SQS queue policy that denies all principals
+  (`S3UnlockBucketPolicy`, `SQSUnlockQueuePolicy`), and allow password recovery for a member root
+  user (`IAMCreateRootUserPassword`): "You must enable Privileged root actions in member accounts
+  to allow member accounts to recover their root user credentials after they have been deleted."
+
+  Without it, a bucket or queue locked by its own policy needs the member account's root user,
+  and a member whose root credentials were deleted under root credentials management has no
+  way back to its root user at all, for the tasks that only a root sign-in can do (IAM User
+  Guide, "Perform a privileged task on an AWS Organizations member account",
+  https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html).
 remediation: |
   From the management account:
 
@@ -275,8 +326,9 @@ remediation: |
   aws iam list-organizations-features        # shows "RootSessions"
   ```
 
-  Console: IAM → **Root access management** → **Edit**, select *Privileged root actions in
-  member accounts*. Then set `rootAccess.rootSessions: true` in the Organization document.
+  Console: IAM → **Root access management**, and under *Capabilities to enable* select
+  *Privileged root actions in member accounts*. Then set `rootAccess.rootSessions: true` in the
+  Organization document.
 suppressible: true
 examples:
   - name: root sessions on
@@ -301,7 +353,7 @@ examples:
         rootCredentialsManagement: true
     expect:
       - at: "6:1"
-        message: "organization o-a1b2c3d4e5 does not have privileged root sessions (RootSessions) enabled"
+        message: "organization o-a1b2c3d4e5 does not have privileged root actions (RootSessions) enabled"
 """#),
     ("Rules/ORG003-centralized-root-access-prerequisites.yaml", #"""
 id: ORG003
@@ -400,6 +452,7 @@ severity: warning
 securitySeverity: 4.0
 tags: [centralized-root-access, organization, least-privilege]
 references:
+  - https://aws.amazon.com/blogs/security/secure-root-user-access-for-member-accounts-in-aws-organizations/
   - https://aws.amazon.com/blogs/aws/centrally-managing-root-access-for-customers-using-aws-organizations/
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
   - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html
@@ -415,11 +468,15 @@ message: >-
 location: org.delegatedAdministrators
 description: |
   Centralized root access is administered from the management account or from the **IAM
-  delegated administrator**. AWS recommends registering a dedicated security account as the
-  delegated administrator (AWS News Blog, November 2024, "Centrally managing root access for
-  customers using AWS Organizations"), so that day-to-day root access management, including
-  `sts:AssumeRoot` sessions, does not need anyone to sign in to the management account, which
-  SCPs cannot restrict (Organizations best practices for the management account).
+  delegated administrator**. "As a security best practice, AWS strongly recommends that you
+  delegate the administration of this service to a dedicated member account used by your security
+  team" (AWS Security Blog, "Secure root user access for member accounts in AWS Organizations",
+  https://aws.amazon.com/blogs/security/secure-root-user-access-for-member-accounts-in-aws-organizations/;
+  the IAM User Guide, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html,
+  recommends "an account that is intended for security or management purposes"), so that
+  day-to-day root access management, including `sts:AssumeRoot` sessions, does not need anyone to
+  sign in to the management account, which SCPs cannot restrict (Organizations best practices for
+  the management account).
 remediation: |
   From the management account, with trusted access for IAM enabled:
 
@@ -429,8 +486,8 @@ remediation: |
   aws organizations list-delegated-administrators --service-principal iam.amazonaws.com
   ```
 
-  Console: IAM → **Root access management** → **Delegated administrator** → **Register**.
-  Then record it:
+  Console: IAM → **Root access management**, and enter the account ID under **Delegated
+  administrator** (the IAM User Guide's enabling steps). Then record it:
 
   ```yaml
   delegatedAdministrators:
@@ -494,13 +551,16 @@ references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
 # Judged only when the organization manages root credentials centrally (otherwise ORG001 reports
 # the organization), never for the management account (ROOT006 wants its root protected, not
 # removed), and only when an audit of the root user is recorded (`root:` block present).
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
 when: >-
   org != null && org.rootAccess.rootCredentialsManagement && !account.isManagement
   && account.root != null
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
 # No exemption while a recovery is open: a member root password is a finding for as long as it exists (the
 # reference semantics of shared/bench R1). TASK001 separately checks that a recovery is closed in time.
 assert: '!account.root.password.enabled'
@@ -521,6 +581,11 @@ description: |
   the password exists, and the finding goes away once `IAMDeleteRootUserCredentials` removes it
   (TASK001 checks that such a recovery is closed within its grace period). During a planned
   recovery, a central suppression with an `expires=` date documents the exception.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Delete the member root credentials with a privileged session, from the management account or
   the IAM delegated administrator:
@@ -535,7 +600,7 @@ remediation: |
   ```
 
   Console: IAM → **Root access management** → select the account → **Take privileged action** →
-  **Delete root user credentials**. Record the result as `password: false` in the account's `root:` block.
+  **Delete root credentials**. Record the result as `password: false` in the account's `root:` block.
 # A member root password is exactly what centralized root access is meant to remove:
 # only the security team's central list may accept one.
 suppressible: central
@@ -623,6 +688,20 @@ examples:
     expect:
       - at: "10:13"
         message: "sandbox (444444444444) still has a root user password"
+  - name: a suspended member is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      accounts:
+        - id: "444444444444"
+          name: old-sandbox
+          email: aws+old-sandbox@example.com
+          state: SUSPENDED
+          root: { password: true }
+    expect: pass
 """#),
     ("Rules/ROOT002-no-root-access-keys.yaml", #"""
 id: ROOT002
@@ -630,14 +709,18 @@ name: no-root-access-keys
 title: Root users have no access keys
 severity: error
 securitySeverity: 9.0
-tags: [root-user, credentials, cis-aws-1.4, securityhub-iam.4]
+tags: [root-user, credentials, cis-aws-v3.0.0-1.4, cis-aws-v5.0.0-1.3, securityhub-iam.4]
 references:
   - https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
   - https://www.cisecurity.org/benchmark/amazon_web_services
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
-when: account.root != null
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
+when: >-
+  account.root != null
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
 assert: size(account.root.accessKeys) == 0
 message: >-
   root user of account {{account.name}} ({{account.id}}) has
@@ -648,10 +731,16 @@ location: account.root.accessKeys
 description: |
   Root access keys give unrestricted, long-term programmatic access to the whole account and
   cannot be limited by IAM policies. AWS Security Hub control **IAM.4** ("IAM root user access
-  key should not exist", CIS AWS Foundations Benchmark "Ensure no 'root' user account access
-  key exists") fails when any root access key exists. Inactive keys count too: they can be
+  key should not exist"; CIS AWS Foundations Benchmark v3.0.0 1.4 and v5.0.0 1.3, "Ensure no
+  'root' user account access key exists") fails when any root access key exists
+  (https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4). Inactive keys count too: they can be
   reactivated by anyone who signs in as root, and they show that the account was once driven by
   root keys.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   In a member account with centralized root access, from the management account or the IAM
   delegated administrator:
@@ -720,6 +809,18 @@ examples:
     expect:
       - at: "10:7"
         message: "management (111111111111) has 2 access key(s) (1 active)"
+  - name: a closed account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: old-prod
+      email: aws+old-prod@example.com
+      state: SUSPENDED
+      root:
+        accessKeys:
+          - { id: AKIAIOSFODNN7EXAMPLE }
+    expect: pass
 """#),
     ("Rules/ROOT003-no-root-signing-certificates.yaml", #"""
 id: ROOT003
@@ -732,8 +833,12 @@ references:
   - https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
-when: account.root != null
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
+when: >-
+  account.root != null
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
 assert: size(account.root.signingCertificates) == 0
 message: >-
   root user of account {{account.name}} ({{account.id}}) has
@@ -743,9 +848,15 @@ location: account.root.signingCertificates
 description: |
   An X.509 signing certificate is a long-term root credential that signs requests to the few
   AWS SOAP and legacy APIs that still accept it. `GetAccountSummary` reports it as
-  `AccountSigningCertificatesPresent`, and the `IAMDeleteRootUserCredentials` task policy deletes
-  it together with the password, access keys and MFA devices. Like a root access key, it lets
+  `AccountSigningCertificatesPresent`, and the `IAMDeleteRootUserCredentials` task policy allows
+  `iam:DeleteSigningCertificate` next to deleting the password and access keys and deactivating MFA
+  devices (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html). Like a root access key, it lets
   its holder act as root without MFA; no current workload needs one.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Member account, from the management account or the IAM delegated administrator:
 
@@ -784,6 +895,18 @@ examples:
     expect:
       - at: "8:3"
         message: "workload-prod (333333333333) has 1 signing certificate(s): 9ZQKDJ7TEST5X4Q5D2VQMQS3EXAMPLE"
+  - name: a closing account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: old-prod
+      email: aws+old-prod@example.com
+      state: PENDING_CLOSURE
+      root:
+        signingCertificates:
+          - { id: 9ZQKDJ7TEST5X4Q5D2VQMQS3EXAMPLE }
+    expect: pass
 """#),
     ("Rules/ROOT004-root-mfa-required.yaml", #"""
 id: ROOT004
@@ -791,14 +914,18 @@ name: root-mfa-required
 title: A root user that has a password has MFA
 severity: error
 securitySeverity: 9.0
-tags: [root-user, mfa, cis-aws-1.5, securityhub-iam.9]
+tags: [root-user, mfa, cis-aws-v3.0.0-1.5, cis-aws-v5.0.0-1.4, securityhub-iam.9]
 references:
   - https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html
   - https://docs.aws.amazon.com/config/latest/developerguide/root-account-mfa-enabled.html
   - https://www.cisecurity.org/benchmark/amazon_web_services
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
-when: account.root != null
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
+when: >-
+  account.root != null
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
 # Like Security Hub IAM.9 (since centralized root access): a root user without a password
 # cannot sign in, so it passes without MFA.
 assert: '!account.root.password.enabled || size(account.root.mfaDevices) > 0'
@@ -808,10 +935,17 @@ location: account.root.mfaDevices
 description: |
   A root password without multi-factor authentication makes the whole account depend on one
   secret and on the security of the root email inbox. Security Hub control **IAM.9** ("MFA should
-  be enabled for the root user", CIS AWS Foundations Benchmark "Ensure MFA is enabled for the
-  'root' user account") fails for such a root user. Since centralized root access, a member root
-  user without credentials passes IAM.9: it cannot sign in at all. This rule follows that: only a
+  be enabled for the root user"; CIS AWS Foundations Benchmark v3.0.0 1.5 and v5.0.0 1.4, "Ensure
+  MFA is enabled for the 'root' user account") fails for such a root user. IAM.9 passes when "root
+  user credentials aren't present in the account"
+  (https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9): a member
+  root user without credentials cannot sign in at all. This rule follows that: only a
   root user that has a password must have at least one MFA device.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Either register MFA for the root user (sign in as root → **Security credentials** →
   **Multi-factor authentication (MFA)** → **Assign MFA device**, preferably a FIDO2 passkey or
@@ -874,6 +1008,16 @@ examples:
     expect:
       - at: "8:3"
         message: "data-lake (555555555555) has a password but no MFA device"
+  - name: a closed account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: old-prod
+      email: aws+old-prod@example.com
+      state: CLOSED
+      root: { password: true }
+    expect: pass
 """#),
     ("Rules/ROOT005-root-hardware-mfa.yaml", #"""
 id: ROOT005
@@ -881,15 +1025,19 @@ name: root-hardware-mfa
 title: The management account root user uses only hardware or passkey MFA
 severity: warning
 securitySeverity: 6.5
-tags: [root-user, mfa, management-account, cis-aws-1.6, securityhub-iam.6]
+tags: [root-user, mfa, management-account, cis-aws-v3.0.0-1.6, cis-aws-v5.0.0-1.5, securityhub-iam.6]
 references:
   - https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-6
   - https://docs.aws.amazon.com/config/latest/developerguide/root-account-hardware-mfa-enabled.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_fido.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
 # Only the management root keeps credentials under centralized root access. A root user without
 # any MFA device is ROOT004's and ROOT006's finding, not this one's.
-when: account.isManagement && account.root != null && size(account.root.mfaDevices) > 0
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
+when: >-
+  account.isManagement && account.root != null && size(account.root.mfaDevices) > 0
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
 assert: account.root.mfaDevices.all(d, d.type == 'hardware' || d.type == 'passkey')
 message: >-
   management account {{account.name}} ({{account.id}}) root user accepts virtual MFA:
@@ -899,10 +1047,16 @@ description: |
   A virtual MFA app lives on a phone or laptop that also browses, installs software and syncs
   backups; a hardware TOTP token or a FIDO2 security key / passkey keeps the second factor on a
   dedicated device, and FIDO2 also resists phishing. Security Hub control **IAM.6** ("Hardware
-  MFA should be enabled for the root user", CIS AWS Foundations Benchmark "Ensure hardware MFA is
-  enabled for the 'root' user account") fails when the root user can sign in with a virtual MFA
-  device. It matters most for the management account, whose root user cannot be restricted by
+  MFA should be enabled for the root user"; CIS AWS Foundations Benchmark v3.0.0 1.6 and v5.0.0
+  1.5, "Ensure hardware MFA is enabled for the 'root' user account") fails when "hardware MFA
+  isn't enabled or virtual MFA devices are permitted for signing in with root user credentials"
+  (https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-6). It matters most for the management account, whose root user cannot be restricted by
   SCPs and is the only root user that keeps credentials under centralized root access.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Sign in as the management account's root user → **Security credentials** → **Multi-factor
   authentication (MFA)**: **Assign MFA device** → *Passkey or security key* (or *Hardware TOTP
@@ -959,6 +1113,22 @@ examples:
     expect:
       - at: "11:7"
         message: "root user accepts virtual MFA: arn:aws:iam::111111111111:mfa/root-account-mfa-device"
+  - name: a suspended management account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          state: SUSPENDED
+          root:
+            password: true
+            mfaDevices:
+              - { type: virtual, serial: "arn:aws:iam::111111111111:mfa/root-account-mfa-device" }
+    expect: pass
 """#),
     ("Rules/ROOT006-management-root-protected.yaml", #"""
 id: ROOT006
@@ -971,8 +1141,12 @@ references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
   - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
-when: account.isManagement && account.root != null
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
+when: >-
+  account.isManagement && account.root != null
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
 assert: account.root.password.enabled && size(account.root.mfaDevices) > 0
 message: >-
   management account {{account.name}} ({{account.id}}) root user
@@ -986,6 +1160,11 @@ description: |
   and MFA on it (and the Organizations best practices for the management account repeat this).
   A management root user without a password is usually an account recovered through the root
   email alone, and one without MFA is protected by a single secret.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Sign in as the management account's root user (use **Forgot password** on the root sign-in
   page if no password is set, from the root email inbox), choose a long unique password kept in
@@ -1043,6 +1222,19 @@ examples:
     expect:
       - at: "9:5"
         message: "root user has no password"
+  - name: a suspended management account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          state: SUSPENDED
+          root: { password: false }
+    expect: pass
 """#),
     ("Rules/ROOT007-root-mfa-redundancy.yaml", #"""
 id: ROOT007
@@ -1053,11 +1245,14 @@ tags: [root-user, mfa, management-account, resilience]
 references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
 # Applies to a management root that can sign in; one without MFA at all is ROOT004/ROOT006's.
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
 when: >-
   account.isManagement && account.root != null && account.root.password.enabled
   && size(account.root.mfaDevices) > 0
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
 assert: size(account.root.mfaDevices) >= params.minDevices
 params:
   minDevices: 2
@@ -1070,6 +1265,11 @@ description: |
   it means the account-recovery procedure with AWS Support before anyone can sign in as the
   management root again, in what is often an emergency. The IAM User Guide recommends
   registering more than one device (for example two security keys stored in different places).
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Sign in as the management account's root user → **Security credentials** → **Multi-factor
   authentication (MFA)** → **Assign MFA device**, and register a second passkey or hardware token,
@@ -1109,6 +1309,22 @@ examples:
     expect:
       - at: "11:7"
         message: "root user has only 1 MFA device(s); register at least 2"
+  - name: a suspended management account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+          state: SUSPENDED
+          root:
+            password: true
+            mfaDevices:
+              - { type: passkey, serial: "arn:aws:iam::111111111111:u2f/root/key-a" }
+    expect: pass
 """#),
     ("Rules/ROOT008-root-not-used-recently.yaml", #"""
 id: ROOT008
@@ -1116,14 +1332,20 @@ name: root-not-used-recently
 title: Root user credentials were not used recently
 severity: warning
 securitySeverity: 5.5
-tags: [root-user, credentials, monitoring, cis-aws-1.7]
+tags: [root-user, credentials, monitoring, cis-aws-v3.0.0-1.7, cis-aws-v5.0.0-1.6]
 references:
+  - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
   - https://hub.prowler.com/check/iam_avoid_root_usage
   - https://www.cisecurity.org/benchmark/amazon_web_services
+  - https://github.com/prowler-cloud/prowler/blob/master/prowler/providers/aws/services/iam/iam_avoid_root_usage/iam_avoid_root_usage.py
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
-when: account.root != null
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
+when: >-
+  account.root != null
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
 assert: |
   !(has(account.root.password.lastUsed) && now - account.root.password.lastUsed < params.window)
   && !account.root.accessKeys.exists(k, has(k.lastUsed) && now - k.lastUsed < params.window)
@@ -1141,12 +1363,23 @@ message: >-
 location: account.root
 description: |
   The root user should be used only for the handful of tasks that require it. CIS AWS Foundations
-  Benchmark ("Eliminate use of the 'root' user for administrative and daily tasks") and Prowler's
-  `iam_avoid_root_usage` flag a root password or access key used within the last 90 days, as
-  the IAM credential report shows it (`password_last_used`, `access_key_N_last_used_date`).
-  Recent root use means everyday work or automation still runs as root, or that someone else
-  holds root credentials. In member accounts under centralized root access, privileged tasks
-  use `sts:AssumeRoot` sessions, which do not count as root credential use.
+  Benchmark v3.0.0 1.7 (v5.0.0 1.6) "Eliminate use of the 'root' user for administrative and
+  daily tasks" has the auditor read `password_last_used`, `access_key_1_last_used_date` and
+  `access_key_2_last_used_date` of `<root_account>` in the IAM credential report
+  (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html), with no
+  fixed window. Other tools pick their own: Prowler's `iam_avoid_root_usage` fails when the root
+  user was used within the last day (`maximum_access_days = 1`,
+  https://github.com/prowler-cloud/prowler/blob/master/prowler/providers/aws/services/iam/iam_avoid_root_usage/iam_avoid_root_usage.py).
+  This rule's window is the parameter `window`, 90 days by default, so that a root use is seen
+  at the next quarterly review. Recent root use means everyday work or automation still runs as
+  root, or that someone else holds root credentials. In member accounts under centralized root
+  access, privileged tasks use `sts:AssumeRoot` sessions (short-term credentials), not the root
+  password or access keys, so they do not show here.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Find out who used the root user and why (CloudTrail: `userIdentity.type = "Root"`, event
   `ConsoleLogin`), move that work to IAM Identity Center users or IAM roles, and rotate the root
@@ -1154,8 +1387,13 @@ remediation: |
 
   ```sh
   aws iam generate-credential-report && aws iam get-credential-report   # password_last_used
-  aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=root
+  aws cloudtrail lookup-events --region us-east-1 \
+    --lookup-attributes AttributeKey=Username,AttributeValue=root
   ```
+
+  Event history keeps 90 days of management events per Region (CloudTrail User Guide, "Working
+  with CloudTrail event history"); repeat the lookup in each Region in use, or query the
+  organization trail for older events.
 
   A documented break-glass use can be suppressed with a reason and an expiry date.
 suppressible: true
@@ -1214,6 +1452,18 @@ examples:
     expect:
       - at: "6:1"
         message: "access key AKIAIOSFODNN7EXAMPLE at 2026-11-24T07:00:00Z"
+  - name: a closed account is not judged
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: old-prod
+      email: aws+old-prod@example.com
+      state: PENDING_CLOSURE
+      root:
+        password: { enabled: true, lastUsed: 2026-11-24T08:15:00Z }
+    expect: pass
 """#),
     ("Rules/SCP001-deny-root-user-actions.yaml", #"""
 id: SCP001
@@ -1226,28 +1476,78 @@ references:
   - https://docs.aws.amazon.com/controltower/latest/controlreference/strongly-recommended-preventive-controls.html
   - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html
   - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
-# SCPs never apply to the management account.
-when: org != null && !account.isManagement
+# SCPs never apply to the management account; closed and closing accounts are not judged.
+when: >-
+  org != null && !account.isManagement
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
+# A root deny is a Deny of Action "*" on Resource "*" whose conditions are only: an
+# aws:PrincipalArn condition naming every account's root user (any partition), the
+# aws:AssumedRoot exemption in a form that still holds when the key is absent (Null "true",
+# BoolIfExists "false", a negated string operator with "true"; plain Bool "false" never matches a
+# real root sign-in, where aws:AssumedRoot is absent), and ArnNotLike/StringNotLike exemptions of
+# IAM roles or users.
+# Any other condition (a Region, a bucket, a tag) or a narrower Resource makes it a partial deny.
+# Condition key names are case-insensitive in IAM; operator names are matched as written. ArnEquals and ArnLike
+# both match wildcards per ARN component; the root pattern names every partition (arn:*, arn:aws,
+# arn:aws-cn, arn:aws-us-gov, ...).
 assert: |
   account.policies.exists(p, p.statements.exists(s,
-    s.effect == 'Deny' && '*' in s.actions
-    && ['ArnLike', 'StringLike'].exists(op, op in s.conditions
-      && 'aws:PrincipalArn' in s.conditions[op]
-      && s.conditions[op]['aws:PrincipalArn'].exists(v, v.matches('^arn:([*]|aws[a-z-]*):iam::[*]:root$')))))
+    s.effect == 'Deny'
+    && size(s.notActions) == 0 && '*' in s.actions
+    && size(s.notResources) == 0 && '*' in s.resources
+    && s.conditions.exists(op, op in ['ArnLike', 'ArnLikeIfExists', 'ArnEquals', 'ArnEqualsIfExists', 'StringLike', 'StringLikeIfExists']
+      && s.conditions[op].exists(k, k.lowerAscii() == 'aws:principalarn'
+        && s.conditions[op][k].exists(v, v.matches('^arn:([*]|aws[*]?|aws-[a-z-]+):iam::[*]:root$'))))
+    && s.conditions.all(op, s.conditions[op].all(k,
+      (op in ['ArnLike', 'ArnLikeIfExists', 'ArnEquals', 'ArnEqualsIfExists', 'StringLike', 'StringLikeIfExists'] && k.lowerAscii() == 'aws:principalarn'
+        && s.conditions[op][k].exists(v, v.matches('^arn:([*]|aws[*]?|aws-[a-z-]+):iam::[*]:root$')))
+      || (op in ['ArnNotLike', 'ArnNotLikeIfExists', 'StringNotLike', 'StringNotLikeIfExists']
+        && k.lowerAscii() == 'aws:principalarn' && size(s.conditions[op][k]) > 0
+        && s.conditions[op][k].all(v, v.matches('^arn:[^:]+:(iam|sts)::[^:]+:(role|user|assumed-role)/.+$')))
+      || (k.lowerAscii() == 'aws:assumedroot' && (
+        (op == 'Null' && size(s.conditions[op][k]) > 0
+          && s.conditions[op][k].all(v, v.lowerAscii() == 'true'))
+        || (op == 'BoolIfExists' && size(s.conditions[op][k]) > 0
+          && s.conditions[op][k].all(v, v.lowerAscii() == 'false'))
+        || (op == 'StringEqualsIfExists' && s.conditions[op][k].all(v, v != 'true'))
+        || (op == 'StringEqualsIgnoreCaseIfExists' && s.conditions[op][k].all(v, v.lowerAscii() != 'true'))
+        || (op in ['StringNotEquals', 'StringNotEqualsIfExists', 'StringNotLike', 'StringNotLikeIfExists']
+          && s.conditions[op][k].exists(v, v == 'true'))
+        || (op in ['StringNotEqualsIgnoreCase', 'StringNotEqualsIgnoreCaseIfExists']
+          && s.conditions[op][k].exists(v, v.lowerAscii() == 'true'))))))))
 message: >-
   no service control policy in effect for account {{account.name}} ({{account.id}})
-  denies all actions to the root user (Deny "*" with ArnLike aws:PrincipalArn arn:*:iam::*:root)
+  denies all actions to the root user (Deny "*" on Resource "*" with ArnLike aws:PrincipalArn
+  arn:*:iam::*:root and no narrowing condition)
 location: account.organizationalUnit
 description: |
   Even with centralized root access, a member root user can regain credentials through password
   recovery of its email address. An SCP that denies every action when `aws:PrincipalArn` is a
   root user ARN makes such credentials useless; AWS Control Tower ships it as the strongly
   recommended control **AWS-GR_RESTRICT_ROOT_USER** ("Disallow actions as a root user", SCP
-  statement `GRRESTRICTROOTUSER`: `Deny` `*` with `ArnLike` `aws:PrincipalArn`
+  statement `GRRESTRICTROOTUSER`: `Deny` `*` on `Resource` `*` with `ArnLike` `aws:PrincipalArn`
   `arn:*:iam::*:root`). This rule looks, for every member account, through the SCPs in effect
   (attached to `Root`, to the account's OU chain or to the account) for such a statement. SCPs do
-  not apply to the management account, which is not judged.
+  not apply to the management account, which is not judged; neither are accounts that are
+  closed or being closed (`SUSPENDED`, `PENDING_CLOSURE`, `CLOSED`: AWS Organizations User Guide,
+  "Monitor the state of your AWS accounts",
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html).
+
+  Only an unconditional root deny counts. A statement applies only when **all** of its conditions
+  hold (IAM User Guide, "IAM JSON policy elements: Condition",
+  https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html), so
+  a deny limited to one Region (`aws:RequestedRegion`), one bucket (`Resource`
+  `arn:aws:s3:::payroll`) or any other extra condition leaves the root user free everywhere else
+  and is not a root deny. The conditions a root deny may carry are the exemption of
+  `sts:AssumeRoot` sessions (`"Null": {"aws:AssumedRoot": "true"}` or its `…IfExists` forms, see
+  SCP002) and `ArnNotLike` exemptions of named IAM roles or users (Control Tower's
+  `ExemptedPrincipalArns`). The root ARN pattern may name any partition (`arn:*:`, `arn:aws:`,
+  `arn:aws-us-gov:`, `arn:aws-cn:`); condition key names are compared case-insensitively, as IAM
+  does.
 remediation: |
   Create the SCP and attach it to the root of the organization (or to every OU):
 
@@ -1369,11 +1669,106 @@ examples:
     expect:
       - at: "18:5"
         message: "workload-prod (333333333333)"
+  - name: IfExists exemption, aws-us-gov partition, lower-case key
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:principalarn": "arn:aws-us-gov:iam::*:root" }
+                  BoolIfExists: { "aws:AssumedRoot": "false" }
+                  ArnNotLike: { "aws:PrincipalArn": "arn:aws-us-gov:iam::*:role/BreakGlass" }
+      accounts:
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+    expect: pass
+  - name: a root deny limited to one Region is not a root deny
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      policies:
+        - name: deny-root-in-eu
+          attachedTo: [Root]
+          document:
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+                  StringEquals: { "aws:RequestedRegion": "eu-west-1" }
+      accounts:
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+    expect:
+      - at: "17:7"
+        message: "workload-prod (333333333333)"
+  - name: a root deny on one bucket is not a root deny
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      policies:
+        - name: protect-payroll-from-root
+          attachedTo: [Root]
+          document:
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: ["arn:aws:s3:::payroll", "arn:aws:s3:::payroll/*"]
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+      accounts:
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+    expect:
+      - at: "16:7"
+        message: "workload-prod (333333333333)"
+  - name: plain Bool on aws:AssumedRoot never matches a root sign-in
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+                  Bool: { "aws:AssumedRoot": "false" }
+      accounts:
+        - { id: "333333333333", name: workload-prod, email: aws+prod@example.com }
+    expect:
+      - at: "17:7"
+        message: "workload-prod (333333333333)"
+  - name: a closed account is not judged
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      accounts:
+        - { id: "333333333333", name: old-prod, email: aws+old@example.com, state: SUSPENDED }
+    expect: pass
 """#),
     ("Rules/SCP002-assumed-root-exempt.yaml", #"""
 id: SCP002
 name: assumed-root-exempt
-title: SCPs that deny the root user exempt AssumeRoot sessions when root sessions are on
+title: SCPs that deny the root user exempt AssumeRoot sessions when centralized root access is on
 severity: error
 securitySeverity: 5.5
 tags: [scp, root-user, centralized-root-access, control-tower]
@@ -1382,41 +1777,74 @@ references:
   - https://docs.aws.amazon.com/controltower/latest/controlreference/strongly-recommended-preventive-controls.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-assumedroot
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html
+  - https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SQSUnlockQueuePolicy.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+  - https://aws.amazon.com/blogs/security/secure-root-user-access-for-member-accounts-in-aws-organizations/
 scope: policy
-when: org != null && org.rootAccess.rootSessions
+# Every privileged task runs in an sts:AssumeRoot session, and SCPs stay in force during it.
+# The audit and delete tasks come with RootCredentialsManagement, the others with RootSessions.
+when: org != null && (org.rootAccess.rootCredentialsManagement || org.rootAccess.rootSessions)
 # A statement blocks privileged tasks when it is a Deny whose aws:PrincipalArn condition names a
-# root user and whose actions cover an action of the root-task policies (or it uses NotAction).
-# It is exempt when it also requires `Null: {aws:AssumedRoot: "true"}`, the condition that
-# Control Tower's ExemptAssumeRoot parameter and AWS's example SCP add.
+# root user and whose Action (or NotAction, by what it leaves out) covers an action of the task
+# policies of the features that are on. It is exempt when a condition on aws:AssumedRoot is false
+# in an AssumeRoot session (the key is "true" there): Null "true", Bool/BoolIfExists "false",
+# StringEquals… without "true", StringNotEquals…/StringNotLike… with "true" (case-sensitive unless
+# …IgnoreCase). Action names and condition key names are case-insensitive; `*` and `?` are
+# wildcards in actions.
 assert: |
   policy.statements.all(s,
     !(s.effect == 'Deny'
-      && ['ArnLike', 'StringLike', 'ArnEquals', 'StringEquals'].exists(op, op in s.conditions
-        && 'aws:PrincipalArn' in s.conditions[op]
-        && s.conditions[op]['aws:PrincipalArn'].exists(v, v.endsWith(':root')))
-      && (size(s.notActions) > 0 || s.actions.exists(a, params.taskActions.exists(t,
-        t == a || (a.endsWith('*') && t.startsWith(a.substring(0, size(a) - 1)))))))
-    || ('Null' in s.conditions && 'aws:AssumedRoot' in s.conditions['Null']
-      && s.conditions['Null']['aws:AssumedRoot'].exists(v, v.lowerAscii() == 'true')))
+      && s.conditions.exists(op, op in ['ArnLike', 'ArnLikeIfExists', 'ArnEquals', 'ArnEqualsIfExists',
+          'StringLike', 'StringLikeIfExists', 'StringEquals', 'StringEqualsIfExists']
+        && s.conditions[op].exists(k, k.lowerAscii() == 'aws:principalarn'
+          && s.conditions[op][k].exists(v, v.endsWith(':root'))))
+      && ((org.rootAccess.rootCredentialsManagement ? params.credentialsTaskActions : [])
+        + (org.rootAccess.rootSessions ? params.sessionTaskActions : [])).exists(t,
+        size(s.notActions) > 0
+          ? !s.notActions.exists(a, a.matches('^[A-Za-z0-9:*?_-]+$')
+            && t.lowerAscii().matches('^' + a.lowerAscii().replace('*', '.*').replace('?', '.') + '$'))
+          : s.actions.exists(a, a.matches('^[A-Za-z0-9:*?_-]+$')
+            && t.lowerAscii().matches('^' + a.lowerAscii().replace('*', '.*').replace('?', '.') + '$'))))
+    || s.conditions.exists(op, s.conditions[op].exists(k, k.lowerAscii() == 'aws:assumedroot' && (
+      (op == 'Null' && size(s.conditions[op][k]) > 0
+        && s.conditions[op][k].all(v, v.lowerAscii() == 'true'))
+      || (op in ['Bool', 'BoolIfExists'] && size(s.conditions[op][k]) > 0
+        && s.conditions[op][k].all(v, v.lowerAscii() == 'false'))
+      || (op in ['StringEquals', 'StringEqualsIfExists'] && s.conditions[op][k].all(v, v != 'true'))
+      || (op in ['StringEqualsIgnoreCase', 'StringEqualsIgnoreCaseIfExists']
+        && s.conditions[op][k].all(v, v.lowerAscii() != 'true'))
+      || (op in ['StringNotEquals', 'StringNotEqualsIfExists', 'StringNotLike', 'StringNotLikeIfExists']
+        && s.conditions[op][k].exists(v, v == 'true'))
+      || (op in ['StringNotEqualsIgnoreCase', 'StringNotEqualsIgnoreCaseIfExists']
+        && s.conditions[op][k].exists(v, v.lowerAscii() == 'true'))))))
 params:
-  # Actions allowed by the AWS managed root-task policies (IAMAuditRootUserCredentials,
-  # IAMCreateRootUserPassword, IAMDeleteRootUserCredentials, S3UnlockBucketPolicy,
-  # SQSUnlockQueuePolicy).
-  taskActions:
+  # Every action of the AWS managed task policies IAMAuditRootUserCredentials and
+  # IAMDeleteRootUserCredentials (root credentials management).
+  credentialsTaskActions:
     - iam:GetAccountSummary
     - iam:GetUser
     - iam:GetLoginProfile
-    - iam:CreateLoginProfile
-    - iam:DeleteLoginProfile
     - iam:ListAccessKeys
     - iam:GetAccessKeyLastUsed
-    - iam:DeleteAccessKey
     - iam:ListMFADevices
-    - iam:DeactivateMFADevice
     - iam:ListSigningCertificates
+    - iam:DeleteLoginProfile
+    - iam:DeleteAccessKey
+    - iam:DeactivateMFADevice
     - iam:DeleteSigningCertificate
+  # Every action of IAMCreateRootUserPassword, S3UnlockBucketPolicy and SQSUnlockQueuePolicy
+  # (privileged root actions, RootSessions).
+  sessionTaskActions:
+    - iam:GetLoginProfile
+    - iam:CreateLoginProfile
+    - s3:ListAllMyBuckets
     - s3:GetBucketPolicy
+    - s3:PutBucketPolicy
     - s3:DeleteBucketPolicy
+    - sqs:ListQueues
+    - sqs:GetQueueUrl
     - sqs:GetQueueAttributes
     - sqs:SetQueueAttributes
 message: >-
@@ -1425,13 +1853,40 @@ message: >-
 location: policy.document
 description: |
   A privileged task session started with `sts:AssumeRoot` acts as the member account's root user,
-  so an SCP that denies root principals (`aws:PrincipalArn` `arn:*:iam::*:root`) denies the task
-  too: with `RootSessions` on, deleting leftover root credentials or unlocking a bucket policy
-  then fails with AccessDenied. Requests made in such a session carry the `aws:AssumedRoot`
-  condition key; adding `"Null": {"aws:AssumedRoot": "true"}` to the deny statement limits it to
-  real root sign-ins. This is what AWS Control Tower's **ExemptAssumeRoot** parameter of the
+  and "service control policies ... remain effective during the root sessions" (AWS Security
+  Blog, "Secure root user access for member accounts in AWS Organizations",
+  https://aws.amazon.com/blogs/security/secure-root-user-access-for-member-accounts-in-aws-organizations/).
+  So an SCP that denies root principals (`aws:PrincipalArn` `arn:*:iam::*:root`) denies the
+  tasks too: auditing or deleting leftover root credentials, allowing password recovery, or
+  unlocking a bucket or queue policy then fails with AccessDenied. Requests made in such a
+  session carry the Boolean condition key `aws:AssumedRoot`, which "is included in the request
+  context only when the principal uses credentials from AssumeRoot" (IAM User Guide, "AWS
+  global condition context keys",
+  https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-assumedroot);
+  adding `"Null": {"aws:AssumedRoot": "true"}` to the deny statement limits it to real root
+  sign-ins. This is what AWS Control Tower's **ExemptAssumeRoot** parameter of the
   **AWS-GR_RESTRICT_ROOT_USER** control does (Control Catalog API Reference, ControlParameter),
-  and what AWS's example SCP for centralized root access uses.
+  and what AWS's example SCP for centralized root access uses. The `…IfExists` forms count too:
+  `"BoolIfExists": {"aws:AssumedRoot": "false"}` or `"StringNotEqualsIfExists":
+  {"aws:AssumedRoot": "true"}` hold when the key is absent and fail in an AssumeRoot session (IAM
+  User Guide, "IAM JSON policy elements: Condition operators",
+  https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
+
+  The rule applies as soon as either feature of centralized root access is on, and checks the
+  actions of the tasks that feature allows. With **RootCredentialsManagement**, the management
+  account and the IAM delegated administrator audit and delete member root credentials
+  (`IAMAuditRootUserCredentials`, `IAMDeleteRootUserCredentials`); **RootSessions** ("Privileged
+  root actions in member accounts") adds `S3UnlockBucketPolicy`, `SQSUnlockQueuePolicy` and
+  `IAMCreateRootUserPassword`: "You must enable Privileged root actions in member accounts to
+  allow member accounts to recover their root user credentials after they have been deleted"
+  (IAM User Guide, "Centralize root access for member accounts",
+  https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html). The action
+  lists are every action of the five AWS managed task policies (IAM User Guide, "AWS managed
+  policies for AWS Identity and Access Management",
+  https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html; for
+  SQSUnlockQueuePolicy, https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SQSUnlockQueuePolicy.html).
+  A statement matters when its `Action` matches one of them (with `*` and `?` wildcards,
+  case-insensitively), or when it uses `NotAction` and leaves one of them out.
 remediation: |
   Add the exemption to every root-denying statement:
 
@@ -1535,13 +1990,13 @@ examples:
     expect:
       - at: "9:5"
         message: "SCP aws-guardrails-restrict-root denies the root user without exempting AssumeRoot sessions"
-  - name: wildcard IAM deny for root
+  - name: wildcard IAM deny for root blocks the delete task
     config: |
       apiVersion: orglint/v1
       kind: Organization
       id: o-a1b2c3d4e5
       managementAccount: "111111111111"
-      rootAccess: { rootSessions: true }
+      rootAccess: { rootCredentialsManagement: true }
       policies:
         - name: root-no-iam
           attachedTo: [Root]
@@ -1550,6 +2005,114 @@ examples:
     expect:
       - at: "9:5"
         message: "SCP root-no-iam denies the root user"
+  - name: credentials management alone needs the exemption too
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:root" } }
+    expect:
+      - at: "9:5"
+        message: "SCP deny-root-user denies the root user without exempting AssumeRoot sessions"
+  - name: IfExists forms of the exemption
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:aws-cn:iam::*:root" }
+                  BoolIfExists: { "aws:AssumedRoot": "false" }
+              - Effect: Deny
+                Action: ["s3:*", "sqs:*"]
+                Resource: "*"
+                Condition:
+                  StringLike: { "aws:principalarn": "arn:aws-us-gov:iam::*:root" }
+                  StringNotEqualsIfExists: { "AWS:AssumedRoot": "true" }
+    expect: pass
+  - name: an SQS unlock action is a task action
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      policies:
+        - name: root-no-queue-lookup
+          attachedTo: [Root]
+          document: {"Statement": [{"Effect": "Deny", "Action": "SQS:GetQueueUrl", "Resource": "*",
+            "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}}}]}
+    expect:
+      - at: "9:5"
+        message: "SCP root-no-queue-lookup denies the root user"
+  - name: NotAction that leaves the S3 unlock actions denied
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootSessions: true }
+      policies:
+        - name: root-only-iam
+          attachedTo: [Root]
+          document: {"Statement": [{"Effect": "Deny", "NotAction": ["iam:*", "sqs:*"], "Resource": "*",
+            "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:*:iam::*:root"}}}]}
+    expect:
+      - at: "9:5"
+        message: "SCP root-only-iam denies the root user"
+  - name: unlock actions are not checked while root sessions are off
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      policies:
+        - name: root-no-bucket-policies
+          attachedTo: [Root]
+          document: {"Statement": [{"Effect": "Deny", "Action": ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy"],
+            "Resource": "*", "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:*:iam::*:root"}}}]}
+    expect: pass
+  - name: StringNotEquals is case-sensitive
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      policies:
+        - name: deny-root-user
+          attachedTo: [Root]
+          document:
+            Statement:
+              - Effect: Deny
+                Action: "*"
+                Resource: "*"
+                Condition:
+                  ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" }
+                  StringNotEquals: { "aws:AssumedRoot": "TRUE" }
+    expect:
+      - at: "9:5"
+        message: "SCP deny-root-user denies the root user without exempting AssumeRoot sessions"
 """#),
     ("Rules/TASK001-recovery-closed-after-task.yaml", #"""
 id: TASK001
@@ -1562,33 +2125,55 @@ references:
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
+  - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
+  - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html
 scope: account
+# Closed and closing accounts (SUSPENDED, PENDING_CLOSURE, CLOSED) are not judged.
 when: >-
   org != null && org.rootAccess.rootCredentialsManagement && !account.isManagement
-# Every IAMCreateRootUserPassword is followed by an IAMDeleteRootUserCredentials (strictly later)
-# unless it is younger than the grace period; and `passwordRecovery: true` is only recorded while
-# a create is still open (not followed by a delete).
+  && !(account.state in ['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED'])
+# A recovery opened by IAMCreateRootUserPassword is closed by a later IAMDeleteRootUserCredentials
+# (strictly later), or by an audit after the create session ended (at most 15 minutes after its
+# start) that shows no root password: the delete may have run from the IAM delegated
+# administrator or in another Region, where this task log does not see it. A create younger than
+# the grace period may still be open; and `passwordRecovery: true` is only recorded while a create
+# is still open. A failed audit shows nothing; an unknown password leaves the check not judged.
 assert: |
   account.tasks.filter(r, r.task == 'IAMCreateRootUserPassword').all(r,
     account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+    || (account.audit != null && account.audit.status != 'failed' && account.root != null
+      && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+      && !account.root.password.enabled)
     || now - r.startedAt < params.gracePeriod)
   && (account.root == null || !account.root.passwordRecovery
     || account.tasks.exists(r, r.task == 'IAMCreateRootUserPassword'
-      && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)))
+      && !(account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+        || (account.audit != null && account.audit.status != 'failed' && account.root != null
+          && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+          && !account.root.password.enabled))))
 params:
   gracePeriod: 24h
 # The create tasks that are still open explain the finding (SARIF relatedLocations).
 related: >-
   account.tasks.filter(r, r.task == 'IAMCreateRootUserPassword'
-  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt))
+  && !(account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  || (account.audit != null && account.audit.status != 'failed' && account.root != null
+    && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+    && !account.root.password.enabled)))
 message: >-
   password recovery for account {{account.name}} ({{account.id}})
   {{ account.tasks.exists(r, r.task == 'IAMCreateRootUserPassword'
-  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  && !(account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  || (account.audit != null && account.audit.status != 'failed' && account.root != null
+    && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+    && !account.root.password.enabled))
   && now - r.startedAt >= params.gracePeriod)
   ? 'was opened and never closed: IAMCreateRootUserPassword at ' + string(account.tasks.filter(r,
   r.task == 'IAMCreateRootUserPassword'
-  && !account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  && !(account.tasks.exists(d, d.task == 'IAMDeleteRootUserCredentials' && d.startedAt > r.startedAt)
+  || (account.audit != null && account.audit.status != 'failed' && account.root != null
+    && account.audit.at > (has(r.completedAt) ? r.completedAt : r.startedAt + duration('15m'))
+    && !account.root.password.enabled))
   && now - r.startedAt >= params.gracePeriod)[0].startedAt)
   + ' has no later IAMDeleteRootUserCredentials within ' + string(params.gracePeriod.getHours()) + 'h'
   : 'is recorded as allowed (passwordRecovery: true) but no IAMCreateRootUserPassword task is open' }}
@@ -1602,9 +2187,27 @@ description: |
   controlling the root mailbox can take over, which is exactly what centralized root access is
   meant to prevent.
 
+  A recovery is closed by an `IAMDeleteRootUserCredentials` task on the same account that started
+  after the create, or by a root audit (`account.audit`, an `IAMAuditRootUserCredentials` session)
+  that ran after the create session ended and shows no root password (no login profile). The
+  audit counts because the task log may not see the delete: it may have run from the IAM
+  delegated administrator, whose CloudTrail events are not in the management account's trail, or
+  through a Regional STS endpoint of another Region ("The global endpoint is not supported for
+  `sts:AssumeRoot`. You must send this request to a Regional AWS STS endpoint", IAM User Guide,
+  "Perform a privileged task on an AWS Organizations member account",
+  https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html). A create
+  session ends at its `completedAt`, or at most 15 minutes after `startedAt` (AssumeRoot's
+  `DurationSeconds` is at most 900 s); an audit that `failed` shows nothing, and one whose
+  password fact is unknown leaves the account not judged.
+
   This rule fails when an `IAMCreateRootUserPassword` task is older than `gracePeriod` (24h by
-  default) and no `IAMDeleteRootUserCredentials` task on the same account started after it, and
-  when the account's audit shows `passwordRecovery: true` although no create task is open.
+  default) and not closed that way, and when the account's audit shows `passwordRecovery: true`
+  although no create task is open.
+
+  Accounts that are closed or being closed (`state` `SUSPENDED`, `PENDING_CLOSURE` or `CLOSED`:
+  "Monitor the state of your AWS accounts", AWS Organizations User Guide,
+  https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_account_state.html)
+  are not judged.
 remediation: |
   Close the recovery, from the management account or the IAM delegated administrator:
 
@@ -1617,7 +2220,7 @@ remediation: |
   ```
 
   Console: IAM → **Root access management** → select the account → **Take privileged action** →
-  **Delete root user credentials**. Record the task in the task log and set
+  **Delete root credentials**. Record the task in the task log and set
   `passwordRecovery: false` in the account's `root:` block.
 # An open member root recovery is a live takeover path: only the central list may accept one.
 suppressible: central
@@ -1746,6 +2349,99 @@ examples:
     expect:
       - at: "14:3"
         message: "is recorded as allowed (passwordRecovery: true) but no IAMCreateRootUserPassword task is open"
+  - name: a closed account is not judged
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "333333333333"
+          name: old-prod
+          email: aws+old-prod@example.com
+          state: SUSPENDED
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMCreateRootUserPassword
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-09-02T10:00:00Z
+    expect: pass
+  - name: a later audit without a root password closes the recovery
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      ---
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      audit: { at: 2026-10-02T08:00:00Z, status: complete }
+      root: { password: false, passwordRecovery: false }
+      ---
+      apiVersion: orglint/v1
+      kind: PrivilegedTask
+      account: "333333333333"
+      task: IAMCreateRootUserPassword
+      principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+      startedAt: 2026-10-01T10:00:00Z
+      completedAt: 2026-10-01T10:05:00Z
+    expect: pass
+  - name: an audit during the create session does not close it
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          audit: { at: 2026-10-01T10:02:00Z, status: complete }
+          root: { password: false }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMCreateRootUserPassword
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-10-01T10:00:00Z
+    expect:
+      - at: "11:5"
+        message: "was opened and never closed: IAMCreateRootUserPassword at 2026-10-01T10:00:00Z"
+  - name: a failed audit closes nothing
+    now: 2026-11-25T00:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          audit:
+            at: 2026-11-20T08:00:00Z
+            status: failed
+            errors:
+              - { call: sts:AssumeRoot, error: AccessDenied }
+          root: { password: false }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMCreateRootUserPassword
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-10-01T10:00:00Z
+          completedAt: 2026-10-01T10:05:00Z
+    expect:
+      - at: "15:5"
+        message: "was opened and never closed: IAMCreateRootUserPassword at 2026-10-01T10:00:00Z"
 """#),
     ("Rules/TASK002-task-targets-member.yaml", #"""
 id: TASK002
@@ -1755,6 +2451,7 @@ severity: error
 securitySeverity: 6.0
 tags: [centralized-root-access, privileged-task, data-integrity]
 references:
+  - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html
   - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
 scope: task
@@ -1780,8 +2477,13 @@ remediation: |
   missing Account document. Check the real session in CloudTrail:
 
   ```sh
-  aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot
+  aws cloudtrail lookup-events --region us-east-1 \
+    --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot
   ```
+
+  `AssumeRoot` only works on a Regional STS endpoint, and event history is kept per Region for 90
+  days: look in the Regions whose endpoints your administrators use, in the management account
+  and in the IAM delegated administrator.
 suppressible: true
 examples:
   - name: task on a member account
@@ -1933,6 +2635,34 @@ examples:
     expect:
       - at: "10:1"
         message: "a root user: AssumeRoot cannot be called with root user credentials"
+  - name: a caller in the AWS GovCloud (US) partition
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws-us-gov:sts::111111111111:assumed-role/RootAccessAdmin/alice
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect: pass
+  - name: a root user of the China partition
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws-cn:iam::111111111111:root
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect:
+      - at: "8:5"
+        message: "a root user: AssumeRoot cannot be called with root user credentials"
 """#),
     ("Rules/TASK004-task-session-closed.yaml", #"""
 id: TASK004
@@ -1941,6 +2671,7 @@ title: A privileged task record is closed within the 15-minute session limit
 severity: warning
 tags: [centralized-root-access, privileged-task, data-integrity]
 references:
+  - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html
   - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
   - https://docs.aws.amazon.com/cli/latest/reference/sts/assume-root.html
   - https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
@@ -1963,9 +2694,13 @@ remediation: |
   session) and add its end as `completedAt:` to the task record:
 
   ```sh
-  aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot \
-    --start-time 2026-11-01T10:00:00Z
+  aws cloudtrail lookup-events --region us-east-1 \
+    --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoot --start-time 2026-11-01T10:00:00Z
   ```
+
+  `AssumeRoot` only works on a Regional STS endpoint, so the event is in the Region whose
+  endpoint was used, in the account that called it (management account or IAM delegated
+  administrator).
 suppressible: true
 examples:
   - name: completed session
@@ -2021,28 +2756,49 @@ examples:
     ("Rules/TASK005-tasks-need-root-sessions.yaml", #"""
 id: TASK005
 name: tasks-need-root-sessions
-title: Privileged tasks are recorded only while root sessions are enabled
+title: Privileged tasks are recorded only while the root access feature they need is enabled
 severity: error
 securitySeverity: 5.0
 tags: [centralized-root-access, privileged-task, data-integrity]
 references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+  - https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootCredentialsManagement.html
   - https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootSessions.html
   - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
-  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
 scope: task
 when: org != null
-assert: org.rootAccess.rootSessions
+# Auditing and deleting member root credentials come with RootCredentialsManagement; allowing
+# password recovery and unlocking a bucket or queue policy with RootSessions.
+assert: |
+  task.task in ['IAMAuditRootUserCredentials', 'IAMDeleteRootUserCredentials']
+  ? org.rootAccess.rootCredentialsManagement
+  : org.rootAccess.rootSessions
 message: >-
   privileged task {{task.task}} on account {{task.account}} at {{string(task.startedAt)}} is
-  recorded, but organization {{org.id}} does not have root sessions (RootSessions) enabled
+  recorded, but organization {{org.id}} does not have
+  {{ task.task in ['IAMAuditRootUserCredentials', 'IAMDeleteRootUserCredentials']
+  ? 'root credentials management (RootCredentialsManagement)'
+  : 'privileged root actions (RootSessions)' }} enabled, which this task needs
 location: task
 description: |
-  `sts:AssumeRoot` works only after `EnableOrganizationsRootSessions` ("Allows the management
-  account or delegated administrator to perform privileged tasks on member accounts", IAM API
-  Reference). A task log with sessions in an organization whose configuration says the feature
-  is off is contradictory: either the Organization document is stale (the feature is on and
-  should be recorded, and the controls that depend on it evaluated), or the feature was turned
-  off afterwards and the task records belong in an archive.
+  Every privileged task is an `sts:AssumeRoot` session, and each task needs one of the two
+  features of IAM centralized root access (IAM User Guide, "Centralize root access for member
+  accounts", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html):
+
+  - **RootCredentialsManagement** ("Root credentials management") allows "the management account
+    and the delegated administrator for IAM to delete root user credentials for member
+    accounts": the tasks `IAMAuditRootUserCredentials` and `IAMDeleteRootUserCredentials`.
+  - **RootSessions** ("Privileged root actions in member accounts") allows them "to perform
+    certain tasks that require root user credentials": `S3UnlockBucketPolicy` and
+    `SQSUnlockQueuePolicy`, and `IAMCreateRootUserPassword`, since "you must enable Privileged
+    root actions in member accounts to allow member accounts to recover their root user
+    credentials after they have been deleted".
+
+  A task log with a session whose feature the Organization document records as off is
+  contradictory: either the document is stale (the feature is on and should be recorded, and
+  the controls that depend on it evaluated), or the feature was turned off afterwards and the
+  task records belong in an archive.
 remediation: |
   Check the organization's features and record them:
 
@@ -2050,8 +2806,9 @@ remediation: |
   aws iam list-organizations-features   # "EnabledFeatures": ["RootCredentialsManagement", "RootSessions"]
   ```
 
-  If `RootSessions` is listed, set `rootAccess.rootSessions: true`; if it was disabled on purpose,
-  move the old task records out of the configuration set.
+  If the feature is listed, set `rootAccess.rootCredentialsManagement: true` or
+  `rootAccess.rootSessions: true`; if it was disabled on purpose, move the old task records out of
+  the configuration set.
 suppressible: true
 examples:
   - name: sessions enabled
@@ -2068,7 +2825,26 @@ examples:
           startedAt: 2026-11-01T10:00:00Z
           completedAt: 2026-11-01T10:01:00Z
     expect: pass
-  - name: sessions off
+  - name: an audit needs only root credentials management
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMAuditRootUserCredentials
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+        - account: "333333333333"
+          task: IAMDeleteRootUserCredentials
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-11-01T10:05:00Z
+          completedAt: 2026-11-01T10:06:00Z
+    expect: pass
+  - name: password recovery needs root sessions
     config: |
       apiVersion: orglint/v1
       kind: Organization
@@ -2079,13 +2855,29 @@ examples:
       apiVersion: orglint/v1
       kind: PrivilegedTask
       account: "333333333333"
-      task: IAMAuditRootUserCredentials
+      task: IAMCreateRootUserPassword
       principal: arn:aws:iam::111111111111:role/RootAccessAdmin
       startedAt: 2026-11-01T10:00:00Z
       completedAt: 2026-11-01T10:01:00Z
     expect:
       - at: "7:1"
-        message: "organization o-a1b2c3d4e5 does not have root sessions (RootSessions) enabled"
+        message: "does not have privileged root actions (RootSessions) enabled, which this task needs"
+  - name: a delete while root credentials management is off
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootSessions: true }
+      privilegedTasks:
+        - account: "333333333333"
+          task: IAMDeleteRootUserCredentials
+          principal: arn:aws:iam::111111111111:role/RootAccessAdmin
+          startedAt: 2026-11-01T10:00:00Z
+          completedAt: 2026-11-01T10:01:00Z
+    expect:
+      - at: "7:5"
+        message: "does not have root credentials management (RootCredentialsManagement) enabled"
 """#),
   ]
 }

@@ -51,7 +51,7 @@ public struct ExpressionEvaluator: Sendable {
   public func evaluate(_ set: LoadedSet, now: CELTimestamp) -> [Result] {
     let bridge = ModelBridge(set)
     var variables: [CELValue] = [
-      bridge.org, .list(bridge.accounts), .list(bridge.tasks), .list(bridge.policies), .timestamp(now),
+      bridge.org, bridge.accountsVariable, bridge.tasksVariable, bridge.policiesVariable, .timestamp(now),
     ]
     func result(_ item: String?) -> Result {
       let v = program.evaluate(variables)
@@ -86,7 +86,7 @@ public struct ExpressionEvaluator: Sendable {
 }
 
 /// CEL values as JSON: strings, numbers, booleans, null, lists and maps as they are; timestamps as RFC 3339 strings,
-/// durations as CEL writes them (`"86400s"`), bytes as base64, NaN and infinities as strings; an entity of the model
+/// durations as CEL writes them (`"86400s"`), bytes as base64, NaN and infinities as strings as CEL writes them (`"NaN"`, `"+Inf"`, `"-Inf"`); an entity of the model
 /// (organization, OU, account, task, policy) as `{"type":"Account","path":"account/333333333333"}`; any other object
 /// (a RootUser, an MFADevice...) as a map of its fields that are set.
 public enum CELJSON {
@@ -103,7 +103,7 @@ public enum CELJSON {
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += "\(i)"
     case .uint(let u): out += "\(u)"
-    case .double(let d): out += d.isFinite ? "\(d)" : JSONText.quoted("\(d)")
+    case .double(let d): out += d.isFinite ? "\(d)" : JSONText.quoted(CELValue.text(ofDouble: d))  // "NaN", "+Inf"
     case .string(let s): out += JSONText.quoted(s)
     case .bytes(let b): out += JSONText.quoted(base64(b))
     case .timestamp(let t): out += JSONText.quoted("\(t)")

@@ -26,6 +26,8 @@ public struct LintRequest: Sendable {
   /// True when the run records a new baseline (`--write-baseline`): `LintResult.baselineText` is filled, and the
   /// old baseline is neither read nor required.
   public var recordsBaseline = false
+  /// `--min-coverage`; nil uses the config file's `minCoverage`.
+  public var minCoverage: Double?
 
   public init(
     paths: [String], ruleDirectories: [String] = [], now: CELTimestamp, only: [String] = [], disable: [String] = [],
@@ -65,6 +67,16 @@ public struct LintResult: Sendable {
   /// Every file the run read (config file, user rule files, the set's files, the baseline) by identity, with the
   /// path it was read by: an output must never overwrite one of them.
   public var inputFiles: [FileIdentity: String] = [:]
+  /// Checks of the reported files that read an unknown fact, in report order (see `RuleEvaluator`).
+  public var notJudged: [NotJudged] = []
+  /// Checks of the reported files (rule × item with `when` not false), judged or not.
+  public var checks = 0
+
+  /// The percentage of checks judged (100 when there is none).
+  public var coverage: Double { checks == 0 ? 100 : Double(checks - notJudged.count) * 100 / Double(checks) }
+
+  /// True when the run reports COVERAGE001: coverage under the threshold, which makes the exit code 1.
+  public var isUnderMinCoverage: Bool { findings.contains { $0.ruleId == AdoptionRules.coverage.id } }
 }
 
 extension LintResult {
@@ -78,7 +90,7 @@ extension LintResult {
 /// evaluation → suppressions → baseline.
 public enum Linter {
   /// The checks of the layers below the rules, which report with their own ids.
-  public static let loaderRules: [RuleDescriptor] = YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError]
+  public static let loaderRules: [RuleDescriptor] = YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError, RuleFileRules.costBudgetExceeded]
 
   public static func lint(_ request: LintRequest) -> LintResult {
     var result = LintResult()
@@ -136,7 +148,10 @@ public enum Linter {
 
     // Rules, suppressions, baseline.
     var findings = ruleFolderNotes + set.reportedFindings
-    findings += RuleEvaluator(set: set, now: request.now).evaluate(compiled).filter { set.isReported($0.path) }
+    let run = RuleEvaluator(set: set, now: request.now).run(compiled) { set.isReported($0) }
+    findings += run.findings.filter { set.isReported($0.path) }
+    result.notJudged = run.notJudged
+    result.checks = run.checks
     findings = Suppressor.suppress(
       findings, in: set, config: config, rules: rules, otherRules: loaderRules,
       ranRuleIds: Set(compiled.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: request.now.seconds),
@@ -159,8 +174,23 @@ public enum Linter {
             range: nil))
       }
     }
+    if let minimum = request.minCoverage.map({ MinCoverage(percent: $0) }) ?? config?.minCoverage {
+      if let finding = coverageFinding(result, minimum) { findings.append(finding) }
+    }
     result.findings = findings
     return result
+  }
+
+  /// COVERAGE001 when fewer checks were judged than `minimum` asks; at the config's `minCoverage:` when set there.
+  static func coverageFinding(_ result: LintResult, _ minimum: MinCoverage) -> Finding? {
+    let coverage = result.coverage
+    guard coverage < minimum.percent else { return nil }
+    let n = result.notJudged.count
+    return Finding(
+      AdoptionRules.coverage,
+      "coverage \(MinCoverage.text(coverage)) is under the minimum \(MinCoverage.text(minimum.percent)): \(n) of "
+        + "\(result.checks) check\(result.checks == 1 ? "" : "s") could not be judged (they read unknown facts)",
+      path: minimum.path, range: minimum.range)
   }
 
   /// Loads, selects and compiles the built-in and user rules (without a config file).

@@ -5,10 +5,18 @@ import OrgModel
 
 /// Evaluates compiled rules over a loaded set: once per item of each rule's scope, with the variables of RULES.md.
 /// Items are split between the cores; findings come back in a deterministic order.
+///
+/// Each rule × item whose `when` is not false is a check. A check whose `when` or `assert` is unknown (it read a
+/// fact listed under `unknown:`) is not judged: no finding, a `NotJudged` record instead.
 public struct RuleEvaluator: Sendable {
   let set: LoadedSet
   let bridge: ModelBridge
   let now: CELTimestamp
+  /// The CEL steps one rule may spend over all its items in a run (the per-item limit is `CELProgram.costLimit`);
+  /// a rule that goes over stops there with a RULE010 finding.
+  public var runCostLimit = RuleEvaluator.defaultRunCostLimit
+  /// About two seconds of evaluation (1,000 steps for each of 20,000 items); no built-in rule comes near it.
+  public static let defaultRunCostLimit = 20_000_000
 
   public init(set: LoadedSet, now: CELTimestamp) {
     self.set = set
@@ -17,23 +25,36 @@ public struct RuleEvaluator: Sendable {
   }
 
   /// The findings of every rule, for the whole set (the caller filters to the reported files).
-  public func evaluate(_ rules: [CompiledRule]) -> [Finding] {
-    var planned: [(CompiledRule, Range<Int>)] = []
+  public func evaluate(_ rules: [CompiledRule]) -> [Finding] { run(rules).findings }
+
+  /// The findings of every rule for the whole set (the caller filters them), and the checks and not-judged checks
+  /// of the scope items in the files `isReported` accepts (by their file's display path).
+  public func run(_ rules: [CompiledRule], isReported: @escaping @Sendable (String) -> Bool = { _ in true }) -> RuleRun
+  {
+    var planned: [(CompiledRule, Range<Int>, CELCostBudget)] = []
     for rule in rules {
       let n = itemCount(rule.rule.scope)
       let chunk = max(256, n / 8)
+      let budget = CELCostBudget(limit: runCostLimit)
       var lo = 0
       while lo < n {
-        planned.append((rule, lo..<min(n, lo + chunk)))
+        planned.append((rule, lo..<min(n, lo + chunk), budget))
         lo += chunk
       }
     }
     let jobs = planned
     let results = UnsafeResults(count: jobs.count)
     DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-      results.store(i, evaluate(jobs[i].0, items: jobs[i].1))
+      results.store(i, evaluate(jobs[i].0, items: jobs[i].1, budget: jobs[i].2, isReported: isReported))
     }
-    return results.all.flatMap { $0 }
+    var out = RuleRun()
+    for part in results.all {
+      out.findings += part.findings
+      out.notJudged += part.notJudged
+      out.checks += part.checks
+    }
+    out.notJudged.sort(by: NotJudged.reportOrder)
+    return out
   }
 
   private func itemCount(_ scope: RuleScope) -> Int {
@@ -45,40 +66,76 @@ public struct RuleEvaluator: Sendable {
     }
   }
 
-  private func evaluate(_ rule: CompiledRule, items: Range<Int>) -> [Finding] {
+  private func evaluate(
+    _ rule: CompiledRule, items: Range<Int>, budget: CELCostBudget, isReported: @Sendable (String) -> Bool
+  ) -> RuleRun {
     var variables: [CELValue] = [
-      bridge.org, .list(bridge.accounts), .list(bridge.tasks), .list(bridge.policies), .timestamp(now), rule.params,
+      bridge.org, bridge.accountsVariable, bridge.tasksVariable, bridge.policiesVariable, .timestamp(now), rule.params,
     ]
     if rule.rule.scope != .organization { variables.append(.null) }
-    var findings: [Finding] = []
+    var out = RuleRun()
     for i in items {
+      if budget.isExhausted {
+        if budget.claimOverrunReport() { out.findings.append(costBudgetFinding(rule, budget)) }
+        break
+      }
       let entity = self.entity(rule.rule.scope, i)
       if rule.rule.scope != .organization { variables[RuleCompiler.scopeSlot] = bridge.value(of: entity.object) }
       if let when = rule.when {
-        switch when.evaluate(variables) {
+        let value = when.evaluate(variables, charging: budget)
+        if budget.isExhausted { continue }  // this item's cost error is the overrun, reported once above
+        switch value {
         case .bool(true): break
         case .bool(false): continue
+        case .unknown(let u):
+          notJudged(rule, entity, u, isReported, &out)
+          continue
         case let other:
-          findings.append(evaluationError(rule, "when", other, entity))
+          if isReported(entity.path) { out.checks += 1 }
+          out.findings.append(evaluationError(rule, "when", other, entity))
           continue
         }
       }
-      switch rule.assert.evaluate(variables) {
-      case .bool(true): continue
+      let value = rule.assert.evaluate(variables, charging: budget)
+      if budget.isExhausted { continue }
+      switch value {
+      case .bool(true):
+        if isReported(entity.path) { out.checks += 1 }
       case .bool(false):
+        if isReported(entity.path) { out.checks += 1 }
         var f = finding(rule, entity, variables)
         if let related = rule.related { f.related = relatedLocations(related.evaluate(variables)) }
-        findings.append(f)
-      case let other: findings.append(evaluationError(rule, "assert", other, entity))
+        out.findings.append(f)
+      case .unknown(let u):
+        notJudged(rule, entity, u, isReported, &out)
+      case let other:
+        if isReported(entity.path) { out.checks += 1 }
+        out.findings.append(evaluationError(rule, "assert", other, entity))
       }
     }
-    return findings
+    return out
+  }
+
+  /// Records a check that an unknown kept from being judged (only for items of the reported files).
+  private func notJudged(
+    _ rule: CompiledRule, _ entity: Entity, _ unknown: CELUnknown, _ isReported: (String) -> Bool,
+    _ out: inout RuleRun
+  ) {
+    guard isReported(entity.path) else { return }
+    out.checks += 1
+    let location = entity.locate([])
+    out.notJudged.append(
+      NotJudged(
+        ruleId: rule.rule.id, ruleName: rule.rule.name, entity: entity.logicalPath, path: location.path,
+        range: location.range, causes: unknown.causes))
   }
 
   /// A scope item: the model entity, its logical path and its location lookup.
   struct Entity {
     let object: AnyObject
     let logicalPath: String
+    /// The item's file as shown to users.
+    let path: String
     let locate: ([String]) -> ModelLocation
   }
 
@@ -86,16 +143,16 @@ public struct RuleEvaluator: Sendable {
     switch scope {
     case .organization:
       let o = set.organization!
-      return Entity(object: o, logicalPath: o.logicalPath, locate: o.location(of:))
+      return Entity(object: o, logicalPath: o.logicalPath, path: o.origin.document.path, locate: o.location(of:))
     case .account:
       let a = set.accounts[i]
-      return Entity(object: a, logicalPath: a.logicalPath, locate: a.location(of:))
+      return Entity(object: a, logicalPath: a.logicalPath, path: a.origin.document.path, locate: a.location(of:))
     case .task:
       let t = set.tasks[i]
-      return Entity(object: t, logicalPath: t.logicalPath, locate: t.location(of:))
+      return Entity(object: t, logicalPath: t.logicalPath, path: t.origin.document.path, locate: t.location(of:))
     case .policy:
       let p = set.policies[i]
-      return Entity(object: p, logicalPath: p.logicalPath, locate: p.location(of:))
+      return Entity(object: p, logicalPath: p.logicalPath, path: p.origin.document.path, locate: p.location(of:))
     }
   }
 
@@ -142,6 +199,16 @@ public struct RuleEvaluator: Sendable {
     return out
   }
 
+  /// RULE010: the rule spent its budget for the run; items after that point were not evaluated.
+  private func costBudgetFinding(_ rule: CompiledRule, _ budget: CELCostBudget) -> Finding {
+    Finding(
+      RuleFileRules.costBudgetExceeded,
+      "rule \(rule.rule.id) (\(rule.rule.name)\(rule.rule.isBuiltin ? "" : ", \(rule.rule.path)")) spent its evaluation "
+        + "budget for the whole run (\(budget.limit) steps) and was stopped: its results are incomplete; make it "
+        + "cheaper (look an account up with a map or a `when` filter instead of scanning every account for every item)",
+      path: nil, range: nil)
+  }
+
   private func evaluationError(_ rule: CompiledRule, _ field: String, _ value: CELValue, _ entity: Entity) -> Finding {
     let reason: String
     if case .error(let e) = value { reason = e.message } else { reason = "it gave \(Self.display(value)), not a boolean" }
@@ -159,7 +226,7 @@ public struct RuleEvaluator: Sendable {
     case .bool(let b): "\(b)"
     case .int(let i): "\(i)"
     case .uint(let u): "\(u)"
-    case .double(let d): "\(d)"
+    case .double(let d): d.isFinite ? "\(d)" : CELValue.text(ofDouble: d)
     case .string(let s): s
     case .bytes(let b): String(decoding: b, as: UTF8.self)
     case .timestamp(let t): "\(t)"
@@ -176,18 +243,18 @@ public struct RuleEvaluator: Sendable {
 
 /// Results written by concurrent jobs, each into its own slot.
 final class UnsafeResults: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<[Finding]>
+  private let slots: UnsafeMutableBufferPointer<RuleRun>
   init(count: Int) {
     slots = .allocate(capacity: count)
-    slots.initialize(repeating: [])
+    slots.initialize(repeating: RuleRun())
   }
   deinit {
     slots.deinitialize()
     slots.deallocate()
   }
   /// Each job writes only its own slot, so no two threads touch the same memory.
-  func store(_ i: Int, _ value: [Finding]) { slots[i] = value }
-  var all: [[Finding]] { Array(slots) }
+  func store(_ i: Int, _ value: RuleRun) { slots[i] = value }
+  var all: [RuleRun] { Array(slots) }
 }
 
 extension String {

@@ -41,9 +41,19 @@ public enum RuleFileRules {
       + "of an unexpected type behind `dyn`). The item was neither passed nor failed by the rule.",
     remediation: "Fix the rule (use `has()` for optional fields), or the input it tripped on.")
 
+  public static let costBudgetExceeded = RuleDescriptor(
+    id: "RULE010", name: "rule-cost-budget-exceeded", title: "Rules stay within their evaluation budget",
+    severity: .error,
+    description: "A rule spent more than its evaluation budget for the whole run (20,000,000 CEL steps over all its "
+      + "items; one item may spend 1,000,000). A rule that scans every account for every account, such as "
+      + "`accounts.exists(a, a.email == account.email)` in account scope, is quadratic: on 20,000 accounts it would "
+      + "take minutes. The rule was stopped and its findings are incomplete, so the run fails.",
+    remediation: "Make the rule linear: narrow it with `when`, compare against a precomputed value, or check the "
+      + "whole set once in organization scope instead of once per item.")
+
   /// Every id this layer reports.
   public static let all = [
     unknownField, missingField, invalidValue, duplicateRule, expressionError, badLocation, badExample,
-    evaluationError,
+    evaluationError, costBudgetExceeded,
   ]
 }

@@ -13,8 +13,8 @@ struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Lint the config set(s) under PATH (default: the current folder).",
     discussion: """
-      Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 orglint could not do its job \
-      (bad arguments, unreadable path, invalid rule file).
+      Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it, or coverage under --min-coverage; \
+      2 orglint could not do its job (bad arguments, unreadable path, invalid rule file).
       """)
 
   @Argument(help: ArgumentHelp(
@@ -34,6 +34,12 @@ struct Lint: ParsableCommand {
 
   @Option(help: "Lowest severity that fails the run: error, warning, note or never (default: the config's failOn, else error).")
   var failOn: FailOn?
+
+  @Option(
+    help: ArgumentHelp(
+      "Fail (COVERAGE001, exit 1) when fewer than PERCENT of the checks are judged; the others read facts the set "
+        + "lists as unknown (default: the config's minCoverage).", valueName: "percent"))
+  var minCoverage: String?
 
   @Option(help: ArgumentHelp("The config file (default: the nearest .orglint.yaml upward from the first PATH).", valueName: "file"))
   var config: String?
@@ -71,6 +77,9 @@ struct Lint: ParsableCommand {
     if !only.isEmpty, only.flatMap(splitList).isEmpty {
       throw ValidationError("--only needs at least one rule id or name; '\(only.joined(separator: ","))' has none")
     }
+    if let minCoverage, MinCoverage.parse(minCoverage) == nil {
+      throw ValidationError("--min-coverage '\(minCoverage)' is not a percentage from 0 to 100, such as 90")
+    }
   }
 
   func run() throws {
@@ -79,6 +88,7 @@ struct Lint: ParsableCommand {
       paths: paths.isEmpty ? ["."] : paths, ruleDirectories: ruleDirectories, now: clock,
       only: only.flatMap(splitList), disable: disable.flatMap(splitList), configPath: config, baselinePath: baseline)
     request.recordsBaseline = writeBaseline != nil
+    request.minCoverage = minCoverage.flatMap(MinCoverage.parse)
     let result = Linter.lint(request)
     var outputs = OutputPlan()
     try outputs.add(writeBaseline, option: "--write-baseline")
@@ -95,12 +105,15 @@ struct Lint: ParsableCommand {
     }
     if let writeBaseline { try emit(result.baselineText, to: writeBaseline) }
     let threshold = (failOn ?? result.config?.failOn ?? .error).threshold
-    let failing = result.findings.contains { f in f.isActive && threshold.map { f.severity >= $0 } ?? false }
+    let failing =
+      result.isUnderMinCoverage
+      || result.findings.contains { f in f.isActive && threshold.map { f.severity >= $0 } ?? false }
     let code: Int32 = failing ? 1 : 0
     let report = Report(
       findings: result.findings, rules: result.rules, sources: result.sources, ruleOverrides: overrides,
       exitCode: Int(code), toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
-      automationId: category, anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
+      notJudged: result.notJudged, checks: result.checks, automationId: category,
+      anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
     let colored = color.isEnabled(outputIsTerminal: (output ?? "-") == "-" && isatty(1) != 0, environment: environment())
     var text = format.render(report, color: colored)
     if statistics { text += StatisticsFormatter.render(report) }
@@ -124,6 +137,10 @@ enum LintClock {
       return CELTimestamp(seconds: Int64(ts.tv_sec), nanos: Int32(ts.tv_nsec))!
     }
     guard let t = CELTimestamp.parse(text) else {
+      if text.utf8.count >= 19, text.dropFirst(17).hasPrefix("60") {
+        throw ValidationError(
+          "--now '\(text)' has second 60, a leap second, which rule time cannot represent; use :59 or the next minute")
+      }
       throw ValidationError("--now '\(text)' is not an RFC 3339 timestamp such as 2026-11-25T00:00:00Z")
     }
     return t

@@ -97,7 +97,10 @@ private func evaluate(_ expression: String, scope: RuleScope? = nil, _ text: Str
 
   @Test func jsonStringsEscapeControlCharacters() {
     #expect(JSONText.quoted("a\u{1}\n\t\\é") == #""a\u0001\n\t\\é""#)
-    #expect(CELJSON.render(.double(.infinity)) == #""inf""#)
+    #expect(CELJSON.render(.double(.infinity)) == #""+Inf""#)
+    #expect(CELJSON.render(.double(-.infinity)) == #""-Inf""#)
+    // 0.0/0.0 is a NaN with the sign bit set, which Swift prints as "-nan"; CEL writes NaN.
+    #expect(CELJSON.render(.double(-Double.nan)) == #""NaN""#)
     #expect(CELJSON.render(.bytes([0xFF, 0x00])) == #""/wA=""#)
   }
 }

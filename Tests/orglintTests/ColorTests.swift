@@ -7,8 +7,8 @@ import Testing
 
   static let plain = """
     Examples/insecure-org-legacy/organization.yaml:15:3: warning: organization o-initech4n8w2p does not have \
-    privileged root sessions (RootSessions) enabled: root-only tasks in member accounts still need the member root \
-    user's own credentials [ORG002 root-sessions-enabled]
+    privileged root actions (RootSessions) enabled: locked S3 bucket and SQS queue policies cannot be removed \
+    centrally, and member root password recovery cannot be allowed [ORG002 root-sessions-enabled]
       rootSessions: false                    # ORG002
       ^~~~~~~~~~~~~~~~~~~
     1 warning in 3 files
@@ -17,8 +17,9 @@ import Testing
 
   static let colored = """
     \u{1B}[1mExamples/insecure-org-legacy/organization.yaml:15:3:\u{1B}[0m \u{1B}[1;35mwarning:\u{1B}[0m \
-    \u{1B}[1morganization o-initech4n8w2p does not have privileged root sessions (RootSessions) enabled: root-only \
-    tasks in member accounts still need the member root user's own credentials\u{1B}[0m [ORG002 root-sessions-enabled]
+    \u{1B}[1morganization o-initech4n8w2p does not have privileged root actions (RootSessions) enabled: locked S3 \
+    bucket and SQS queue policies cannot be removed centrally, and member root password recovery cannot be \
+    allowed\u{1B}[0m [ORG002 root-sessions-enabled]
       rootSessions: false                    # ORG002
     \u{1B}[1;32m  ^~~~~~~~~~~~~~~~~~~\u{1B}[0m
     1 warning in 3 files

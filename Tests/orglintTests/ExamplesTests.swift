@@ -25,6 +25,55 @@ import Testing
     #expect(run.stderr == "")
   }
 
+  /// Examples/partial-audit/README.md: no finding, and exactly the checks that read an unknown fact not judged.
+  @Test func partialAuditIsNotJudgedWhereFactsAreUnknown() throws {
+    let prod = "account/303030303030"
+    let dev = "account/404040404040"
+    let password = "\(prod) root.password: iam get-login-profile: AccessDenied "
+      + "(accounts/303030303030/get-login-profile.error.json)"
+    let contact = "\(prod) alternateContacts.security: account get-alternate-contact: AccessDenied "
+      + "(accounts/303030303030/alternate-contact-SECURITY.error.json)"
+    let root = "\(dev) root: sts assume-root: AccessDenied (accounts/404040404040/assume-root.error.json)"
+    let notJudged = "10 checks not judged (unknown: \(root) ×6, \(password) ×3, \(contact) ×1)\n"
+    let run = try OrglintProcess.lint(["Examples/partial-audit"])
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    #expect(run.stdout == "no problems found in 3 files\n" + notJudged)
+
+    let json = try OrglintProcess.lint(["--format", "json", "Examples/partial-audit"])
+    #expect(json.status == 0)
+    let report = try JSONReport(json)
+    let checks = try #require(report.object["notJudged"] as? [[String: Any]])
+    let shown = checks.map { c in
+      "\(c["rule"] as? String ?? "") \(c["entity"] as? String ?? "") \(c["path"] as? String ?? ""):"
+        + "\(c["line"] as? Int ?? 0):\(c["column"] as? Int ?? 0) \((c["causes"] as? [String] ?? []).count)"
+    }
+    let file = "Examples/partial-audit/accounts/members.yaml"
+    #expect(
+      shown == [
+        "ACCT001 \(prod) \(file):19:1 1", "ROOT001 \(prod) \(file):19:1 1", "ROOT004 \(prod) \(file):19:1 1",
+        "ROOT008 \(prod) \(file):19:1 1", "ROOT001 \(dev) \(file):43:1 1", "ROOT002 \(dev) \(file):43:1 1",
+        "ROOT003 \(dev) \(file):43:1 1", "ROOT004 \(dev) \(file):43:1 1", "ROOT008 \(dev) \(file):43:1 1",
+        "TASK001 \(dev) \(file):43:1 1",
+      ])
+    #expect((checks.first?["causes"] as? [String]) == [contact])
+    let summary = try #require(report.object["summary"] as? [String: Any])
+    #expect(summary["checks"] as? Int == 41)
+    #expect(summary["notJudged"] as? Int == 10)
+    #expect(summary["coverage"] as? Double == 0.7561)
+
+    let floor = try OrglintProcess.lint(["--min-coverage", "90", "Examples/partial-audit"])
+    #expect(floor.status == 1)
+    #expect(
+      floor.stdout
+        == "orglint: error: coverage 75.6% is under the minimum 90%: 10 of 41 checks could not be judged (they "
+        + "read unknown facts) [COVERAGE001 coverage-below-minimum]\n1 error in 3 files\n" + notJudged)
+    #expect(try OrglintProcess.lint(["--min-coverage", "75", "Examples/partial-audit"]).status == 0)
+    let bad = try OrglintProcess.lint(["--min-coverage", "120", "Examples/partial-audit"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("--min-coverage '120' is not a percentage from 0 to 100, such as 90"))
+  }
+
   @Test func insecureOrgFailsWithLocatedFindings() throws {
     let run = try OrglintProcess.lint(["Examples/insecure-org"])
     #expect(run.status == 1)
@@ -163,8 +212,8 @@ import Testing
     #expect(
       run.stdout == """
         Examples/insecure-org-legacy/organization.yaml:15:3: warning: organization o-initech4n8w2p does not have \
-        privileged root sessions (RootSessions) enabled: root-only tasks in member accounts still need the member \
-        root user's own credentials [ORG002 root-sessions-enabled]
+        privileged root actions (RootSessions) enabled: locked S3 bucket and SQS queue policies cannot be removed \
+        centrally, and member root password recovery cannot be allowed [ORG002 root-sessions-enabled]
           rootSessions: false                    # ORG002
           ^~~~~~~~~~~~~~~~~~~
         1 warning in 3 files
