@@ -119,7 +119,8 @@ private struct Walker {
     }
     guard visited.insert(DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted else { return }
     guard let handle = FilePath.withSystemPath(dir, { opendir($0) }) else {
-      unreadable.append(SourceFileError(path: display.isEmpty ? "." : display, reason: String(cString: strerror(errno))))
+      let reason = String(cString: strerror(errno))
+      unreadable.append(SourceFileError(path: display.isEmpty ? "." : display, reason: reason))
       return
     }
     var names: [String] = []
@@ -137,16 +138,17 @@ private struct Walker {
       let isYAMLName = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
       var info = stat()
       guard FilePath.withSystemPath(path, { stat($0, &info) }) == 0 else {
-        let reason = String(cString: strerror(errno))
+        let error = errno
         var link = stat()
-        if errno == ENOENT, FilePath.withSystemPath(path, { lstat($0, &link) }) == 0, link.st_mode & S_IFMT == S_IFLNK {
+        if error == ENOENT, FilePath.withSystemPath(path, { lstat($0, &link) }) == 0, link.st_mode & S_IFMT == S_IFLNK {
           // A dangling symlink: reported when it looks like it should lead to a YAML file.
           let target = linkTarget(path)
           if isYAMLName || target.hasSuffix(".yaml") || target.hasSuffix(".yml") {
-            unreadable.append(SourceFileError(path: shown, reason: "a symbolic link to '\(target)', which does not exist"))
+            let reason = "a symbolic link to '\(target)', which does not exist"
+            unreadable.append(SourceFileError(path: shown, reason: reason))
           }
-        } else {
-          unreadable.append(SourceFileError(path: shown, reason: reason))  // too long, a loop, no permission
+        } else if error != ELOOP || isYAMLName {  // too long, no permission; a symlink loop named like YAML
+          unreadable.append(SourceFileError(path: shown, reason: String(cString: strerror(error))))
         }
         continue
       }

@@ -65,7 +65,9 @@ public enum AtomicFileWriter {
     do {
       defer { close(fd) }
       if let existing = target.existing {
-        guard fchmod(fd, existing.st_mode & 0o7777) == 0 else { throw AtomicWriteError(path: path, reason: systemError()) }
+        guard fchmod(fd, existing.st_mode & 0o7777) == 0 else {
+          throw AtomicWriteError(path: path, reason: systemError())
+        }
         if geteuid() == 0, existing.st_uid != 0 || existing.st_gid != 0 {
           guard fchown(fd, existing.st_uid, existing.st_gid) == 0 else {
             throw AtomicWriteError(path: path, reason: systemError())
@@ -145,8 +147,28 @@ public struct OutputTarget {
     self.path = path
     guard !path.isEmpty else { throw AtomicWriteError(path: path, reason: "no file name given") }
     guard !path.hasSuffix("/") else { throw AtomicWriteError(path: path, reason: "names a directory") }
-    var current = path
     var info = stat()
+    // An existing file: the kernel follows the links (including /proc's, such as /dev/stdout → pipe:[123]).
+    if FilePath.withSystemPath(path, { stat($0, &info) }) == 0 {
+      existing = info
+      switch info.st_mode & S_IFMT {
+      case S_IFREG:
+        kind = .replaced
+        resolvedPath = Self.realPath(path) ?? path
+      case S_IFCHR, S_IFIFO:
+        kind = .writtenThrough
+        resolvedPath = path  // opened as named
+      case S_IFDIR: throw AtomicWriteError(path: path, reason: "is a directory")
+      default:
+        throw AtomicWriteError(
+          path: path,
+          reason: "is \(FileKind.describe(info)); orglint writes only regular files, character devices and FIFOs")
+      }
+      return
+    }
+    guard errno == ENOENT else { throw AtomicWriteError(path: path, reason: AtomicFileWriter.systemError()) }
+    // A new file, possibly behind a dangling symlink: create the file the link names.
+    var current = path
     var hops = 0
     while FilePath.withSystemPath(current, { lstat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFLNK {
       hops += 1
@@ -162,24 +184,17 @@ public struct OutputTarget {
         current = folder + link
       }
     }
+    guard !current.hasSuffix("/") else { throw AtomicWriteError(path: path, reason: "names a directory") }
     resolvedPath = current
-    guard FilePath.withSystemPath(current, { stat($0, &info) }) == 0 else {
-      guard errno == ENOENT else { throw AtomicWriteError(path: path, reason: AtomicFileWriter.systemError()) }
-      guard !current.hasSuffix("/") else { throw AtomicWriteError(path: path, reason: "names a directory") }
-      kind = .created
-      existing = nil
-      return
-    }
-    existing = info
-    switch info.st_mode & S_IFMT {
-    case S_IFREG: kind = .replaced
-    case S_IFCHR, S_IFIFO: kind = .writtenThrough
-    case S_IFDIR: throw AtomicWriteError(path: path, reason: "is a directory")
-    default:
-      throw AtomicWriteError(
-        path: path,
-        reason: "is \(FileKind.describe(info)); orglint writes only regular files, character devices and FIFOs")
-    }
+    kind = .created
+    existing = nil
+  }
+
+  /// The absolute path of an existing file with every symlink resolved.
+  private static func realPath(_ path: String) -> String? {
+    guard let resolved = FilePath.withSystemPath(path, { realpath($0, nil) }) else { return nil }
+    defer { free(resolved) }
+    return FilePath.string(fromSystemBytes: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
   }
 }
 

@@ -78,7 +78,8 @@ public struct TextFormatter: ReportFormatter {
     func moved(_ p: SourceLocation) -> SourceLocation {
       SourceLocation(line: p.line, column: min(max(1, p.column - shift), width + 1), offset: p.offset)
     }
-    let end = range.end.line == lineNumber ? moved(range.end) : SourceLocation(line: lineNumber, column: width + 1, offset: 0)
+    let end =
+      range.end.line == lineNumber ? moved(range.end) : SourceLocation(line: lineNumber, column: width + 1, offset: 0)
     let caretRange = SourceRange(start: moved(range.start), end: end)
     return (text, caretRange, "  (line \(lineNumber) cut: columns \(first)-\(first + count - 1) shown)")
   }

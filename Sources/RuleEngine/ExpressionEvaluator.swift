@@ -86,7 +86,8 @@ public struct ExpressionEvaluator: Sendable {
 }
 
 /// CEL values as JSON: strings, numbers, booleans, null, lists and maps as they are; timestamps as RFC 3339 strings,
-/// durations as CEL writes them (`"86400s"`), bytes as base64, NaN and infinities as strings as CEL writes them (`"NaN"`, `"+Inf"`, `"-Inf"`); an entity of the model
+/// durations as CEL writes them (`"86400s"`), bytes as base64, NaN and infinities as the strings CEL writes
+/// (`"NaN"`, `"+Inf"`, `"-Inf"`); an entity of the model
 /// (organization, OU, account, task, policy) as `{"type":"Account","path":"account/333333333333"}`; any other object
 /// (a RootUser, an MFADevice...) as a map of its fields that are set.
 public enum CELJSON {

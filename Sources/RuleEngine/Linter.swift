@@ -90,7 +90,8 @@ extension LintResult {
 /// evaluation → suppressions → baseline.
 public enum Linter {
   /// The checks of the layers below the rules, which report with their own ids.
-  public static let loaderRules: [RuleDescriptor] = YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError, RuleFileRules.costBudgetExceeded]
+  public static let loaderRules: [RuleDescriptor] =
+    YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError, RuleFileRules.costBudgetExceeded]
 
   public static func lint(_ request: LintRequest) -> LintResult {
     var result = LintResult()
@@ -106,6 +107,9 @@ public enum Linter {
       }
     }
     result.config = config
+    if !request.recordsBaseline, let path = request.baselinePath ?? config?.baseline {
+      result.noteInput(Discovery.absolutePath(path, cwd: request.cwd), shown: path)  // read later, protected now
+    }
     // The rules.
     let (rules, loadProblems) = RuleLoader.load(userRuleDirectories: (config?.rulePaths ?? []) + request.ruleDirectories)
     result.problems += loadProblems.filter { $0.severity == .error }

@@ -44,7 +44,7 @@ public enum RuleFileRules {
   public static let costBudgetExceeded = RuleDescriptor(
     id: "RULE010", name: "rule-cost-budget-exceeded", title: "Rules stay within their evaluation budget",
     severity: .error,
-    description: "A rule spent more than its evaluation budget for the whole run (20,000,000 CEL steps over all its "
+    description: "A rule spent more than its evaluation budget for the whole run (10,000,000 CEL steps over all its "
       + "items; one item may spend 1,000,000). A rule that scans every account for every account, such as "
       + "`accounts.exists(a, a.email == account.email)` in account scope, is quadratic: on 20,000 accounts it would "
       + "take minutes. The rule was stopped and its findings are incomplete, so the run fails.",

@@ -86,7 +86,9 @@ public enum RuleLoader {
       case S_IFDIR: out += try ruleFiles(in: full, skipped: &skipped)
       case S_IFREG where isYAMLName: out.append(full)
       default:
-        if isYAMLName { skipped.append(SourceFileError(path: full, reason: "is \(FileKind.describe(sub)), not a regular file")) }
+        if isYAMLName {
+          skipped.append(SourceFileError(path: full, reason: "is \(FileKind.describe(sub)), not a regular file"))
+        }
       }
     }
     return out.sorted()

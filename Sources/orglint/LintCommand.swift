@@ -89,10 +89,10 @@ struct Lint: ParsableCommand {
       only: only.flatMap(splitList), disable: disable.flatMap(splitList), configPath: config, baselinePath: baseline)
     request.recordsBaseline = writeBaseline != nil
     request.minCoverage = minCoverage.flatMap(MinCoverage.parse)
-    let result = Linter.lint(request)
-    var outputs = OutputPlan()
+    var outputs = OutputPlan()  // a folder or a socket as output is refused before the work
     try outputs.add(writeBaseline, option: "--write-baseline")
     try outputs.add(output, option: "--output")
+    let result = Linter.lint(request)
     try outputs.check(against: result.inputFiles)
     let overrides = result.overrides.map { RuleOverride(ruleId: $0.ruleId, severity: $0.severity, enabled: $0.enabled) }
     if !result.problems.isEmpty {

@@ -83,7 +83,9 @@ struct Rules: ParsableCommand {
       for rule in rules {
         let result = ExampleRunner.run(rule)
         problems += result.problems
-        if result.problems.isEmpty, rule.examples.isEmpty { try StandardOutput.line("skip  \(rule.id) \(rule.name): no examples") }
+        if result.problems.isEmpty, rule.examples.isEmpty {
+          try StandardOutput.line("skip  \(rule.id) \(rule.name): no examples")
+        }
         for o in result.outcomes {
           let title = "\(rule.id) \(rule.name) #\(o.index) \(o.name)"
           if o.passed {
@@ -184,7 +186,8 @@ func loadRules(_ directories: [String]) throws -> [Rule] {
 /// file, skipped) go to standard error.
 func withoutNotes(_ findings: [Finding]) -> [Finding] {
   for note in findings where note.severity != .error {
-    standardError("orglint: \(note.severity.rawValue): \(note.path ?? ""): \(note.message) [\(note.ruleId) \(note.ruleName)]")
+    standardError(
+      "orglint: \(note.severity.rawValue): \(note.path ?? ""): \(note.message) [\(note.ruleId) \(note.ruleName)]")
   }
   return findings.filter { $0.severity == .error }
 }

@@ -139,7 +139,7 @@ import Testing
     // A loop is refused.
     symlink("loop2", dir + "/loop1")
     symlink("loop1", dir + "/loop2")
-    #expect(throws: AtomicWriteError(path: dir + "/loop1", reason: "too many levels of symbolic links")) {
+    #expect(throws: AtomicWriteError(path: dir + "/loop1", reason: "Too many levels of symbolic links")) {
       try AtomicFileWriter.write("x", to: dir + "/loop1")
     }
   }

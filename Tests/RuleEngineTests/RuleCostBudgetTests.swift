@@ -50,8 +50,8 @@ import Testing
     #expect(evaluator.evaluate([try #require(compiled)]) == [])
   }
 
-  @Test func theDefaultBudgetAllowsAThousandStepsForEachOfTwentyThousandItems() {
-    #expect(RuleEvaluator.defaultRunCostLimit == 20_000_000)
+  @Test func theDefaultBudgetAllowsFiveHundredStepsForEachOfTwentyThousandItems() {
+    #expect(RuleEvaluator.defaultRunCostLimit == 10_000_000)
   }
 
   @Test func aSharedBudgetCountsEveryEvaluation() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -275,7 +276,11 @@ let isRoot = geteuid() == 0
     #expect(try folder.contents("reports") == ["real.json"])
   }
 
-  @Test(arguments: [["lint", "--now", OrglintProcess.now, "--output", "-", "a.yaml"], ["schema", "--output", "-"]])
+  /// `-` is standard output; so is /dev/stdout, a link (through /proc) to the pipe the test reads.
+  @Test(arguments: [
+    ["lint", "--now", OrglintProcess.now, "--output", "-", "a.yaml"], ["schema", "--output", "-"],
+    ["schema", "--output", "/dev/stdout"], ["lint", "--now", OrglintProcess.now, "--output", "/dev/stdout", "a.yaml"],
+  ])
   func dashIsStandardOutput(_ arguments: [String]) throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
@@ -535,4 +540,48 @@ final class ReceivedBytes: @unchecked Sendable {
   func set(_ value: Data) { lock.withLock { data = value } }
   var isSet: Bool { lock.withLock { data != nil } }
   var value: Data { lock.withLock { data ?? Data() } }
+}
+
+/// SIGTERM while the report is being written: the temporary file beside the target is removed and orglint ends by
+/// the signal. strace holds orglint in fsync (before the rename) long enough to send the signal.
+@Suite struct InterruptedWriteTests {
+  static let strace = ["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+  @Test(.requires(.command("strace"), for: "holding orglint inside its write"))
+  func sigtermDuringTheWriteLeavesNoTemporaryFile() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write("a.yaml", plainAccount)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.strace!)
+    process.arguments = [
+      "-f", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_enter=5000000", OrglintProcess.binary,
+      "lint", "--now", OrglintProcess.now, "--output", "out.txt", "a.yaml",
+    ]
+    process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    // The test runner's threads block SIGTERM and children inherit that mask: unblock it for the spawn.
+    var unblock = sigset_t()
+    var oldMask = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, &oldMask)
+    try process.run()
+    pthread_sigmask(SIG_SETMASK, &oldMask, nil)
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    // Wait for the temporary file: orglint is then inside fsync.
+    var temporary: [String] = []
+    for _ in 0..<600 where temporary.isEmpty {
+      temporary = try folder.contents().filter { $0.hasPrefix(".out.txt.") }
+      if temporary.isEmpty { usleep(50_000) }
+    }
+    try #require(temporary.count == 1, "orglint never started writing")
+    let child = try shell("pgrep -P \(process.processIdentifier)", in: folder.path).stdout
+    let pid = try #require(Int32(child.trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(kill(pid, SIGTERM) == 0)
+    process.waitUntilExit()
+    #expect(try folder.contents() == ["a.yaml"])
+  }
 }
