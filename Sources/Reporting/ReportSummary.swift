@@ -59,10 +59,15 @@ public struct ReportSummary: Hashable, Sendable, Codable {
 
   /// `2 checks not judged (unknown: <cause> ×2, <cause> ×1, <cause> ×1, 2 more)`: the checks that read unknown
   /// facts and their most common causes (by count, then by text; three at most); nil when every check was judged.
+  /// Causes are grouped across entities: `account/3333… root.password: iam get-login-profile: AccessDenied (file)`
+  /// counts as `root.password: iam get-login-profile: AccessDenied`, so a call denied in 300 accounts is one cause
+  /// ×300 (`--format json` keeps every cause in full).
   public static func notJudgedText(_ notJudged: [NotJudged]) -> String? {
     guard !notJudged.isEmpty else { return nil }
     var counts: [String: Int] = [:]
-    for check in notJudged { for cause in check.causes { counts[cause, default: 0] += 1 } }
+    for check in notJudged {
+      for cause in Set(check.causes.map(summaryCause)) { counts[cause, default: 0] += 1 }
+    }
     let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
     var shown = top.prefix(3).map { "\($0.key) ×\($0.value)" }
     if top.count > 3 { shown.append("\(top.count - 3) more") }
@@ -72,4 +77,13 @@ public struct ReportSummary: Hashable, Sendable, Codable {
 
   /// `1 error`, `2 errors`.
   static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+  /// A cause without its entity (`account/333333333333 `, a logical path: no spaces) and without a closing
+  /// parenthesised source file: what is the same across accounts.
+  static func summaryCause(_ cause: String) -> String {
+    var text = Substring(cause)
+    if let space = text.firstIndex(of: " "), text[..<space].contains("/") { text = text[text.index(after: space)...] }
+    if text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards) { text = text[..<open.lowerBound] }
+    return String(text)
+  }
 }

@@ -31,7 +31,8 @@ import Testing
     #expect(
       Array(lines) == [
         "2 errors, 3 warnings and 1 note in 3 files (1 suppressed, 1 in baseline)",
-        "3 checks not judged (unknown: \(Self.password) ×2, \(Self.policies) ×2)",
+        "3 checks not judged (unknown: policies: list-policies: AccessDenied ×2, "
+          + "root.password: iam get-login-profile: AccessDenied ×2)",
       ])
     // Nothing when every check was judged.
     #expect(!TextFormatter().render(Fixture.report).contains("not judged"))
@@ -45,6 +46,17 @@ import Testing
     #expect(ReportSummary.notJudgedText(many) == "7 checks not judged (unknown: c ×3, b ×2, a ×1, 1 more)")
     #expect(ReportSummary.notJudgedText(Array(many.prefix(1))) == "1 check not judged (unknown: d ×1)")
     #expect(ReportSummary.notJudgedText([]) == nil)
+  }
+
+  @Test func theSameCauseInManyAccountsIsOneCause() {
+    let checks = ["303030303030", "404040404040", "505050505050"].map { id in
+      NotJudged(
+        ruleId: "ROOT001", ruleName: "r", entity: "account/\(id)", path: "p", range: Fixture.range(1, 1, 1),
+        causes: ["account/\(id) root.password: iam get-login-profile: AccessDenied (accounts/\(id)/x.error.json)"])
+    }
+    #expect(
+      ReportSummary.notJudgedText(checks)
+        == "3 checks not judged (unknown: root.password: iam get-login-profile: AccessDenied ×3)")
   }
 
   @Test func jsonListsThemAndCountsCoverage() throws {
