@@ -102,15 +102,21 @@ for account in "${id[@]}"; do
   grep -q NoSuchEntity "$out/accounts/$account/get-login-profile.error.json" \
     && grep -q AccountMFAEnabled "$out/accounts/$account/get-account-summary.json" \
     || { echo "moto-export: the audit session of $account did not run" >&2; exit 1; }
-  # Moto's answers are about an IAM user; the root user's come from export-full below.
-  rm -f "$out/accounts/$account"/get-login-profile* "$out/accounts/$account"/list-* "$out/accounts/$account"/get-a*
+  # Moto's answers are about an IAM user; the root user's come from export-full below (moto answers GetUser for a
+  # role session with an error, and has no GetContactInformation).
+  rm -f "$out/accounts/$account"/get-login-profile* "$out/accounts/$account"/list-* "$out/accounts/$account"/get-a* \
+    "$out/accounts/$account"/get-user* "$out/accounts/$account"/audit-started-at.txt
+done
+for account in "$management" "${id[@]}"; do
+  rm -f "$out/accounts/$account"/contact-information*
 done
 
 # What moto cannot produce, with moto's ids in place of export-full's.
 ids="s/111111111111/$management/g; s/222222222222/${id[security]}/g; s/333333333333/${id[prod]}/g"
 ids="$ids; s/444444444444/${id[sandbox]}/g; s/555555555555/${id[mfa]}/g"
 org_id=$(sed -n 's/^ *"Id": "\(o-[^"]*\)".*/\1/p' "$out/organizations/describe-organization.json")
-rm -f "$out"/iam/*.error.json "$out"/organizations/*.error.json "$out"/cloudtrail/*.error.json
+rm -f "$out"/iam/*.error.json "$out"/organizations/*.error.json "$out"/organizations/policies/*.error.json
+rm -f "$out"/cloudtrail/*.error.json
 sed "s/o-m12snuuy2s/$org_id/" "$full/iam/list-organizations-features.json" >"$out/iam/list-organizations-features.json"
 for f in iam/credential-report.csv iam/list-virtual-mfa-devices.json organizations/list-delegated-administrators.json \
   organizations/list-aws-service-access-for-organization.json; do
@@ -120,7 +126,8 @@ done
 cp "$full/exported-at.txt" "$out/exported-at.txt"
 for f in "$full"/cloudtrail/*.json; do sed "$ids" "$f" >"$out/cloudtrail/$(basename "$f" | sed "$ids")"; done
 for pair in prod:333333333333 sandbox:444444444444 mfa:555555555555; do
-  for f in "$full/accounts/${pair#*:}"/get-* "$full/accounts/${pair#*:}"/list-*; do
+  for f in "$full/accounts/${pair#*:}"/get-* "$full/accounts/${pair#*:}"/list-* \
+    "$full/accounts/${pair#*:}"/audit-started-at.txt; do
     sed "$ids" "$f" >"$out/accounts/${id[${pair%%:*}]}/$(basename "$f")"
   done
 done
