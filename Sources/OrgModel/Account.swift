@@ -24,6 +24,10 @@ public final class Account: @unchecked Sendable {
   public internal(set) var alternateContacts: AlternateContacts?
   /// nil when no `root:` block is recorded (no audit of the root user).
   public internal(set) var root: RootUser?
+  /// The last root-user audit; nil when none is recorded.
+  public internal(set) var audit: Audit?
+  /// The fields the document says it does not know (`unknown:`).
+  public internal(set) var unknown = UnknownFields()
 
   // Linked.
   /// True when `id` is the Organization's `managementAccount`.
@@ -77,6 +81,8 @@ public struct AlternateContacts: Hashable, Sendable {
   public var security: Contact?
   public var operations: Contact?
   public var billing: Contact?
+  /// The contacts the document says it does not know (`unknown:`).
+  public var unknown = UnknownFields()
 
   public init(security: Contact? = nil, operations: Contact? = nil, billing: Contact? = nil) {
     self.security = security

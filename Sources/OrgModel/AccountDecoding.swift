@@ -2,17 +2,40 @@ import Diagnostics
 import LocatedYAML
 
 enum AccountField: CaseIterable, Sendable {
-  case apiVersion, kind, id, name, email, organizationalUnit, state, alternateContacts, tags, root
+  case apiVersion, kind, id, name, email, organizationalUnit, state, alternateContacts, tags, root, audit, unknown
 }
-enum ContactsField: CaseIterable, Sendable { case security, operations, billing }
+enum ContactsField: CaseIterable, Sendable { case security, operations, billing, unknown }
 enum ContactField: CaseIterable, Sendable { case name, email, phone, title }
 enum RootUserField: CaseIterable, Sendable {
-  case password, accessKeys, signingCertificates, mfaDevices, passwordRecovery
+  case password, accessKeys, signingCertificates, mfaDevices, passwordRecovery, unknown
 }
-enum PasswordField: CaseIterable, Sendable { case enabled, lastUsed }
+enum PasswordField: CaseIterable, Sendable { case enabled, lastUsed, unknown }
 enum AccessKeyField: CaseIterable, Sendable { case id, active, lastUsed }
 enum CertificateField: CaseIterable, Sendable { case id, active }
 enum MFADeviceField: CaseIterable, Sendable { case type, serial, enabledAt }
+enum AuditField: CaseIterable, Sendable { case at, status, errors, unknown }
+enum AuditErrorField: CaseIterable, Sendable { case call, error, source }
+
+extension AccountField: UnknownListable {
+  static var unknownField: Self { .unknown }
+  static var notListable: [Self] { [.apiVersion, .kind, .id, .unknown] }
+}
+extension ContactsField: UnknownListable {
+  static var unknownField: Self { .unknown }
+  static var notListable: [Self] { [.unknown] }
+}
+extension RootUserField: UnknownListable {
+  static var unknownField: Self { .unknown }
+  static var notListable: [Self] { [.unknown] }
+}
+extension PasswordField: UnknownListable {
+  static var unknownField: Self { .unknown }
+  static var notListable: [Self] { [.unknown] }
+}
+extension AuditField: UnknownListable {
+  static var unknownField: Self { .unknown }
+  static var notListable: [Self] { [.unknown] }
+}
 
 enum Tables {
   static let account = FieldTable<AccountField>()
@@ -23,6 +46,8 @@ enum Tables {
   static let accessKey = FieldTable<AccessKeyField>()
   static let certificate = FieldTable<CertificateField>()
   static let mfaDevice = FieldTable<MFADeviceField>()
+  static let audit = FieldTable<AuditField>()
+  static let auditError = FieldTable<AuditErrorField>()
 }
 
 extension ModelDecoder {
@@ -33,6 +58,7 @@ extension ModelDecoder {
     var hasId = false
     var hasName = false
     var hasEmail = false
+    var unknown: (key: YAMLNodeID, value: YAMLNodeID)?
     for i in 0..<doc.count(mapping) {
       guard let (field, key, v) = field(mapping, i, table, in: "Account", required: Self.requiredAccountField)
       else { continue }
@@ -62,11 +88,16 @@ extension ModelDecoder {
       case .alternateContacts: account.alternateContacts = alternateContacts(v, key: key)
       case .tags: account.tagsNode = checkTags(v, key: key)
       case .root: account.root = rootUser(v, key: key)
+      case .audit: account.audit = audit(v, key: key)
+      case .unknown: unknown = (key, v)
       }
     }
+    if let unknown {
+      account.unknown = unknownFields(unknown.value, key: unknown.key, of: mapping, table, in: "Account")
+    }
     if !hasId { missing("id", in: "Account", mapping) }
-    if !hasName { missing("name", in: "Account", mapping) }
-    if !hasEmail { missing("email", in: "Account", mapping) }
+    if !hasName && !account.unknown.contains("name") { missing("name", in: "Account", mapping) }
+    if !hasEmail && !account.unknown.contains("email") { missing("email", in: "Account", mapping) }
     return account
   }
 
@@ -77,11 +108,16 @@ extension ModelDecoder {
     var out = AlternateContacts()
     for i in 0..<doc.count(m) {
       guard let (field, key, v) = field(m, i, Tables.contacts, in: "alternateContacts"), let v else { continue }
+      if field == .unknown {
+        out.unknown = unknownFields(v, key: key, of: m, Tables.contacts, in: "alternateContacts")
+        continue
+      }
       let c = contact(v, key: key)
       switch field {
       case .security: out.security = c
       case .operations: out.operations = c
       case .billing: out.billing = c
+      case .unknown: break
       }
     }
     return out
@@ -134,6 +170,7 @@ extension ModelDecoder {
         out.signingCertificates = items(v, key: key) { d, item, key in d.certificate(item, key: key) }
       case .mfaDevices: out.mfaDevices = items(v, key: key) { d, item, key in d.mfaDevice(item, key: key) }
       case .passwordRecovery: out.passwordRecovery = bool(v, key: key)
+      case .unknown: out.unknown = unknownFields(v, key: key, of: m, Tables.rootUser, in: "root")
       }
     }
     return out
@@ -149,6 +186,7 @@ extension ModelDecoder {
       switch field {
       case .enabled: out.enabled = bool(value, key: key)
       case .lastUsed: out.lastUsed = timestamp(value, key: key)
+      case .unknown: out.unknown = unknownFields(value, key: key, of: v, Tables.password, in: "password")
       }
     }
     return out
@@ -252,6 +290,57 @@ extension ModelDecoder {
       case .enabledAt: out.enabledAt = timestamp(v, key: key)
       }
     }
+    return out
+  }
+}
+
+extension ModelDecoder {
+  /// `audit: {at, status, errors, unknown}`: the account's last root-user audit.
+  func audit(_ m: YAMLNodeID, key: YAMLNodeID) -> Audit? {
+    guard expect(.mapping, m, key: key) else { return nil }
+    var out = Audit()
+    var hasAt = false
+    var hasStatus = false
+    for i in 0..<doc.count(m) {
+      guard
+        let (field, key, v) = field(m, i, Tables.audit, in: "audit", required: { $0 == .at || $0 == .status })
+      else { continue }
+      if field == .at { hasAt = true }
+      if field == .status { hasStatus = true }
+      guard let v else { continue }
+      switch field {
+      case .at: out.at = timestamp(v, key: key)
+      case .status: out.status = enumValue(v, key: key, EnumTables.auditStatus)
+      case .errors: out.errors = items(v, key: key) { d, item, _ in d.auditError(item) }
+      case .unknown: out.unknown = unknownFields(v, key: key, of: m, Tables.audit, in: "audit")
+      }
+    }
+    if !hasAt && !out.unknown.contains("at") { missing("at", in: "audit", m) }
+    if !hasStatus && !out.unknown.contains("status") { missing("status", in: "audit", m) }
+    return out
+  }
+
+  /// One item of `audit.errors`: a failed call of the audit.
+  func auditError(_ m: YAMLNodeID) -> AuditError {
+    var out = AuditError()
+    var hasCall = false
+    var hasError = false
+    for i in 0..<doc.count(m) {
+      guard
+        let (field, key, v) = field(
+          m, i, Tables.auditError, in: "an audit error", required: { $0 == .call || $0 == .error })
+      else { continue }
+      if field == .call { hasCall = true }
+      if field == .error { hasError = true }
+      guard let v else { continue }
+      switch field {
+      case .call: out.call = string(v, key: key)
+      case .error: out.error = string(v, key: key)
+      case .source: out.source = string(v, key: key)
+      }
+    }
+    if !hasCall { missing("call", in: "an audit error", m) }
+    if !hasError { missing("error", in: "an audit error", m) }
     return out
   }
 }

@@ -34,3 +34,13 @@ public enum Effect: String, CaseIterable, Sendable {
   case allow = "Allow"
   case deny = "Deny"
 }
+
+/// How the last root-user audit of an account (`sts:AssumeRoot` with IAMAuditRootUserCredentials) ended.
+public enum AuditStatus: String, CaseIterable, Sendable {
+  /// Every call of the audit succeeded.
+  case complete
+  /// Some calls failed: the facts they would have given are listed under `root.unknown`.
+  case partial
+  /// The audit could not run (AssumeRoot denied or failed): nothing under `root` is known.
+  case failed
+}

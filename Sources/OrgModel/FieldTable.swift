@@ -73,4 +73,5 @@ enum EnumTables {
   static let taskKind = NameTable<TaskKind>(rawValues: ())
   static let effect = NameTable<Effect>(rawValues: ())
   static let documentKind = NameTable<DocumentKind>(rawValues: ())
+  static let auditStatus = NameTable<AuditStatus>(rawValues: ())
 }

@@ -55,6 +55,12 @@ public enum ModelRules {
       + "under the set's root, so the included content can live in documents of its own. The value is ignored.",
     remediation: "Move the included content into its own orglint document (for accounts, one `kind: Account` "
       + "file each).")
+  public static let givenAndUnknown = RuleDescriptor(
+    id: "SCHEMA010", name: "schema-given-and-unknown", title: "A field is either given or listed as unknown",
+    severity: .error,
+    description: "An object's `unknown:` lists a field that the same object also gives a value. The value is "
+      + "used and the entry is ignored, so rules judge a fact its author (or the importer) said was unknown.",
+    remediation: "Remove the `unknown:` entry when the value is known, or the value when it is not.")
   public static let duplicateAccount = RuleDescriptor(
     id: "MODEL001", name: "model-duplicate-account", title: "Each account id is described once", severity: .error,
     description: "Two accounts (documents or inline items) have the same id. The first is used; the second is "
@@ -99,7 +105,7 @@ public enum ModelRules {
   /// Every rule of the model layer.
   public static let all: [RuleDescriptor] = [
     unknownField, wrongType, missingField, badEnumValue, malformedValue, yaml11Boolean, apiVersion, unknownKind,
-    unsupportedInclude, duplicateAccount, duplicateOrganization, duplicateOU, duplicatePolicy, unknownOU,
+    unsupportedInclude, givenAndUnknown, duplicateAccount, duplicateOrganization, duplicateOU, duplicatePolicy, unknownOU,
     unknownAccount, unknownPolicy,
   ]
 

@@ -118,6 +118,7 @@ public enum ModelSchema {
         FieldSchema("organizationalUnit", .string), FieldSchema("state", .string),
         FieldSchema("alternateContacts", .object("AlternateContacts")), FieldSchema("tags", .map(.string, .string)),
         FieldSchema("root", .object("RootUser"), nullable: true),
+        FieldSchema("audit", .object("Audit"), nullable: true),
         FieldSchema("isManagement", .bool, linked: true), FieldSchema("isDelegatedAdmin", .bool, linked: true),
         FieldSchema("ou", .object("OrganizationalUnit"), nullable: true, linked: true),
         FieldSchema("policies", .list(.object("Policy")), linked: true),
@@ -151,6 +152,13 @@ public enum ModelSchema {
         FieldSchema("type", .string), FieldSchema("serial", .string),
         FieldSchema("enabledAt", .timestamp, nullable: true),
       ]),
+    TypeSchema(
+      name: "Audit",
+      fields: [
+        FieldSchema("at", .timestamp), FieldSchema("status", .string),
+        FieldSchema("errors", .list(.object("AuditError"))),
+      ]),
+    TypeSchema(name: "AuditError", fields: ["call", "error", "source"].map { FieldSchema($0, .string) }),
     TypeSchema(
       name: "PrivilegedTask",
       fields: [

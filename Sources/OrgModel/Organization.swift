@@ -19,6 +19,9 @@ public final class Organization: @unchecked Sendable {
   public internal(set) var organizationalUnits: [OrganizationalUnit]?
   /// Service control policies.
   public internal(set) var policies: [Policy]?
+  /// The fields the document says it does not know (`unknown:`): `accounts` means the account list may be
+  /// incomplete, `privilegedTasks` the task log, `policies` the SCPs and their attachments.
+  public internal(set) var unknown = UnknownFields()
 
   // Linked.
   /// The management account's Account, when the set has it.
@@ -50,6 +53,8 @@ public struct RootAccess: Hashable, Sendable {
   public var rootCredentialsManagement: Bool?
   /// `RootSessions`: privileged root actions in member accounts.
   public var rootSessions: Bool?
+  /// The features the document says it does not know (`unknown:`).
+  public var unknown = UnknownFields()
 
   public init(rootCredentialsManagement: Bool? = nil, rootSessions: Bool? = nil) {
     self.rootCredentialsManagement = rootCredentialsManagement

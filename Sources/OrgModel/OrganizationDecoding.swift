@@ -3,10 +3,19 @@ import LocatedYAML
 
 enum OrganizationField: CaseIterable, Sendable {
   case apiVersion, kind, id, managementAccount, featureSet, trustedAccess, delegatedAdministrators, rootAccess
-  case organizationalUnits, policies, accounts, privilegedTasks
+  case organizationalUnits, policies, accounts, privilegedTasks, unknown
 }
 enum DelegatedAdministratorField: CaseIterable, Sendable { case service, account }
-enum RootAccessField: CaseIterable, Sendable { case rootCredentialsManagement, rootSessions }
+enum RootAccessField: CaseIterable, Sendable { case rootCredentialsManagement, rootSessions, unknown }
+
+extension OrganizationField: UnknownListable {
+  static var unknownField: Self { .unknown }
+  static var notListable: [Self] { [.apiVersion, .kind, .id, .unknown] }
+}
+extension RootAccessField: UnknownListable {
+  static var unknownField: Self { .unknown }
+  static var notListable: [Self] { [.unknown] }
+}
 enum OUField: CaseIterable, Sendable { case name, policies, children }
 
 extension ModelDecoder {
@@ -20,6 +29,7 @@ extension ModelDecoder {
     let org = Organization(origin: NodeRef(document: document, node: mapping))
     var hasId = false
     var hasManagement = false
+    var unknown: (key: YAMLNodeID, value: YAMLNodeID)?
     for i in 0..<doc.count(mapping) {
       guard
         let (field, key, value) = field(
@@ -56,10 +66,17 @@ extension ModelDecoder {
         if let list = parallelItems(v, key: key, { d, item in d.decodeTask(at: item, inline: true) }) {
           sink.tasks.append(contentsOf: list)
         }
+      case .unknown: unknown = (key, v)
       }
     }
+    if let unknown {
+      org.unknown = unknownFields(
+        unknown.value, key: unknown.key, of: mapping, Self.organizationTable, in: "Organization")
+    }
     if !hasId { missing("id", in: "Organization", mapping) }
-    if !hasManagement { missing("managementAccount", in: "Organization", mapping) }
+    if !hasManagement && !org.unknown.contains("managementAccount") {
+      missing("managementAccount", in: "Organization", mapping)
+    }
     return org
   }
 
@@ -94,6 +111,7 @@ extension ModelDecoder {
       switch field {
       case .rootCredentialsManagement: out.rootCredentialsManagement = bool(v, key: key)
       case .rootSessions: out.rootSessions = bool(v, key: key)
+      case .unknown: out.unknown = unknownFields(v, key: key, of: m, Self.rootAccessTable, in: "rootAccess")
       }
     }
     return out

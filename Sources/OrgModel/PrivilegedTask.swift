@@ -17,6 +17,8 @@ public final class PrivilegedTask: @unchecked Sendable {
   public internal(set) var completedAt: Timestamp?
   /// The 12-digit account id inside `principal` (`arn:aws:iam::123456789012:role/x`), `""` when it has none.
   public internal(set) var callerAccount = ""
+  /// The fields the document says it does not know (`unknown:`).
+  public internal(set) var unknown = UnknownFields()
 
   // Linked.
   /// The Account named by `account`, when the set has it.

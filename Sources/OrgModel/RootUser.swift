@@ -7,6 +7,8 @@ public struct RootUser: Hashable, Sendable {
   public var mfaDevices: [MFADevice]?
   /// Member root password recovery currently allowed.
   public var passwordRecovery: Bool?
+  /// The fields the document says it does not know (`unknown:`).
+  public var unknown = UnknownFields()
 
   public init(
     password: Password? = nil, accessKeys: [AccessKey]? = nil, signingCertificates: [SigningCertificate]? = nil,
@@ -24,6 +26,8 @@ public struct RootUser: Hashable, Sendable {
 public struct Password: Hashable, Sendable {
   public var enabled: Bool?
   public var lastUsed: Timestamp?
+  /// The fields the document says it does not know (`unknown:` of the long form).
+  public var unknown = UnknownFields()
 
   public init(enabled: Bool? = nil, lastUsed: Timestamp? = nil) {
     self.enabled = enabled
@@ -65,5 +69,38 @@ public struct MFADevice: Hashable, Sendable {
     self.type = type
     self.serial = serial
     self.enabledAt = enabledAt
+  }
+}
+
+/// The last root-user audit of an account (`sts:AssumeRoot` with IAMAuditRootUserCredentials): when it ran, how it
+/// ended and which calls failed. nil fields are absent from the YAML.
+public struct Audit: Hashable, Sendable {
+  public var at: Timestamp?
+  public var status: AuditStatus?
+  /// The calls that failed (none when complete).
+  public var errors: [AuditError]?
+  /// The fields the document says it does not know (`unknown:`).
+  public var unknown = UnknownFields()
+
+  public init(at: Timestamp? = nil, status: AuditStatus? = nil, errors: [AuditError]? = nil) {
+    self.at = at
+    self.status = status
+    self.errors = errors
+  }
+}
+
+/// One call of an audit that failed.
+public struct AuditError: Hashable, Sendable {
+  /// The API call, `iam:GetLoginProfile`.
+  public var call: String?
+  /// The AWS error code, `AccessDenied`.
+  public var error: String?
+  /// The export file that recorded the failure.
+  public var source: String?
+
+  public init(call: String? = nil, error: String? = nil, source: String? = nil) {
+    self.call = call
+    self.error = error
+    self.source = source
   }
 }

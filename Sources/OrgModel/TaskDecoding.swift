@@ -1,7 +1,12 @@
 import LocatedYAML
 
 enum TaskField: CaseIterable, Sendable {
-  case apiVersion, kind, account, task, principal, startedAt, completedAt, reason
+  case apiVersion, kind, account, task, principal, startedAt, completedAt, reason, unknown
+}
+
+extension TaskField: UnknownListable {
+  static var unknownField: Self { .unknown }
+  static var notListable: [Self] { [.apiVersion, .kind, .account, .unknown] }
 }
 
 extension ModelDecoder {
@@ -12,6 +17,7 @@ extension ModelDecoder {
   public func decodeTask(at mapping: YAMLNodeID, inline: Bool = true) -> PrivilegedTask {
     let task = PrivilegedTask(origin: NodeRef(document: document, node: mapping))
     var seen: (account: Bool, task: Bool, principal: Bool, startedAt: Bool) = (false, false, false, false)
+    var unknown: (key: YAMLNodeID, value: YAMLNodeID)?
     for i in 0..<doc.count(mapping) {
       guard
         let (field, key, v) = field(
@@ -42,12 +48,16 @@ extension ModelDecoder {
         task.startedAt = timestamp(v, key: key)
       case .completedAt: task.completedAt = timestamp(v, key: key)
       case .reason: task.reasonNode = stringNode(v, key: key)
+      case .unknown: unknown = (key, v)
       }
     }
+    if let unknown {
+      task.unknown = unknownFields(unknown.value, key: unknown.key, of: mapping, Self.taskTable, in: "PrivilegedTask")
+    }
     if !seen.account { missing("account", in: "PrivilegedTask", mapping) }
-    if !seen.task { missing("task", in: "PrivilegedTask", mapping) }
-    if !seen.principal { missing("principal", in: "PrivilegedTask", mapping) }
-    if !seen.startedAt { missing("startedAt", in: "PrivilegedTask", mapping) }
+    if !seen.task && !task.unknown.contains("task") { missing("task", in: "PrivilegedTask", mapping) }
+    if !seen.principal && !task.unknown.contains("principal") { missing("principal", in: "PrivilegedTask", mapping) }
+    if !seen.startedAt && !task.unknown.contains("startedAt") { missing("startedAt", in: "PrivilegedTask", mapping) }
     return task
   }
 

@@ -139,6 +139,56 @@ enum AgreementCases {
       name: "delegated administrator without account",
       yaml: organization + "delegatedAdministrators: [{ service: iam.amazonaws.com }]\n", valid: false),
 
+    // `unknown:` and `audit:`.
+    AgreementCase(
+      name: "unknown on every mapping that takes it",
+      yaml: account + """
+        id: "333333333333"
+        unknown: { name: "list-accounts.json missing", email: "list-accounts.json missing" }
+        alternateContacts: { unknown: { security: "AccessDenied" } }
+        root:
+          password: { enabled: true, unknown: { lastUsed: "credential report missing" } }
+          unknown: { mfaDevices: "list-mfa-devices: AccessDenied" }
+        audit:
+          status: partial
+          errors: [{ call: iam:ListMFADevices, error: AccessDenied, source: a.json }]
+          unknown: { at: "audit time not recorded" }
+
+        """, valid: true),
+    AgreementCase(
+      name: "unknown on an organization and a task",
+      yaml: organization + """
+        rootAccess: { unknown: { rootSessions: "features.json missing" } }
+        unknown: { policies: "AccessDenied", accounts: "list-accounts.json missing" }
+        privilegedTasks:
+          - { account: "333333333333", principal: x, unknown: { task: t, startedAt: s } }
+
+        """, valid: true),
+    AgreementCase(
+      name: "unknown required field of an organization",
+      yaml: "apiVersion: orglint/v1\nkind: Organization\nid: o-abcdefghij\nunknown: { managementAccount: m }\n",
+      valid: true),
+    AgreementCase(
+      name: "unknown field both given and listed", yaml: minimalAccount + "state: ACTIVE\nunknown: { state: s }\n",
+      valid: false),
+    AgreementCase(
+      name: "unknown field null and listed", yaml: minimalAccount + "state: ~\nunknown: { state: s }\n", valid: true),
+    AgreementCase(
+      name: "unknown required field given", yaml: minimalAccount + "unknown: { email: e }\n", valid: false),
+    AgreementCase(name: "unknown lists an identity", yaml: minimalAccount + "unknown: { id: i }\n", valid: false),
+    AgreementCase(name: "unknown lists a typo", yaml: minimalAccount + "unknown: { rot: r }\n", valid: false),
+    AgreementCase(name: "unknown reason empty", yaml: minimalAccount + "unknown: { root: \"\" }\n", valid: false),
+    AgreementCase(name: "unknown reason null", yaml: minimalAccount + "unknown: { root: ~ }\n", valid: false),
+    AgreementCase(name: "unknown as a list", yaml: minimalAccount + "unknown: [root]\n", valid: false),
+    AgreementCase(name: "unknown null", yaml: minimalAccount + "unknown: ~\n", valid: true),
+    AgreementCase(name: "unknown on a contact", yaml: minimalAccount + "alternateContacts: { security: { unknown: {} } }\n", valid: false),
+    AgreementCase(name: "audit without status", yaml: minimalAccount + "audit: { at: 2026-11-30T10:00:00Z }\n", valid: false),
+    AgreementCase(name: "audit status not known", yaml: minimalAccount + "audit: { at: 2026-11-30T10:00:00Z, status: ok }\n", valid: false),
+    AgreementCase(
+      name: "audit error without error",
+      yaml: minimalAccount + "audit: { at: 2026-11-30T10:00:00Z, status: failed, errors: [{ call: sts:AssumeRoot }] }\n",
+      valid: false),
+
     // Known differences.
     AgreementCase(
       name: "number where a string is expected", yaml: account + "id: \"333333333333\"\nname: 42\nemail: e\n",

@@ -29,6 +29,12 @@ extension AccountField: SchemaDescribedField {
         Schemas.ref("RootUser"),
         "The account's root user, as an audit (IAMAuditRootUserCredentials) sees it. Absent: no audit of the root "
           + "user is recorded.")
+    case .audit:
+      .optional(
+        Schemas.ref("Audit"),
+        "The last root-user audit of the account (sts:AssumeRoot with IAMAuditRootUserCredentials). Absent: no "
+          + "audit recorded.")
+    case .unknown: .unknown(Self.listableNames)
     }
   }
 }
@@ -39,6 +45,7 @@ extension ContactsField: SchemaDescribedField {
     case .security: .optional(Schemas.ref("Contact"), "The security contact.")
     case .operations: .optional(Schemas.ref("Contact"), "The operations contact.")
     case .billing: .optional(Schemas.ref("Contact"), "The billing contact.")
+    case .unknown: .unknown(Self.listableNames)
     }
   }
 }
@@ -72,6 +79,7 @@ extension RootUserField: SchemaDescribedField {
         Schemas.boolean,
         "Whether root password recovery is currently allowed for this member account (IAMCreateRootUserPassword "
           + "was done and not yet closed).")
+    case .unknown: .unknown(Self.listableNames)
     }
   }
 }
@@ -81,6 +89,7 @@ extension PasswordField: SchemaDescribedField {
     switch self {
     case .enabled: .optional(Schemas.boolean, "Whether the root user has a console password.")
     case .lastUsed: .optional(Schemas.ref("Timestamp"), "When the password was last used to sign in.")
+    case .unknown: .unknown(Self.listableNames)
     }
   }
 }
@@ -110,6 +119,32 @@ extension MFADeviceField: SchemaDescribedField {
     case .type: .optional(Schemas.values(of: MFADeviceType.self), "The kind of MFA device.")
     case .serial: .optional(Schemas.string, "The device's serial number or ARN.")
     case .enabledAt: .optional(Schemas.ref("Timestamp"), "When the device was enabled.")
+    }
+  }
+}
+
+extension AuditField: SchemaDescribedField {
+  var schema: JSONFieldSchema {
+    switch self {
+    case .at: .required(Schemas.ref("Timestamp"), "When the audit ran.")
+    case .status:
+      .required(
+        Schemas.values(of: AuditStatus.self),
+        "How the audit ended: `complete`, `partial` (some calls failed; their facts are under `root.unknown`) or "
+          + "`failed` (the audit could not run; nothing under `root` is known).")
+    case .errors:
+      .optional(Schemas.list(Schemas.ref("AuditError")), "The calls of the audit that failed (none when complete).")
+    case .unknown: .unknown(Self.listableNames)
+    }
+  }
+}
+
+extension AuditErrorField: SchemaDescribedField {
+  var schema: JSONFieldSchema {
+    switch self {
+    case .call: .required(Schemas.string, "The API call that failed: `iam:GetLoginProfile`.")
+    case .error: .required(Schemas.string, "The AWS error code: `AccessDenied`.")
+    case .source: .optional(Schemas.string, "The export file that recorded the failure.")
     }
   }
 }

@@ -110,6 +110,17 @@ public enum ConfigSchema {
       ("AccessKey", s.object(AccessKeyField.self, "An access key of the root user.")),
       ("SigningCertificate", s.object(CertificateField.self, "A signing certificate of the root user.")),
       ("MFADevice", s.object(MFADeviceField.self, "An MFA device of the root user.")),
+      ("Audit", s.object(AuditField.self, "The last root-user audit of an account and how it ended.")),
+      ("AuditError", s.object(AuditErrorField.self, "A call of an audit that failed.")),
+      (
+        "UnknownReason",
+        [
+          "description": .string(
+            "Why a field is unknown: the source that was missing or denied, such as "
+              + "`iam get-login-profile: AccessDenied (accounts/333333333333/get-login-profile.error.json)`."),
+          "type": "string", "minLength": .int(1),
+        ]
+      ),
       (
         "AccountId",
         [

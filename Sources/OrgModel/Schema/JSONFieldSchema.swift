@@ -9,6 +9,8 @@ struct JSONFieldSchema: Sendable {
     case apiVersion
     /// `kind`: on a document's top-level mapping only, not on an inline item.
     case kind
+    /// `unknown`: the fields of the same mapping that are unknown, with the names it may list.
+    case unknown([String])
   }
 
   var value: SchemaJSON
@@ -30,6 +32,18 @@ struct JSONFieldSchema: Sendable {
     value: .null, description: "The format version: always `orglint/v1`.", required: true, role: .apiVersion)
   static let kind = JSONFieldSchema(
     value: .null, description: "The kind of document.", required: true, role: .kind)
+
+  /// `unknown:`: field name (one of `listable`) → the reason it is unknown (Docs/format.md).
+  static func unknown(_ listable: [String]) -> JSONFieldSchema {
+    .init(
+      value: [
+        "type": "object", "propertyNames": ["enum": .array(listable.map { .string($0) })],
+        "additionalProperties": Schemas.ref("UnknownReason"),
+      ],
+      description: "The fields of this mapping that are unknown, each with the reason (the source that was missing "
+        + "or denied). A listed field must not also be given; a listed required field counts as present.",
+      role: .unknown(listable))
+  }
 
   /// The field's property schema: the description first, then the value's schema; optional fields also take null
   /// (`type: [T, "null"]`, a null choice in `oneOf`, else `anyOf` the value and null).
@@ -93,6 +107,7 @@ enum Schemas {
   ) -> SchemaJSON {
     var properties: [(String, SchemaJSON)] = []
     var required: [SchemaJSON] = []
+    var listable: [String] = []
     for field in F.allCases {
       let name = String(describing: field)
       var schema = field.schema
@@ -104,12 +119,27 @@ enum Schemas {
       case .kind:
         guard let kind else { continue }
         schema.value = ["const": .string(kind.rawValue)]
+      case .unknown(let names): listable = names
       }
       properties.append((name, schema.property))
       if schema.required { required.append(.string(name)) }
     }
+    // A required field listed under `unknown:` counts as present; a listed field must be absent or null.
+    let listed = { (name: String) -> SchemaJSON in
+      ["required": ["unknown"], "properties": ["unknown": ["type": "object", "required": [.string(name)]]]]
+    }
+    var clauses: [SchemaJSON] = []
+    for name in listable where required.contains(where: { $0 == .string(name) }) {
+      required.removeAll { $0 == .string(name) }
+      clauses.append(["anyOf": [["required": [.string(name)]], listed(name)]])
+    }
+    for name in listable {
+      let null: SchemaJSON = ["type": "null"]
+      clauses.append(["if": listed(name), "then": ["properties": .object([(name, null)])]])
+    }
     var out: SchemaJSON = ["description": .string(description), "type": "object"]
     if !required.isEmpty { out = out.adding([("required", .array(required))]) }
-    return out.adding([("properties", .object(properties)), ("additionalProperties", false)])
+    out = out.adding([("properties", .object(properties)), ("additionalProperties", false)])
+    return clauses.isEmpty ? out : out.adding([("allOf", .array(clauses))])
   }
 }

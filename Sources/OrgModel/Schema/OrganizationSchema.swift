@@ -36,6 +36,7 @@ extension OrganizationField: SchemaDescribedField {
       .optional(
         Schemas.list(Schemas.ref("PrivilegedTask")),
         "Privileged-task records inline: PrivilegedTask bodies without `apiVersion` and `kind`.")
+    case .unknown: .unknown(Self.listableNames)
     }
   }
 }
@@ -58,6 +59,7 @@ extension RootAccessField: SchemaDescribedField {
       .optional(
         Schemas.boolean,
         "Whether the `RootSessions` feature is enabled (privileged root actions in member accounts).")
+    case .unknown: .unknown(Self.listableNames)
     }
   }
 }

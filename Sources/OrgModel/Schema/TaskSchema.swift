@@ -14,6 +14,7 @@ extension TaskField: SchemaDescribedField {
     case .startedAt: .required(Schemas.ref("Timestamp"), "When the session started.")
     case .completedAt: .optional(Schemas.ref("Timestamp"), "When the session ended; absent while it is open.")
     case .reason: .optional(Schemas.string, "Why the task was done, such as a ticket reference.")
+    case .unknown: .unknown(Self.listableNames)
     }
   }
 }

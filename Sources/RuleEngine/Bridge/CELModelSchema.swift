@@ -95,6 +95,7 @@ enum CELModelSchema {
         }
       },
       .init("root", .object("RootUser")) { a, b in a.root.map { rootUser.record($0, b) } },
+      .init("audit", .object("Audit")) { a, b in a.audit.map { audit.record($0, b) } },
       .init("isManagement", .bool) { a, _ in .bool(a.isManagement) },
       .init("isDelegatedAdmin", .bool) { a, _ in .bool(a.isDelegatedAdmin) },
       .init("ou", .object("OrganizationalUnit")) { a, b in a.ou.map { b.value(of: $0) } },
@@ -162,6 +163,22 @@ enum CELModelSchema {
       .init("enabledAt", .timestamp) { d, _ in d.enabledAt.map(timestamp) },
     ])
 
+  static let audit = BridgeType<Audit>(
+    "Audit",
+    [
+      .init("at", .timestamp) { a, _ in a.at.map(timestamp) },
+      .init("status", .string) { a, _ in a.status.map { .string($0.rawValue) } },
+      .init("errors", .list(.object("AuditError"))) { a, b in a.errors.map { .list($0.map { auditError.record($0, b) }) } },
+    ])
+
+  static let auditError = BridgeType<AuditError>(
+    "AuditError",
+    [
+      .init("call", .string) { e, _ in e.call.map { .string($0) } },
+      .init("error", .string) { e, _ in e.error.map { .string($0) } },
+      .init("source", .string) { e, _ in e.source.map { .string($0) } },
+    ])
+
   static let task = BridgeType<PrivilegedTask>(
     "PrivilegedTask",
     [
@@ -180,7 +197,7 @@ enum CELModelSchema {
     organization.celType, delegatedAdministrator.celType, rootAccess.celType, organizationalUnit.celType,
     policy.celType, statement.celType, account.celType, alternateContacts.celType, contact.celType,
     rootUser.celType, password.celType, accessKey.celType, signingCertificate.celType, mfaDevice.celType,
-    task.celType,
+    audit.celType, auditError.celType, task.celType,
   ]
 
   static func strings(_ list: [String]) -> CELValue { .list(list.map { .string($0) }) }
