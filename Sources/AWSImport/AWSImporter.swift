@@ -39,7 +39,7 @@ public struct AWSImporter: Sendable {
         ImportedDocument(
           path: "accounts/\(account.id).yaml",
           text: Self.file([
-            Self.document(kind: "Account", account.entries)
+            Self.document(kind: "Account", account.entries, comments: account.comments)
           ])))
     }
     if !tasks.documents.isEmpty {

@@ -5,7 +5,7 @@ struct AccountImport {
   static let contactTypes = ["SECURITY", "OPERATIONS", "BILLING"]
 
   /// Account id → the document's entries, in id order.
-  var documents: [(id: String, entries: [YAMLEntry])] = []
+  var documents: [(id: String, entries: [YAMLEntry], comments: [String])] = []
   /// Why the account list is unknown (list-accounts.json missing or failed): the Organization's `accounts`.
   var listUnknown: String?
 
@@ -69,7 +69,7 @@ struct AccountImport {
         }
         entries += try RootAudit.read(account: id, folder: folder, recovery: recovery, log: &log)
       }
-      documents.append((id, unknown.appended(to: entries)))
+      documents.append((id, unknown.appended(to: entries), try primaryContact(id, folder: folder)))
     }
   }
 
@@ -161,6 +161,15 @@ struct AccountImport {
     }
     let all = unknown.appended(to: contacts)
     return all.isEmpty ? nil : YAMLEntry("alternateContacts", .mapping(all))
+  }
+
+  /// The primary contact's phone number (`account get-contact-information`), a root recovery channel, as a comment
+  /// line: the orglint/v1 model has no field for it, so no rule reads it. Empty when the file is absent.
+  private func primaryContact(_ id: String, folder: ExportFolder) throws(MalformedExport) -> [String] {
+    let file = "accounts/\(id)/contact-information.json"
+    guard let doc = try folder.document(file) else { return [] }
+    let phone = try doc.required("ContactInformation").string("PhoneNumber")
+    return ["primary contact phone (\(file); not in the orglint/v1 model): \(phone)"]
   }
 
   /// The management account's root from the credential report (an AssumeRoot audit cannot target the management

@@ -52,7 +52,9 @@ import Testing
       summary(result).map(normalised) == [
         "IMPORT006 accounts/555555555555/get-account-summary.json:21:46 "
           + "$.SummaryMap.AccountSigningCertificatesPresent: "
-          + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit"
+          + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit",
+        "IMPORT007 accounts/555555555555/get-user.error.json the export command failed with 'AccessDenied': what it "
+          + "feeds is written as unknown",
       ])
   }
 

@@ -232,3 +232,24 @@ login = {"eventVersion": "1.09", "userIdentity": {"type": "Root", "arn": f"arn:a
          "recipientAccountId": MGMT}
 write("cloudtrail/111111111111_CloudTrail_us-east-1_20261125T1200Z_example.json",
       json.dumps({"Records": [create_prod, denied, login]}, separators=(",", ":")) + "\n")
+
+# The primary contact of prod (GetContactInformation): not in the model, shown as a comment.
+write("accounts/333333333333/contact-information.json", {"ContactInformation": {
+    "AddressLine1": "410 Terry Ave N", "City": "Seattle", "CompanyName": "Example Corp", "CountryCode": "US",
+    "FullName": "Example Corp Cloud Team", "PhoneNumber": "+1 206 555 0199", "PostalCode": "98109",
+    "StateOrRegion": "WA"}})
+
+# A resource control policy (ListPolicies --filter RESOURCE_CONTROL_POLICY): not in the model, shown as a comment.
+write("organizations/policies/list-resource-control-policies.json", {"Policies": [{
+    "Id": "p-rcp0example", "Arn": "arn:aws:organizations::111111111111:policy/o-m12snuuy2s/resource_control_policy/"
+    "p-rcp0example", "Name": "enforce-tls", "Description": "Deny requests without TLS",
+    "Type": "RESOURCE_CONTROL_POLICY", "AwsManaged": False}]})
+write("organizations/policies/p-rcp0example.json", {"Policy": {"PolicySummary": {
+    "Id": "p-rcp0example", "Arn": "arn:aws:organizations::111111111111:policy/o-m12snuuy2s/resource_control_policy/"
+    "p-rcp0example", "Name": "enforce-tls", "Description": "Deny requests without TLS",
+    "Type": "RESOURCE_CONTROL_POLICY", "AwsManaged": False},
+    "Content": '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*",'
+               '"Resource":"*","Condition":{"BoolIfExists":{"aws:SecureTransport":"false"}}}]}'}})
+write("organizations/policies/p-rcp0example.targets.json", {"Targets": [{
+    "TargetId": "r-nbtg", "Arn": "arn:aws:organizations::111111111111:root/o-m12snuuy2s/r-nbtg", "Name": "Root",
+    "Type": "ROOT"}]})

@@ -118,8 +118,11 @@ org_id=$(sed -n 's/^ *"Id": "\(o-[^"]*\)".*/\1/p' "$out/organizations/describe-o
 rm -f "$out"/iam/*.error.json "$out"/organizations/*.error.json "$out"/organizations/policies/*.error.json
 rm -f "$out"/cloudtrail/*.error.json
 sed "s/o-m12snuuy2s/$org_id/" "$full/iam/list-organizations-features.json" >"$out/iam/list-organizations-features.json"
+rm -f "$out"/organizations/policies/list-resource-control-policies.json
 for f in iam/credential-report.csv iam/list-virtual-mfa-devices.json organizations/list-delegated-administrators.json \
-  organizations/list-aws-service-access-for-organization.json; do
+  organizations/list-aws-service-access-for-organization.json \
+  organizations/policies/list-resource-control-policies.json organizations/policies/p-rcp0example.json \
+  organizations/policies/p-rcp0example.targets.json; do
   sed "$ids; s/o-m12snuuy2s/$org_id/g" "$full/$f" >"$out/$f"
 done
 # Pin the export time to export-full's, so that which sessions are still open does not depend on the clock.
@@ -127,7 +130,8 @@ cp "$full/exported-at.txt" "$out/exported-at.txt"
 for f in "$full"/cloudtrail/*.json; do sed "$ids" "$f" >"$out/cloudtrail/$(basename "$f" | sed "$ids")"; done
 for pair in prod:333333333333 sandbox:444444444444 mfa:555555555555; do
   for f in "$full/accounts/${pair#*:}"/get-* "$full/accounts/${pair#*:}"/list-* \
-    "$full/accounts/${pair#*:}"/audit-started-at.txt; do
+    "$full/accounts/${pair#*:}"/audit-started-at.txt "$full/accounts/${pair#*:}"/contact-information.json; do
+    [ -f "$f" ] || continue
     sed "$ids" "$f" >"$out/accounts/${id[${pair%%:*}]}/$(basename "$f")"
   done
 done
