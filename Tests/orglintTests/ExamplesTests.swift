@@ -43,7 +43,7 @@ import Testing
         ^~~~~~~~~~~
       """,
       """
-      Examples/insecure-org/accounts/security.yaml:23:3: error: member account log-archive (333333333333) still has \
+      Examples/insecure-org/accounts/security.yaml:24:3: error: member account log-archive (333333333333) still has \
       a root user password although the organization manages root credentials centrally [ROOT001 \
       member-root-password-removed]
         password:                               # ROOT001: member root password; ROOT004: and no MFA
@@ -83,7 +83,7 @@ import Testing
     // related locations (`path:line:col: note: entity`).
     let lines = run.lines
     let summary = try #require(lines.last)
-    #expect(summary == "18 errors, 11 warnings and 1 note in 7 files")
+    #expect(summary == "18 errors, 12 warnings and 1 note in 7 files")
     let body = lines.dropLast()
     #expect(body.count % 3 == 0)
     let header =
@@ -113,11 +113,11 @@ import Testing
         'email'? [SCHEMA001 schema-unknown-field]
         emial: aws-root+marketing@globex.example.com   # unknown field (did you mean 'email'?), so email is missing
         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-        Examples/insecure-org/accounts/broken.yaml:16:1: error: account id 012345670123 is an unquoted number; \
+        Examples/insecure-org/accounts/broken.yaml:17:1: error: account id 012345670123 is an unquoted number; \
         quote it: YAML reads unquoted numbers as integers and drops leading zeros [SCHEMA005 schema-malformed-value]
         id: 012345670123                          # unquoted id: a number (YAML 1.1 even reads it as octal); quote it
         ^~~~~~~~~~~~~~~~
-        Examples/insecure-org/accounts/broken.yaml:25:3: error: 'passwordRecovery: yes' is a YAML 1.1 boolean that \
+        Examples/insecure-org/accounts/broken.yaml:26:3: error: 'passwordRecovery: yes' is a YAML 1.1 boolean that \
         YAML 1.2 tools read as a string; write true instead [SCHEMA006 schema-yaml11-boolean]
           passwordRecovery: yes                   # not a boolean in orglint (YAML 1.2): write true or false
           ^~~~~~~~~~~~~~~~~~~~~
@@ -151,7 +151,7 @@ import Testing
   @Test func failOnNeverAlwaysPasses() throws {
     let run = try OrglintProcess.lint(["--fail-on", "never", "Examples/insecure-org"])
     #expect(run.status == 0)
-    #expect(run.stdout.hasSuffix("\n18 errors, 11 warnings and 1 note in 7 files\n"))
+    #expect(run.stdout.hasSuffix("\n18 errors, 12 warnings and 1 note in 7 files\n"))
   }
 
   /// ORG002 alone is one warning: it fails the run from `--fail-on warning` down, not at the default `error`.
@@ -203,8 +203,8 @@ import Testing
     #expect(
       custom == [
         "CORP001 Examples/insecure-org/accounts/broken.yaml:2:1",
-        "CORP001 Examples/insecure-org/accounts/workloads.yaml:33:1",
-        "CORP002 Examples/insecure-org/accounts/workloads.yaml:64:1",
+        "CORP001 Examples/insecure-org/accounts/workloads.yaml:35:1",
+        "CORP002 Examples/insecure-org/accounts/workloads.yaml:68:1",
       ])
   }
 
@@ -225,7 +225,7 @@ import Testing
         expected[set]!.insert("\(m.1) \(file):\(extra.1):\(extra.2)")
       }
     }
-    #expect(expected["insecure-org"]!.count == 24)
+    #expect(expected["insecure-org"]!.count == 25)
     #expect(expected["insecure-org-legacy"]!.count == 5)
     var triggered = Set<String>()
     for (name, rows) in expected {
@@ -236,7 +236,7 @@ import Testing
     }
     let builtins = try FileManager.default.contentsOfDirectory(atPath: OrglintProcess.packageRoot + "/Rules")
       .filter { $0.hasSuffix(".yaml") }.map { String($0.prefix { $0 != "-" }) }
-    #expect(builtins.count == 21)
+    #expect(builtins.count == 22)
     #expect(Set(builtins).subtracting(triggered).isEmpty, "\(Set(builtins).subtracting(triggered))")
   }
 }
