@@ -28,8 +28,7 @@ enum Arithmetic {
     case (.duration(let x), .duration(let y)):
       let (r, o) = x.nanoseconds.addingReportingOverflow(y.nanoseconds)
       return o ? rangeError : .duration(CELDuration(nanoseconds: r))
-    case (.error, _): return a
-    case (_, .error): return b
+    case (.error, _), (_, .error), (.unknown, _), (_, .unknown): return passOn([a, b])!
     default: return noOverload("+", a, b)
     }
   }
@@ -52,8 +51,7 @@ enum Arithmetic {
     case (.duration(let x), .duration(let y)):
       let (r, o) = x.nanoseconds.subtractingReportingOverflow(y.nanoseconds)
       return o ? rangeError : .duration(CELDuration(nanoseconds: r))
-    case (.error, _): return a
-    case (_, .error): return b
+    case (.error, _), (_, .error), (.unknown, _), (_, .unknown): return passOn([a, b])!
     default: return noOverload("-", a, b)
     }
   }
@@ -67,8 +65,7 @@ enum Arithmetic {
       let (r, o) = x.multipliedReportingOverflow(by: y)
       return o ? overflow : .uint(r)
     case (.double(let x), .double(let y)): return .double(x * y)
-    case (.error, _): return a
-    case (_, .error): return b
+    case (.error, _), (_, .error), (.unknown, _), (_, .unknown): return passOn([a, b])!
     default: return noOverload("*", a, b)
     }
   }
@@ -84,8 +81,7 @@ enum Arithmetic {
     case (.uint(let x), .uint(let y)):
       return y == 0 ? divideByZero : .uint(x / y)
     case (.double(let x), .double(let y)): return .double(x / y)
-    case (.error, _): return a
-    case (_, .error): return b
+    case (.error, _), (_, .error), (.unknown, _), (_, .unknown): return passOn([a, b])!
     default: return noOverload("/", a, b)
     }
   }
@@ -98,8 +94,7 @@ enum Arithmetic {
       return o ? overflow : .int(r)
     case (.uint(let x), .uint(let y)):
       return y == 0 ? .error(CELError("modulus by zero")) : .uint(x % y)
-    case (.error, _): return a
-    case (_, .error): return b
+    case (.error, _), (_, .error), (.unknown, _), (_, .unknown): return passOn([a, b])!
     default: return noOverload("%", a, b)
     }
   }
@@ -110,7 +105,7 @@ enum Arithmetic {
     case .double(let x): return .double(-x)
     case .duration(let d):
       return d.nanoseconds == .min ? rangeError : .duration(CELDuration(nanoseconds: -d.nanoseconds))
-    case .error: return a
+    case .error, .unknown: return a
     default: return .error(CELError("no such overload: -\(a.celType.runtimeName)"))
     }
   }

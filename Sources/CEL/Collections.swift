@@ -24,7 +24,7 @@ enum Collections {
       case .int, .uint, .double, .bool, .string: return .error(CELError("no such key: \(Format.display(i))"))
       default: return noSuchOverload("_[_]", [c, i])
       }
-    case .error: return c
+    case .error, .unknown: return passOn([c, i])!
     default: return noSuchOverload("_[_]", [c, i])
     }
   }
@@ -32,13 +32,14 @@ enum Collections {
   static func contains(_ element: CELValue, _ c: CELValue) -> CELValue {
     switch c {
     case .list(let items):
-      if element.isError { return element }
+      if element.isErrorOrUnknown { return passOn([element, c])! }
       for item in items where Equality.equals(item, element) { return .bool(true) }
-      return .bool(false)
+      // Not found among the known elements: an unknown one may still be it.
+      return unknownElements(items) ?? .bool(false)
     case .map(let m):
-      if element.isError { return element }
+      if element.isErrorOrUnknown { return passOn([element, c])! }
       return .bool(m.lookup(element) != nil)
-    case .error: return c
+    case .error, .unknown: return passOn([element, c])!
     default: return noSuchOverload("@in", [element, c])
     }
   }
@@ -49,7 +50,6 @@ enum Collections {
     case .bytes(let b): return .int(Int64(b.count))
     case .list(let l): return .int(Int64(l.count))
     case .map(let m): return .int(Int64(m.count))
-    case .error: return v
     default: return noSuchOverload("size", [v])
     }
   }

@@ -33,6 +33,7 @@ enum Compiler {
           case .bool(true): return ac(f)
           case .bool(false): return bc(f)
           case .error(let e): return .error(e)
+          case .unknown(let u): return .unknown(u)
           case let v: return noSuchOverload("_?_:_", [v])
           }
         }, nil
@@ -163,7 +164,7 @@ enum Compiler {
         values.reserveCapacity(codes.count)
         for c in codes {
           let v = c(f)
-          if v.isError { return v }
+          if v.isErrorOrUnknown { return passOn(codes.map { $0(f) })! }
           if !f.charge(operand: v) { return f.costError }
           values.append(v)
         }

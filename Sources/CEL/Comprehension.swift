@@ -1,21 +1,27 @@
 /// The macros `all`, `exists`, `exists_one`, `map` and `filter`, iterating a list's elements or a map's keys.
 /// Every element is charged to the frame's cost budget before the loop starts.
+///
+/// Unknowns: an unknown range gives that unknown; `exists` folds its predicates with `||` and `all` with `&&` (a
+/// decisive result wins over unknowns and errors, then unknowns, merged, over errors); `exists_one`, `filter` and
+/// `map` give the first unknown predicate (or `map` filter) result. Elements of `map`'s result may be unknown.
 enum Comprehension {
   typealias Code = CELProgram.Code
 
-  /// The elements to iterate (a map's keys), or an error value.
+  /// The elements to iterate (a map's keys), or the value to stop with (an error, an unknown range).
+  struct Stop: Error {
+    let value: CELValue
+  }
+
   @inline(__always)
-  private static func items(_ r: CELValue, _ name: String, _ f: Frame) -> Result<[CELValue], CELError> {
+  private static func items(_ r: CELValue, _ name: String, _ f: Frame) -> Result<[CELValue], Stop> {
     let list: [CELValue]
     switch r {
     case .list(let l): list = l
     case .map(let m): list = m.keys.map(\.value)
-    case .error(let e): return .failure(e)
-    default:
-      if case .error(let e) = noSuchOverload(name, [r]) { return .failure(e) }
-      return .failure(CELError("no such overload: \(name)"))
+    case .error, .unknown: return .failure(Stop(value: r))
+    default: return .failure(Stop(value: noSuchOverload(name, [r])))
     }
-    if !f.charge(list.count) { return .failure(CELError("evaluation cost limit exceeded (\(f.costLimit) steps)")) }
+    if !f.charge(list.count) { return .failure(Stop(value: f.costError)) }
     return .success(list)
   }
 
@@ -29,17 +35,20 @@ enum Comprehension {
         let list: [CELValue]
         switch items(range(f), name, f) {
         case .success(let l): list = l
-        case .failure(let e): return .error(e)
+        case .failure(let stop): return stop.value
         }
         var error: CELValue?
+        var unknown: CELUnknown?
         for item in list {
           f.slots[slot] = item
           switch body(f) {
           case .bool(let b): if b == decisive { return .bool(decisive) }
+          case .unknown(let u): if unknown == nil { unknown = u } else { unknown!.merge(u) }
           case .error(let e): if error == nil { error = .error(e) }
           case let v: if error == nil { error = noSuchOverload(name, [v]) }
           }
         }
+        if let unknown { return .unknown(unknown) }
         return error ?? .bool(!decisive)
       }
     case .existsOne:
@@ -47,7 +56,7 @@ enum Comprehension {
         let list: [CELValue]
         switch items(range(f), name, f) {
         case .success(let l): list = l
-        case .failure(let e): return .error(e)
+        case .failure(let stop): return stop.value
         }
         var count = 0
         for item in list {
@@ -55,6 +64,7 @@ enum Comprehension {
           switch body(f) {
           case .bool(let b): if b { count += 1 }
           case .error(let e): return .error(e)
+          case .unknown(let u): return .unknown(u)
           case let v: return noSuchOverload(name, [v])
           }
         }
@@ -65,7 +75,7 @@ enum Comprehension {
         let list: [CELValue]
         switch items(range(f), name, f) {
         case .success(let l): list = l
-        case .failure(let e): return .error(e)
+        case .failure(let stop): return stop.value
         }
         var out: [CELValue] = []
         out.reserveCapacity(list.count)  // one allocation; at most the range's size
@@ -75,6 +85,7 @@ enum Comprehension {
           case .bool(true): out.append(item)
           case .bool(false): continue
           case .error(let e): return .error(e)
+          case .unknown(let u): return .unknown(u)
           case let v: return noSuchOverload(name, [v])
           }
         }
@@ -86,7 +97,7 @@ enum Comprehension {
         let list: [CELValue]
         switch items(range(f), name, f) {
         case .success(let l): list = l
-        case .failure(let e): return .error(e)
+        case .failure(let stop): return stop.value
         }
         var out: [CELValue] = []
         out.reserveCapacity(list.count)
@@ -96,6 +107,7 @@ enum Comprehension {
           case .bool(true): break
           case .bool(false): continue
           case .error(let e): return .error(e)
+          case .unknown(let u): return .unknown(u)
           case let v: return noSuchOverload(name, [v])
           }
           let v = body(f)

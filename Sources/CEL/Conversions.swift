@@ -95,7 +95,7 @@ enum Conversions {
   }
 
   static func type(_ v: CELValue) -> CELValue {
-    if v.isError { return v }
+    if v.isErrorOrUnknown { return v }
     return .type(v.celType)
   }
 

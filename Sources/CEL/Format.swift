@@ -57,6 +57,7 @@ enum Format {
     case .object(let o): return o.celType.name
     case .type(let t): return t.runtimeName
     case .error(let e): return "error: \(e.message)"
+    case .unknown: return "unknown"
     }
   }
 

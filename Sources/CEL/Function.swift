@@ -20,9 +20,36 @@ struct Function: Sendable {
   }
 }
 
-/// The error for a call whose run-time arguments fit no overload.
+/// The error for a call whose run-time arguments fit no overload; but when an argument is unknown or an error, that
+/// is the result (see `passOn`). Functions reach this for any argument they do not handle, unknowns included.
 func noSuchOverload(_ name: String, _ args: [CELValue]) -> CELValue {
-  for a in args where a.isError { return a }
+  if let v = passOn(args) { return v }
   let shown = args.map { $0.celType.runtimeName }.joined(separator: ", ")
   return .error(CELError("no such overload: \(name)(\(shown))"))
+}
+
+/// What a call returns instead of computing when some arguments are unknown or errors: the unknowns merged (an
+/// unknown beats an error, as in `&&`/`||`), else the first error; nil when every argument is an ordinary value.
+func passOn(_ args: [CELValue]) -> CELValue? {
+  var unknown: CELUnknown?
+  var error: CELValue?
+  for a in args {
+    switch a {
+    case .unknown(let u):
+      if unknown == nil { unknown = u } else { unknown!.merge(u) }
+    case .error: if error == nil { error = a }
+    default: continue
+    }
+  }
+  if let unknown { return .unknown(unknown) }
+  return error
+}
+
+/// The unknown elements of a list merged, nil when there are none (for `in` on a list that matched nothing).
+func unknownElements(_ items: [CELValue]) -> CELValue? {
+  var unknown: CELUnknown?
+  for case .unknown(let u) in items {
+    if unknown == nil { unknown = u } else { unknown!.merge(u) }
+  }
+  return unknown.map { .unknown($0) }
 }

@@ -1,5 +1,6 @@
-/// `&&` and `||` with CEL's commutative error absorption: `false && error` and `error && false` are both false,
-/// `true || error` and `error || true` are both true; otherwise an error operand is the result.
+/// `&&` and `||` with CEL's commutative absorption: `false && x` and `x && false` are false, `true || x` and
+/// `x || true` are true for any x, an error or an unknown included; otherwise an unknown operand is the result (the
+/// causes of both merged), else an error operand (as in cel-go).
 enum Logic {
   @inline(__always)
   static func and(_ l: CELValue, _ right: CELProgram.Code, _ f: Frame) -> CELValue {
@@ -7,8 +8,6 @@ enum Logic {
     let r = right(f)
     if case .bool(false) = r { return r }
     if case .bool(true) = l, case .bool(true) = r { return r }
-    if l.isError { return l }
-    if r.isError { return r }
     return noSuchOverload("_&&_", [l, r])
   }
 
@@ -18,8 +17,6 @@ enum Logic {
     let r = right(f)
     if case .bool(true) = r { return r }
     if case .bool(false) = l, case .bool(false) = r { return r }
-    if l.isError { return l }
-    if r.isError { return r }
     return noSuchOverload("_||_", [l, r])
   }
 }

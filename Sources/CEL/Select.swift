@@ -11,7 +11,7 @@ enum Select {
       }
       let x = obj.field(at: index)
       return presence ? .bool(x != nil) : (x ?? obj.celType.defaults[index])
-    case .error:
+    case .error, .unknown:
       return v
     case .null:
       return .error(CELError("cannot select field '\(name)' on null"))
@@ -24,7 +24,7 @@ enum Select {
     var m = CELMap()
     for (kc, vc) in entries {
       let k = kc(f)
-      if k.isError { return k }
+      if k.isErrorOrUnknown { return k }
       let v = vc(f)
       if v.isError { return v }
       guard let key = CELMapKey(k) else {

@@ -9,7 +9,6 @@ enum Stdlib {
         one: { v in
           switch v {
           case .bool(let b): return .bool(!b)
-          case .error: return v
           default: return noSuchOverload("!_", [v])
           }
         }))
@@ -23,16 +22,14 @@ enum Stdlib {
       Function(
         "_==_",
         two: { a, b in
-          if a.isError { return a }
-          if b.isError { return b }
+          if a.isErrorOrUnknown || b.isErrorOrUnknown { return passOn([a, b])! }
           return .bool(Equality.equals(a, b))
         }))
     add(
       Function(
         "_!=_",
         two: { a, b in
-          if a.isError { return a }
-          if b.isError { return b }
+          if a.isErrorOrUnknown || b.isErrorOrUnknown { return passOn([a, b])! }
           return .bool(!Equality.equals(a, b))
         }))
     let orderings: [(String, @Sendable (Int) -> Bool)] = [
@@ -43,8 +40,7 @@ enum Stdlib {
         Function(
           name,
           two: { a, b in
-            if a.isError { return a }
-            if b.isError { return b }
+            if a.isErrorOrUnknown || b.isErrorOrUnknown { return passOn([a, b])! }
             guard let c = Equality.compare(a, b) else { return noSuchOverload(name, [a, b]) }
             return .bool(c.map(test) ?? false)
           }))

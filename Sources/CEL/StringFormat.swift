@@ -5,6 +5,7 @@ import Foundation
 enum StringFormat {
   static func format(_ f: CELValue, _ a: CELValue) -> CELValue {
     guard case .string(let pattern) = f, case .list(let args) = a else { return noSuchOverload("format", [f, a]) }
+    if let unknown = unknownElements(args) { return unknown }
     var out = ""
     var next = 0
     var chars = Array(pattern.unicodeScalars)[...]

@@ -109,6 +109,7 @@ enum StringFunctions {
 
   static func join(_ args: [CELValue]) -> CELValue {
     guard case .list(let items) = args[0] else { return noSuchOverload("join", args) }
+    if let unknown = unknownElements(items) { return unknown }
     var sep = ""
     if args.count > 1 {
       guard case .string(let s) = args[1] else { return noSuchOverload("join", args) }

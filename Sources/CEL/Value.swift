@@ -1,5 +1,7 @@
 /// A CEL run-time value. Copies are cheap (arrays and strings are copy-on-write, objects are references).
 /// Errors are values too: they flow through evaluation (so `&&`/`||` can absorb them) and surface at the end.
+/// So are unknowns (facts the host does not know): `unknown || true` is true, `unknown && false` is false, and
+/// every other use of an unknown is unknown, with the causes of all the unknowns involved (see `CELUnknown`).
 public enum CELValue: Sendable {
   case null
   case bool(Bool)
@@ -15,6 +17,8 @@ public enum CELValue: Sendable {
   case object(any CELObject)
   case type(CELType)
   case error(CELError)
+  /// A value the host does not know; it can stand for any type, so the checker never sees it.
+  case unknown(CELUnknown)
 
   /// The run-time type of this value (unparameterized for lists and maps).
   public var celType: CELType {
@@ -33,6 +37,7 @@ public enum CELValue: Sendable {
     case .object(let o): return .object(o.celType.name)
     case .type: return .type
     case .error: return .error
+    case .unknown: return .dyn
     }
   }
 
@@ -40,6 +45,43 @@ public enum CELValue: Sendable {
     if case .error = self { return true }
     return false
   }
+
+  /// True for an unknown value.
+  public var isUnknown: Bool {
+    if case .unknown = self { return true }
+    return false
+  }
+
+  /// True for the values a function passes on instead of computing with: errors and unknowns.
+  @inline(__always)
+  var isErrorOrUnknown: Bool {
+    switch self {
+    case .error, .unknown: return true
+    default: return false
+    }
+  }
+}
+
+/// An unknown value's causes: why the host could not know it (`"account/333333333333 root.password: iam
+/// get-login-profile: AccessDenied"`), deduplicated, in the order first seen. Merging is linear in the causes added.
+public struct CELUnknown: Sendable, Hashable {
+  /// The causes, each once, in the order first seen.
+  public private(set) var causes: [String] = []
+  private var seen: Set<String> = []
+
+  public init(cause: String) { add(cause) }
+
+  public init(causes: [String]) { for c in causes { add(c) } }
+
+  /// Adds the causes of `other` that are new.
+  public mutating func merge(_ other: CELUnknown) { for c in other.causes { add(c) } }
+
+  private mutating func add(_ cause: String) {
+    if seen.insert(cause).inserted { causes.append(cause) }
+  }
+
+  public static func == (a: CELUnknown, b: CELUnknown) -> Bool { a.causes == b.causes }
+  public func hash(into h: inout Hasher) { h.combine(causes) }
 }
 
 /// An evaluation error: `1 / 0`, `no such key`, overflow, a type mismatch behind `dyn`, a cost limit...

@@ -30,7 +30,7 @@ public struct ExpressionEvaluator: Sendable {
   public struct Result: Sendable {
     public var item: String?
     public var value: CELValue
-    /// The value as JSON (see `CELJSON`); errors as `{"error": "..."}`.
+    /// The value as JSON (see `CELJSON`); errors as `{"error": "..."}`, unknowns as `{"unknown": [causes]}`.
     public var json: String
     /// The line `orglint eval` prints: the value's JSON without a scope, else `{"item":…,"value":…}`.
     public var line: String {
@@ -110,6 +110,7 @@ public enum CELJSON {
     case .duration(let d): out += JSONText.quoted("\(d)")
     case .type(let t): out += JSONText.quoted("\(t)")
     case .error(let e): out += "{\"error\":" + JSONText.quoted(e.message) + "}"
+    case .unknown(let u): out += "{\"unknown\":[" + u.causes.map(JSONText.quoted).joined(separator: ",") + "]}"
     case .list(let l):
       out += "["
       for (i, e) in l.enumerated() {

@@ -169,6 +169,7 @@ public struct RuleEvaluator: Sendable {
     case .object(let o): o.celType.name
     case .type(let t): "\(t)"
     case .error(let e): "<error: \(e.message)>"
+    case .unknown: "unknown"
     }
   }
 }
