@@ -41,9 +41,13 @@ struct Unavailable: Equatable {
 }
 
 extension ExportFolder {
-  /// The `.error.json` twin of an output file (`x.json` → `x.error.json`).
+  /// The `.error.json` twin of an output file (`x.json` → `x.error.json`, `credential-report.csv` →
+  /// `credential-report.error.json`), as scripts/export-aws.sh writes it.
   static func errorTwin(_ relative: String) -> String {
-    (relative.hasSuffix(".json") ? String(relative.dropLast(5)) : relative) + ".error.json"
+    for ext in [".json", ".csv"] where relative.hasSuffix(ext) {
+      return String(relative.dropLast(ext.count)) + ".error.json"
+    }
+    return relative + ".error.json"
   }
 
   /// Why `relative` is not there: its error twin with the parsed code, or missing.
