@@ -51,7 +51,7 @@ public struct ExpressionEvaluator: Sendable {
   public func evaluate(_ set: LoadedSet, now: CELTimestamp) -> [Result] {
     let bridge = ModelBridge(set)
     var variables: [CELValue] = [
-      bridge.org, .list(bridge.accounts), .list(bridge.tasks), .list(bridge.policies), .timestamp(now),
+      bridge.org, bridge.accountsVariable, bridge.tasksVariable, bridge.policiesVariable, .timestamp(now),
     ]
     func result(_ item: String?) -> Result {
       let v = program.evaluate(variables)

@@ -62,6 +62,10 @@ public struct LintResult: Sendable {
   public var overrides: [RuleConfiguration] = []
   /// The findings as a baseline records them, when the request `recordsBaseline`.
   public var baselineText = ""
+  /// Checks of the reported files that read an unknown fact, in report order (see `RuleEvaluator`).
+  public var notJudged: [NotJudged] = []
+  /// Checks of the reported files (rule × item with `when` not false), judged or not.
+  public var checks = 0
 }
 
 /// The lint pipeline: config file → rules (a bad rule stops the run before any input is read) → the set → rule
@@ -118,7 +122,10 @@ public enum Linter {
 
     // Rules, suppressions, baseline.
     var findings = set.reportedFindings
-    findings += RuleEvaluator(set: set, now: request.now).evaluate(compiled).filter { set.isReported($0.path) }
+    let run = RuleEvaluator(set: set, now: request.now).run(compiled) { set.isReported($0) }
+    findings += run.findings.filter { set.isReported($0.path) }
+    result.notJudged = run.notJudged
+    result.checks = run.checks
     findings = Suppressor.suppress(
       findings, in: set, config: config, rules: rules, otherRules: loaderRules,
       ranRuleIds: Set(compiled.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: request.now.seconds),

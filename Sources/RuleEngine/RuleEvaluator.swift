@@ -5,6 +5,9 @@ import OrgModel
 
 /// Evaluates compiled rules over a loaded set: once per item of each rule's scope, with the variables of RULES.md.
 /// Items are split between the cores; findings come back in a deterministic order.
+///
+/// Each rule × item whose `when` is not false is a check. A check whose `when` or `assert` is unknown (it read a
+/// fact listed under `unknown:`) is not judged: no finding, a `NotJudged` record instead.
 public struct RuleEvaluator: Sendable {
   let set: LoadedSet
   let bridge: ModelBridge
@@ -17,7 +20,12 @@ public struct RuleEvaluator: Sendable {
   }
 
   /// The findings of every rule, for the whole set (the caller filters to the reported files).
-  public func evaluate(_ rules: [CompiledRule]) -> [Finding] {
+  public func evaluate(_ rules: [CompiledRule]) -> [Finding] { run(rules).findings }
+
+  /// The findings of every rule for the whole set (the caller filters them), and the checks and not-judged checks
+  /// of the scope items in the files `isReported` accepts (by their file's display path).
+  public func run(_ rules: [CompiledRule], isReported: @escaping @Sendable (String) -> Bool = { _ in true }) -> RuleRun
+  {
     var planned: [(CompiledRule, Range<Int>)] = []
     for rule in rules {
       let n = itemCount(rule.rule.scope)
@@ -31,9 +39,16 @@ public struct RuleEvaluator: Sendable {
     let jobs = planned
     let results = UnsafeResults(count: jobs.count)
     DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-      results.store(i, evaluate(jobs[i].0, items: jobs[i].1))
+      results.store(i, evaluate(jobs[i].0, items: jobs[i].1, isReported: isReported))
     }
-    return results.all.flatMap { $0 }
+    var out = RuleRun()
+    for part in results.all {
+      out.findings += part.findings
+      out.notJudged += part.notJudged
+      out.checks += part.checks
+    }
+    out.notJudged.sort(by: NotJudged.reportOrder)
+    return out
   }
 
   private func itemCount(_ scope: RuleScope) -> Int {
@@ -45,12 +60,14 @@ public struct RuleEvaluator: Sendable {
     }
   }
 
-  private func evaluate(_ rule: CompiledRule, items: Range<Int>) -> [Finding] {
+  private func evaluate(
+    _ rule: CompiledRule, items: Range<Int>, isReported: @Sendable (String) -> Bool
+  ) -> RuleRun {
     var variables: [CELValue] = [
-      bridge.org, .list(bridge.accounts), .list(bridge.tasks), .list(bridge.policies), .timestamp(now), rule.params,
+      bridge.org, bridge.accountsVariable, bridge.tasksVariable, bridge.policiesVariable, .timestamp(now), rule.params,
     ]
     if rule.rule.scope != .organization { variables.append(.null) }
-    var findings: [Finding] = []
+    var out = RuleRun()
     for i in items {
       let entity = self.entity(rule.rule.scope, i)
       if rule.rule.scope != .organization { variables[RuleCompiler.scopeSlot] = bridge.value(of: entity.object) }
@@ -58,27 +75,53 @@ public struct RuleEvaluator: Sendable {
         switch when.evaluate(variables) {
         case .bool(true): break
         case .bool(false): continue
+        case .unknown(let u):
+          notJudged(rule, entity, u, isReported, &out)
+          continue
         case let other:
-          findings.append(evaluationError(rule, "when", other, entity))
+          if isReported(entity.path) { out.checks += 1 }
+          out.findings.append(evaluationError(rule, "when", other, entity))
           continue
         }
       }
       switch rule.assert.evaluate(variables) {
-      case .bool(true): continue
+      case .bool(true):
+        if isReported(entity.path) { out.checks += 1 }
       case .bool(false):
+        if isReported(entity.path) { out.checks += 1 }
         var f = finding(rule, entity, variables)
         if let related = rule.related { f.related = relatedLocations(related.evaluate(variables)) }
-        findings.append(f)
-      case let other: findings.append(evaluationError(rule, "assert", other, entity))
+        out.findings.append(f)
+      case .unknown(let u):
+        notJudged(rule, entity, u, isReported, &out)
+      case let other:
+        if isReported(entity.path) { out.checks += 1 }
+        out.findings.append(evaluationError(rule, "assert", other, entity))
       }
     }
-    return findings
+    return out
+  }
+
+  /// Records a check that an unknown kept from being judged (only for items of the reported files).
+  private func notJudged(
+    _ rule: CompiledRule, _ entity: Entity, _ unknown: CELUnknown, _ isReported: (String) -> Bool,
+    _ out: inout RuleRun
+  ) {
+    guard isReported(entity.path) else { return }
+    out.checks += 1
+    let location = entity.locate([])
+    out.notJudged.append(
+      NotJudged(
+        ruleId: rule.rule.id, ruleName: rule.rule.name, entity: entity.logicalPath, path: location.path,
+        range: location.range, causes: unknown.causes))
   }
 
   /// A scope item: the model entity, its logical path and its location lookup.
   struct Entity {
     let object: AnyObject
     let logicalPath: String
+    /// The item's file as shown to users.
+    let path: String
     let locate: ([String]) -> ModelLocation
   }
 
@@ -86,16 +129,16 @@ public struct RuleEvaluator: Sendable {
     switch scope {
     case .organization:
       let o = set.organization!
-      return Entity(object: o, logicalPath: o.logicalPath, locate: o.location(of:))
+      return Entity(object: o, logicalPath: o.logicalPath, path: o.origin.document.path, locate: o.location(of:))
     case .account:
       let a = set.accounts[i]
-      return Entity(object: a, logicalPath: a.logicalPath, locate: a.location(of:))
+      return Entity(object: a, logicalPath: a.logicalPath, path: a.origin.document.path, locate: a.location(of:))
     case .task:
       let t = set.tasks[i]
-      return Entity(object: t, logicalPath: t.logicalPath, locate: t.location(of:))
+      return Entity(object: t, logicalPath: t.logicalPath, path: t.origin.document.path, locate: t.location(of:))
     case .policy:
       let p = set.policies[i]
-      return Entity(object: p, logicalPath: p.logicalPath, locate: p.location(of:))
+      return Entity(object: p, logicalPath: p.logicalPath, path: p.origin.document.path, locate: p.location(of:))
     }
   }
 
@@ -176,18 +219,18 @@ public struct RuleEvaluator: Sendable {
 
 /// Results written by concurrent jobs, each into its own slot.
 final class UnsafeResults: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<[Finding]>
+  private let slots: UnsafeMutableBufferPointer<RuleRun>
   init(count: Int) {
     slots = .allocate(capacity: count)
-    slots.initialize(repeating: [])
+    slots.initialize(repeating: RuleRun())
   }
   deinit {
     slots.deinitialize()
     slots.deallocate()
   }
   /// Each job writes only its own slot, so no two threads touch the same memory.
-  func store(_ i: Int, _ value: [Finding]) { slots[i] = value }
-  var all: [[Finding]] { Array(slots) }
+  func store(_ i: Int, _ value: RuleRun) { slots[i] = value }
+  var all: [RuleRun] { Array(slots) }
 }
 
 extension String {

@@ -4,7 +4,7 @@ import OrgModel
 /// The model as rules see it (Docs/model.md): one table per CEL type, each field with its reader.
 enum CELModelSchema {
   static let organization = BridgeType<Organization>(
-    "Organization",
+    "Organization", unknown: { $0.unknown },
     [
       .init("id", .string) { o, _ in .string(o.id) },
       .init("managementAccount", .string) { o, _ in .string(o.managementAccount) },
@@ -13,7 +13,9 @@ enum CELModelSchema {
       .init("delegatedAdministrators", .list(.object("DelegatedAdministrator"))) { o, b in
         o.delegatedAdministrators.map { .list($0.map { delegatedAdministrator.record($0, b) }) }
       },
-      .init("rootAccess", .object("RootAccess")) { o, b in rootAccess.record(o.rootAccess ?? RootAccess(), b) },
+      .init("rootAccess", .object("RootAccess")) { o, b in
+        rootAccess.record(o.rootAccess ?? RootAccess(), b, prefix: "rootAccess.")
+      },
       .init("organizationalUnits", .list(.object("OrganizationalUnit"))) { o, b in
         o.organizationalUnits.map { .list($0.map { b.value(of: $0) }) }
       },
@@ -30,7 +32,7 @@ enum CELModelSchema {
     ])
 
   static let rootAccess = BridgeType<RootAccess>(
-    "RootAccess",
+    "RootAccess", unknown: { $0.unknown },
     [
       .init("rootCredentialsManagement", .bool) { r, _ in r.rootCredentialsManagement.map { .bool($0) } },
       .init("rootSessions", .bool) { r, _ in r.rootSessions.map { .bool($0) } },
@@ -77,7 +79,7 @@ enum CELModelSchema {
     ])
 
   static let account = BridgeType<Account>(
-    "Account",
+    "Account", unknown: { $0.unknown },
     [
       .init("id", .string) { a, _ in .string(a.id) },
       .init("name", .string) { a, _ in .string(a.name) },
@@ -85,7 +87,7 @@ enum CELModelSchema {
       .init("organizationalUnit", .string) { a, _ in a.organizationalUnit.map { .string($0) } },
       .init("state", .string) { a, _ in .string((a.state ?? .active).rawValue) },
       .init("alternateContacts", .object("AlternateContacts")) { a, b in
-        alternateContacts.record(a.alternateContacts ?? AlternateContacts(), b)
+        alternateContacts.record(a.alternateContacts ?? AlternateContacts(), b, prefix: "alternateContacts.")
       },
       .init("tags", .map(.string, .string)) { a, _ in
         a.tags.map { tags in
@@ -94,8 +96,8 @@ enum CELModelSchema {
           return .map(m)
         }
       },
-      .init("root", .object("RootUser")) { a, b in a.root.map { rootUser.record($0, b) } },
-      .init("audit", .object("Audit")) { a, b in a.audit.map { audit.record($0, b) } },
+      .init("root", .object("RootUser")) { a, b in a.root.map { rootUser.record($0, b, prefix: "root.") } },
+      .init("audit", .object("Audit")) { a, b in a.audit.map { audit.record($0, b, prefix: "audit.") } },
       .init("isManagement", .bool) { a, _ in .bool(a.isManagement) },
       .init("isDelegatedAdmin", .bool) { a, _ in .bool(a.isDelegatedAdmin) },
       .init("ou", .object("OrganizationalUnit")) { a, b in a.ou.map { b.value(of: $0) } },
@@ -105,7 +107,7 @@ enum CELModelSchema {
     ])
 
   static let alternateContacts = BridgeType<AlternateContacts>(
-    "AlternateContacts",
+    "AlternateContacts", unknown: { $0.unknown },
     [
       .init("security", .object("Contact")) { c, b in c.security.map { contact.record($0, b) } },
       .init("operations", .object("Contact")) { c, b in c.operations.map { contact.record($0, b) } },
@@ -122,9 +124,11 @@ enum CELModelSchema {
     ])
 
   static let rootUser = BridgeType<RootUser>(
-    "RootUser",
+    "RootUser", unknown: { $0.unknown },
     [
-      .init("password", .object("Password")) { r, b in password.record(r.password ?? Password(), b) },
+      .init("password", .object("Password")) { r, b in
+        password.record(r.password ?? Password(), b, prefix: "root.password.")
+      },
       .init("accessKeys", .list(.object("AccessKey"))) { r, b in r.accessKeys.map { .list($0.map { accessKey.record($0, b) }) } },
       .init("signingCertificates", .list(.object("SigningCertificate"))) { r, b in
         r.signingCertificates.map { .list($0.map { signingCertificate.record($0, b) }) }
@@ -134,7 +138,7 @@ enum CELModelSchema {
     ])
 
   static let password = BridgeType<Password>(
-    "Password",
+    "Password", unknown: { $0.unknown },
     [
       .init("enabled", .bool) { p, _ in p.enabled.map { .bool($0) } },
       .init("lastUsed", .timestamp) { p, _ in p.lastUsed.map(timestamp) },
@@ -164,7 +168,7 @@ enum CELModelSchema {
     ])
 
   static let audit = BridgeType<Audit>(
-    "Audit",
+    "Audit", unknown: { $0.unknown },
     [
       .init("at", .timestamp) { a, _ in a.at.map(timestamp) },
       .init("status", .string) { a, _ in a.status.map { .string($0.rawValue) } },
@@ -180,7 +184,7 @@ enum CELModelSchema {
     ])
 
   static let task = BridgeType<PrivilegedTask>(
-    "PrivilegedTask",
+    "PrivilegedTask", unknown: { $0.unknown },
     [
       .init("account", .string) { t, _ in .string(t.account) },
       .init("task", .string) { t, _ in t.task.map { .string($0.rawValue) } },

@@ -1,4 +1,5 @@
 import CEL
+import OrgModel
 
 /// A model entity as CEL sees it: its type and its field values, computed once when the set is bridged, so that
 /// evaluation reads fields by index without converting anything.
@@ -32,21 +33,35 @@ struct BridgeField<E>: Sendable {
 struct BridgeType<E>: Sendable {
   let celType: CELObjectType
   let fields: [BridgeField<E>]
+  /// The fields the entity's YAML lists under `unknown:`, for the types whose mapping may carry it.
+  let unknown: (@Sendable (E) -> UnknownFields)?
 
-  init(_ name: String, _ fields: [BridgeField<E>]) {
+  init(_ name: String, unknown: (@Sendable (E) -> UnknownFields)? = nil, _ fields: [BridgeField<E>]) {
     self.fields = fields
+    self.unknown = unknown
     celType = CELObjectType(name: name, fields: fields.map { CELField($0.name, $0.type) })
   }
 
-  /// Fills a record with the entity's values.
-  func fill(_ record: CELRecord, from entity: E, _ bridge: ModelBridge) {
+  /// Fills a record with the entity's values; a field listed under `unknown:` reads as an unknown whose cause is
+  /// `"<owner's logical path> <prefix><field>: <reason>"` (`prefix`: where the record sits in its owner, `root.`).
+  func fill(_ record: CELRecord, from entity: E, _ bridge: ModelBridge, prefix: String = "") {
     record.values = fields.map { $0.read(entity, bridge) }
+    guard let unknown else { return }
+    let listed = unknown(entity)
+    if listed.isEmpty { return }
+    for entry in listed.entries {
+      guard let i = celType.index(of: entry.field) else { continue }
+      record.values[i] = .unknown(CELUnknown(cause: bridge.cause(prefix + entry.field, entry.reason)))
+    }
   }
 
-  /// A new record for a value entity (one nothing else links to).
-  func record(_ entity: E, _ bridge: ModelBridge) -> CELValue {
+  /// A new record for a value entity (one nothing else links to), at `prefix` in its owner (see `fill`).
+  func record(_ entity: E, _ bridge: ModelBridge, prefix: String = "") -> CELValue {
     let r = CELRecord(celType)
-    fill(r, from: entity, bridge)
+    fill(r, from: entity, bridge, prefix: prefix)
     return .object(r)
   }
+
+  /// The index of a field that the table has.
+  func index(_ name: String) -> Int { celType.index(of: name)! }
 }
