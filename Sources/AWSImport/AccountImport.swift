@@ -40,7 +40,7 @@ struct AccountImport {
       if let state = try account.optionalString("State") ?? status {
         entries.append(YAMLEntry("state", .string(state)))
       }
-      var unknown = UnknownFields()
+      var unknown = UnknownEntries()
       switch try parentPath(id, folder: folder, org: org, log: &log) {
       case .known(let ou): if let ou { entries.append(ou) }
       case .unknown(let reason): unknown.add("organizationalUnit", reason)
@@ -82,7 +82,7 @@ struct AccountImport {
         ImportRules.unlistedAccount, "account '\(name)' has exported files but is not in \(Self.listFile)",
         file: "accounts/\(name)")
     }
-    for name in folder.list("organizations/parents") where name.hasSuffix(".json") {
+    for name in folder.list("organizations/parents") where name.hasSuffix(".json") && !name.hasSuffix(".error.json") {
       let id = String(name.dropLast(5))
       if listed[id] == nil {
         log.add(
@@ -140,7 +140,7 @@ struct AccountImport {
     -> YAMLEntry?
   {
     var contacts: [YAMLEntry] = []
-    var unknown = UnknownFields()
+    var unknown = UnknownEntries()
     for type in Self.contactTypes {
       let file = "accounts/\(id)/alternate-contact-\(type).json"
       if let doc = try folder.document(file) {
@@ -178,7 +178,7 @@ struct AccountImport {
     throws(MalformedExport) -> YAMLEntry
   {
     var fields: [YAMLEntry] = [try report.password(), try report.accessKeys(), try report.signingCertificates()]
-    var unknown = UnknownFields()
+    var unknown = UnknownEntries()
     switch try ManagementMFA.devices(report: report, folder: folder, log: &log) {
     case .known(let mfa): fields.append(mfa)
     case .unknown(let reason): unknown.add("mfaDevices", reason)

@@ -60,7 +60,7 @@ struct CredentialReport {
     let lastUsedText = try value("password_last_used")
     let lastUsed = Timestamp(parsing: lastUsedText)
     var fields: [YAMLEntry] = []
-    var unknown = UnknownFields()
+    var unknown = UnknownEntries()
     switch enabledText.lowercased() {
     case "true": fields.append(YAMLEntry("enabled", .bool(true)))
     case "false": fields.append(YAMLEntry("enabled", .bool(false)))

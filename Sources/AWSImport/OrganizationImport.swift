@@ -12,7 +12,7 @@ struct OrganizationImport {
   var rootAccessUnknown: String?
   var entries: [YAMLEntry] = []
   /// The Organization's `unknown:` entries (a file that feeds a field is missing or holds a failed call).
-  var unknown = UnknownFields()
+  var unknown = UnknownEntries()
   /// Account ids the organization's files name (delegated administrators, policy targets), checked against
   /// list-accounts.json once it is read.
   var accountReferences: [JSONCursor] = []

@@ -52,7 +52,7 @@ enum RootAudit {
     let assumeRoot = try folder.unavailable("\(dir)/\(assumeRootFile)")
     if let errorFile = assumeRoot.errorFile {
       let reason = "no audit: " + assumeRoot.reason(call: "sts assume-root")
-      var unknown = UnknownFields()
+      var unknown = UnknownEntries()
       for field in rootFields { unknown.add(field, reason) }
       if case .notApplicable = recovery {} else { unknown.add("passwordRecovery", reason) }
       let error = auditError(action: "sts:AssumeRoot", code: assumeRoot.code, source: errorFile)
@@ -64,7 +64,7 @@ enum RootAudit {
 
     var state = CallState()
     var fields: [YAMLEntry] = []
-    var unknown = UnknownFields()
+    var unknown = UnknownEntries()
     /// Records an unavailable call's output: an error in `audit.errors`, or a missing file; the field is unknown.
     func unavailable(_ name: String) throws(MalformedExport) -> String {
       let call = calls.first { $0.file == name }!
@@ -91,7 +91,7 @@ enum RootAudit {
     if let loginProfile {
       let source = loginProfile ? profileFile : ExportFolder.errorTwin(profileFile) + " (NoSuchEntity)"
       var password = [YAMLEntry("enabled", .bool(loginProfile))]
-      var passwordUnknown = UnknownFields()
+      var passwordUnknown = UnknownEntries()
       let userFile = "\(dir)/get-user.json"
       if let user = try folder.document(userFile) {
         if let used = try user.required("User").optionalTimestamp("PasswordLastUsed") {
@@ -188,7 +188,7 @@ enum RootAudit {
   /// and is ROOT001's finding, not a recovery); false without a login profile.
   private static func recoveryField(
     loginProfile: Bool?, passwordUnknown: Bool, recovery: RecoveryContext, fields: inout [YAMLEntry],
-    unknown: inout UnknownFields
+    unknown: inout UnknownEntries
   ) throws(MalformedExport) {
     switch recovery {
     case .notApplicable: return
@@ -248,7 +248,7 @@ enum RootAudit {
     dir: String, startedAt: Timestamp?, status: String?, errors: [YAMLNode], missing: [String]
   ) -> YAMLEntry {
     var fields: [YAMLEntry] = []
-    var unknown = UnknownFields()
+    var unknown = UnknownEntries()
     if let startedAt {
       fields.append(YAMLEntry("at", .timestamp(startedAt)))
     } else {

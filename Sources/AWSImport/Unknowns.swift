@@ -1,7 +1,7 @@
 /// The `unknown:` entries of one object of the orglint/v1 format: field name → reason naming the missing source
 /// (Docs/format.md "unknown"). The importer writes one wherever an export file that feeds a field is missing or holds
 /// a failed call, instead of leaving the field out (which would read as "none" or "off").
-struct UnknownFields {
+struct UnknownEntries {
   private(set) var reasons: [(field: String, reason: String)] = []
 
   var isEmpty: Bool { reasons.isEmpty }

@@ -237,38 +237,38 @@ import Testing
 
 /// Import → lint with the built-in rules: each root-credential situation of export-full gets its findings.
 @Suite struct ImportLintTests {
-  /// The findings of export-full's documents at 2026-11-25T12:00:00Z. Management: an inactive key (ROOT002), virtual
-  /// MFA only (ROOT005), one device (ROOT007), a recent sign-in (ROOT008). prod: keys (ROOT002), one used recently
-  /// (ROOT008), a certificate (ROOT003), a password (ROOT001) without MFA (ROOT004), recovery opened on 11-20 and
-  /// left open (TASK001). sandbox: clean.
-  /// mfa: hardware, virtual and passkey MFA; a password (ROOT001) whose recovery task is still open (no TASK001).
+  /// The findings of export-full's documents at 2026-11-25T12:00:00Z. Management: an inactive key (ROOT002), a
+  /// recent sign-in (ROOT008); its MFA devices are unknown (mfa_active TRUE, one virtual device listed, others not
+  /// reportable), so ROOT004-ROOT007 are not judged for it. security: never audited (ROOT009). prod: a password
+  /// (ROOT001) used on 11-20 (ROOT008), keys (ROOT002), a certificate (ROOT003), no MFA (ROOT004), recovery opened
+  /// on 11-20 and left open (TASK001). sandbox: clean. mfa: hardware, virtual and passkey MFA; a password (ROOT001)
+  /// whose recovery task is still open (no TASK001); GetUser denied in its audit (ROOT009 partial).
   static let expected = [
     "ACCT001 accounts/111111111111.yaml:2:1 account master (111111111111) has no security alternate contact",
     "ROOT008 accounts/111111111111.yaml:10:1 root user of account master (111111111111) was used within the last 90 "
       + "days: password sign-in at 2026-11-24T08:30:00Z",
     "ROOT002 accounts/111111111111.yaml:17:3 root user of account master (111111111111) has 1 access key(s) (0 "
       + "active): access_key_1",
-    "ROOT005 accounts/111111111111.yaml:24:3 management account master (111111111111) root user accepts virtual MFA: "
-      + "arn:aws:iam::111111111111:mfa/root-account-mfa-device",
-    "ROOT007 accounts/111111111111.yaml:24:3 management account master (111111111111) root user has only 1 MFA "
-      + "device(s); register at least 2",
     "ACCT001 accounts/222222222222.yaml:2:1 account security (222222222222) has no security alternate contact",
-    "ROOT008 accounts/333333333333.yaml:19:1 root user of account prod (333333333333) was used within the last 90 "
-      + "days: access key AKIAEXAMPLEROOTKEY01 at 2026-10-30T07:15:00Z",
-    "ROOT001 accounts/333333333333.yaml:21:3 member account prod (333333333333) still has a root user password "
+    "ROOT009 accounts/222222222222.yaml:2:1 member account security (222222222222) has no recorded root user audit",
+    "ROOT008 accounts/333333333333.yaml:20:1 root user of account prod (333333333333) was used within the last 90 "
+      + "days: password sign-in at 2026-11-20T10:10:00Z",
+    "ROOT001 accounts/333333333333.yaml:22:3 member account prod (333333333333) still has a root user password "
       + "although the organization manages root credentials centrally",
-    "ROOT002 accounts/333333333333.yaml:23:3 root user of account prod (333333333333) has 2 access key(s) (1 active): "
+    "ROOT002 accounts/333333333333.yaml:27:3 root user of account prod (333333333333) has 2 access key(s) (1 active): "
       + "AKIAEXAMPLEROOTKEY01, AKIAEXAMPLEROOTKEY02",
-    "ROOT003 accounts/333333333333.yaml:31:3 root user of account prod (333333333333) has 1 signing certificate(s): "
+    "ROOT003 accounts/333333333333.yaml:35:3 root user of account prod (333333333333) has 1 signing certificate(s): "
       + "EXAMPLECERTID0123456789ABCDEFGHI",
-    "ROOT004 accounts/333333333333.yaml:35:3 root user of account prod (333333333333) has a password but no MFA device",
-    "TASK001 accounts/333333333333.yaml:37:3 password recovery for account prod (333333333333) was opened and never "
+    "ROOT004 accounts/333333333333.yaml:39:3 root user of account prod (333333333333) has a password but no MFA device",
+    "TASK001 accounts/333333333333.yaml:41:3 password recovery for account prod (333333333333) was opened and never "
       + "closed: IAMCreateRootUserPassword at 2026-11-20T10:00:00Z has no later IAMDeleteRootUserCredentials "
       + "within 24h",
     "ACCT001 accounts/444444444444.yaml:2:1 account sandbox (444444444444) has no security alternate contact",
     "ACCT001 accounts/555555555555.yaml:2:1 account mfa (555555555555) has no security alternate contact",
     "ROOT001 accounts/555555555555.yaml:14:3 member account mfa (555555555555) still has a root user password "
       + "although the organization manages root credentials centrally",
+    "ROOT009 accounts/555555555555.yaml:36:1 member account mfa (555555555555) root user audit of "
+      + "2026-11-25T11:58:00Z is partial: iam:GetUser AccessDenied",
   ]
 
   @Test func fullExportLintsWithTheExpectedFindings() throws {

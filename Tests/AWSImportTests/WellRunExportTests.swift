@@ -122,7 +122,7 @@ import Testing
         """))
     #expect(
       try lintFindings(result, atLeast: .warning) == [
-        "ROOT009 accounts/333333333333.yaml:29:1 member account prod (333333333333) root user audit of "
+        "ROOT009 accounts/333333333333.yaml:28:1 member account prod (333333333333) root user audit of "
           + "2026-11-25T05:52:00Z failed: sts:AssumeRoot AccessDenied"
       ])
   }
