@@ -82,3 +82,12 @@ func lintFindings(_ result: AWSImportResult, atLeast minimum: Severity = .note) 
     return "\(f.ruleId) \(path):\(f.range?.start.description ?? "") \(f.message)"
   }
 }
+
+/// The checks an import's documents leave not judged at export-full's export time: `RULE entity`, sorted.
+func notJudgedChecks(_ result: AWSImportResult) throws -> [String] {
+  let folder = try Fixtures.scratch()
+  defer { Fixtures.cleanUp(folder) }
+  try result.write(to: folder.path)
+  let lint = Linter.lint(LintRequest(paths: [folder.path], now: CELTimestamp.parse("2026-11-25T12:00:00Z")!))
+  return lint.notJudged.map { "\($0.ruleId) \($0.entity)" }.sorted()
+}

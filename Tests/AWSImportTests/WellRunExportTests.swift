@@ -45,6 +45,33 @@ import Testing
     }
     let tasks = try #require(result.documents.first { $0.path == "privileged-tasks.yaml" }).text
     #expect(tasks.components(separatedBy: "completedAt:").count - 1 == 3)
+    // Only the management root's MFA checks are not judged.
+    #expect(
+      try notJudgedChecks(result) == [
+        "ROOT004 account/111111111111", "ROOT005 account/111111111111", "ROOT006 account/111111111111",
+        "ROOT007 account/111111111111",
+      ])
+  }
+
+  /// A denied list-organizations-features: no ORG001/ORG002 finding, those checks (and the rules that depend on the
+  /// features) are not judged.
+  @Test func deniedFeaturesAreNotJudged() throws {
+    let folder = try Self.copy()
+    defer { Fixtures.cleanUp(folder) }
+    try FileManager.default.removeItem(at: folder.appendingPathComponent(OrganizationImport.featuresFile))
+    try Fixtures.write(
+      "\nAn error occurred (AccessDenied) when calling the ListOrganizationsFeatures operation: denied\n",
+      to: "iam/list-organizations-features.error.json", in: folder)
+    let result = try AWSImporter(exportDirectory: folder.path).run()
+    let organization = try #require(result.documents.first { $0.path == "organization.yaml" }).text
+    #expect(
+      organization.contains(
+        "  rootAccess: \"iam list-organizations-features: AccessDenied (iam/list-organizations-features.error.json)\""))
+    let notJudged = try notJudgedChecks(result)
+    #expect(notJudged.contains("ORG001 organization/o-w3llrun7k2"), "\(notJudged)")
+    #expect(notJudged.contains("ORG002 organization/o-w3llrun7k2"), "\(notJudged)")
+    #expect(notJudged.contains("ROOT009 account/333333333333"), "\(notJudged)")
+    #expect(try lintFindings(result, atLeast: .warning) == [])
   }
 
   @Test(arguments: files)
