@@ -1,9 +1,10 @@
 import Diagnostics
+import RuleEngine
 
 /// The top-level object of `--format json`:
-/// `{"findings": [...], "invocation": {...}, "summary": {...}, "version": 1}`.
+/// `{"findings": [...], "invocation": {...}, "notJudged": [...], "summary": {...}, "version": 1}`.
 ///
-/// `findings` is the only top-level list, so tools may take the first list value as the findings.
+/// `findings` is the first top-level list (keys are sorted), so tools may take the first list value as the findings.
 public struct JSONReport: Codable, Hashable, Sendable {
   /// How the run went.
   public struct Invocation: Codable, Hashable, Sendable {
@@ -12,10 +13,34 @@ public struct JSONReport: Codable, Hashable, Sendable {
     public var toolVersion: String
   }
 
+  /// A check that read an unknown fact and was not judged.
+  public struct NotJudgedCheck: Codable, Hashable, Sendable {
+    /// The rule's id.
+    public var rule: String
+    /// The scope item's logical path: `account/333333333333`.
+    public var entity: String
+    public var path: String
+    public var line: Int
+    public var column: Int
+    /// Why: `"account/333333333333 root.password: iam get-login-profile: AccessDenied (...)"`.
+    public var causes: [String]
+
+    init(_ check: NotJudged) {
+      rule = check.ruleId
+      entity = check.entity
+      path = check.path
+      line = check.range.start.line
+      column = check.range.start.column
+      causes = check.causes
+    }
+  }
+
   /// The shape's version; bumped only on incompatible changes.
   public var version: Int
   public var findings: [JSONFinding]
   public var invocation: Invocation
+  /// Checks not judged, in report order.
+  public var notJudged: [NotJudgedCheck]
   public var summary: ReportSummary
 
   public init(_ report: Report) {
@@ -24,6 +49,7 @@ public struct JSONReport: Codable, Hashable, Sendable {
     invocation = Invocation(
       configurationProblems: report.configurationProblems.sorted(by: Finding.reportOrder).map(JSONFinding.init),
       exitCode: report.exitCode, toolVersion: report.toolVersion)
+    notJudged = report.sortedNotJudged.map(NotJudgedCheck.init)
     summary = ReportSummary(report)
   }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import RuleEngine
 
 /// Everything a formatter needs to render one `orglint lint` run: the findings and the context they came from.
 ///
@@ -21,6 +22,11 @@ public struct Report: Sendable {
   public var toolVersion: String
   /// How many files were linted.
   public var filesScanned: Int
+  /// Checks that read unknown facts and were not judged (text counts them, json lists them, SARIF shows them as
+  /// `open` results).
+  public var notJudged: [NotJudged]
+  /// All checks, judged or not (rule × scope item whose `when` is not false).
+  public var checks: Int
   /// SARIF `automationDetails.id` (code scanning's category), when the user gives one.
   public var automationId: String?
   /// Base URI of the rule documentation pages: a rule's help is `<helpBaseURI>/<id>.md`.
@@ -38,7 +44,7 @@ public struct Report: Sendable {
   public init(
     findings: [Finding], rules: [RuleDescriptor], sources: [String: SourceFile] = [:],
     configurationProblems: [Finding] = [], ruleOverrides: [RuleOverride] = [], exitCode: Int, toolVersion: String,
-    filesScanned: Int, automationId: String? = nil,
+    filesScanned: Int, notJudged: [NotJudged] = [], checks: Int = 0, automationId: String? = nil,
     helpBaseURI: String = Report.defaultHelpBaseURI, informationURI: String = Report.defaultInformationURI,
     sourceRootURI: String? = nil, anchorPath: String? = nil
   ) {
@@ -50,6 +56,8 @@ public struct Report: Sendable {
     self.exitCode = exitCode
     self.toolVersion = toolVersion
     self.filesScanned = filesScanned
+    self.notJudged = notJudged
+    self.checks = checks
     self.automationId = automationId
     self.helpBaseURI = helpBaseURI
     self.informationURI = informationURI
@@ -61,6 +69,9 @@ public struct Report: Sendable {
   public static let defaultInformationURI = "https://github.com/orglint/orglint"
   /// The rule pages in the repository's `Docs/rules/` folder.
   public static let defaultHelpBaseURI = "https://github.com/orglint/orglint/blob/main/Docs/rules"
+
+  /// The not-judged checks in report order.
+  public var sortedNotJudged: [NotJudged] { notJudged.sorted(by: NotJudged.reportOrder) }
 
   /// The findings in report order.
   public var sortedFindings: [Finding] { findings.sorted(by: Finding.reportOrder) }

@@ -1,6 +1,8 @@
 import Diagnostics
+import RuleEngine
 
-/// The counts a run ends with: active problems by severity, and those hidden by suppressions or the baseline.
+/// The counts a run ends with: active problems by severity, those hidden by suppressions or the baseline, and how
+/// many checks were judged.
 ///
 /// Configuration problems count as active; a finding is active when `Finding.isActive` says so.
 public struct ReportSummary: Hashable, Sendable, Codable {
@@ -12,9 +14,18 @@ public struct ReportSummary: Hashable, Sendable, Codable {
   /// Unsuppressed findings that the baseline already records (`baselineState == .unchanged`).
   public var baselined = 0
   public var filesScanned: Int
+  /// Checks (rule × scope item whose `when` is not false), judged or not.
+  public var checks: Int
+  /// Checks that read an unknown fact.
+  public var notJudged: Int
+  /// Judged checks / checks, rounded to 4 decimals; 1 when there is no check.
+  public var coverage: Double
 
   public init(_ report: Report) {
     filesScanned = report.filesScanned
+    checks = report.checks
+    notJudged = report.notJudged.count
+    coverage = checks == 0 ? 1 : (Double(checks - notJudged) / Double(checks) * 10_000).rounded() / 10_000
     for finding in report.configurationProblems + report.findings {
       if finding.suppression != nil {
         suppressed += 1
@@ -45,6 +56,19 @@ public struct ReportSummary: Hashable, Sendable, Codable {
       .compactMap { $0 }
     if !hidden.isEmpty { line += " (" + hidden.joined(separator: ", ") + ")" }
     return line
+  }
+
+  /// `2 checks not judged (unknown: <cause> ×2, <cause> ×1, <cause> ×1, 2 more)`: the checks that read unknown
+  /// facts and their most common causes (by count, then by text; three at most); nil when every check was judged.
+  public static func notJudgedText(_ notJudged: [NotJudged]) -> String? {
+    guard !notJudged.isEmpty else { return nil }
+    var counts: [String: Int] = [:]
+    for check in notJudged { for cause in check.causes { counts[cause, default: 0] += 1 } }
+    let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    var shown = top.prefix(3).map { "\($0.key) ×\($0.value)" }
+    if top.count > 3 { shown.append("\(top.count - 3) more") }
+    let verb = notJudged.count == 1 ? "check not judged" : "checks not judged"
+    return "\(notJudged.count) \(verb) (unknown: " + shown.joined(separator: ", ") + ")"
   }
 
   /// `1 error`, `2 errors`.

@@ -1,10 +1,13 @@
 import Diagnostics
+import RuleEngine
 
 /// SARIF 2.1.0 for GitHub code scanning, other SARIF consumers and editors' SARIF viewers.
 ///
 /// One run; `tool.driver.rules` holds every rule in force (and any rule a finding names that the report did not
 /// describe); results are the findings in report order, suppressed and baselined ones marked, never dropped, up to
 /// `maxResults` (GitHub's limit per run), past which a tool execution notification says how many were left out.
+/// Checks that read unknown facts follow the findings as results of kind `open` and level `none` (SARIF's "not
+/// enough information to decide"), within the same limit.
 public struct SARIFFormatter: ReportFormatter {
   /// The most results one run holds (25,000 is what GitHub code scanning accepts).
   public var maxResults: Int
@@ -28,13 +31,16 @@ public struct SARIFFormatter: ReportFormatter {
 
     let findings = report.sortedFindings
     let kept = findings.prefix(max(0, maxResults))
+    let notJudged = report.sortedNotJudged
+    let keptOpen = notJudged.prefix(max(0, maxResults - kept.count))
     var executionNotes: [SARIF.Notification] = []
-    if kept.count < findings.count {
+    let total = findings.count + notJudged.count
+    if kept.count + keptOpen.count < total {
       executionNotes.append(
         SARIF.Notification(
           level: "warning",
           message: SARIF.Message(
-            text: "\(findings.count - kept.count) of \(findings.count) results were left out: a run holds at most "
+            text: "\(total - kept.count - keptOpen.count) of \(total) results were left out: a run holds at most "
               + "\(maxResults) results; use --format json for all of them")))
     }
     let anchor = report.resolvedAnchorPath
@@ -61,7 +67,8 @@ public struct SARIFFormatter: ReportFormatter {
       tool: SARIF.Tool(driver: driver), invocations: [invocation],
       automationDetails: report.automationId.map(SARIF.RunAutomationDetails.init),
       originalUriBaseIds: [SARIF.sourceRootId: root],
-      results: kept.map { Self.result($0, ruleIndex: index[$0.ruleId] ?? 0, anchor: anchor) })
+      results: kept.map { Self.result($0, ruleIndex: index[$0.ruleId] ?? 0, anchor: anchor) }
+        + keptOpen.map { Self.result($0, ruleIndex: index[$0.ruleId] ?? 0) })
     return SARIF.SarifLog(runs: [run])
   }
 
@@ -72,6 +79,10 @@ public struct SARIFFormatter: ReportFormatter {
     for finding in report.diagnostics where byId[finding.ruleId] == nil {
       byId[finding.ruleId] = RuleDescriptor(
         id: finding.ruleId, name: finding.ruleName, title: finding.ruleName, severity: finding.severity)
+    }
+    for check in report.notJudged where byId[check.ruleId] == nil {
+      byId[check.ruleId] = RuleDescriptor(
+        id: check.ruleId, name: check.ruleName, title: check.ruleName, severity: .note)
     }
     return byId.values.sorted { $0.id < $1.id }
   }
@@ -133,11 +144,28 @@ public struct SARIFFormatter: ReportFormatter {
       ]
     }
     return SARIF.Result(
-      ruleId: finding.ruleId, ruleIndex: ruleIndex, level: finding.severity.rawValue,
+      ruleId: finding.ruleId, ruleIndex: ruleIndex, kind: nil, level: finding.severity.rawValue,
       message: SARIF.Message(text: finding.message), locations: location(finding, anchor: anchor).map { [$0] },
       relatedLocations: related.isEmpty ? nil : related,
       partialFingerprints: ["orglint/v1": finding.stableFingerprint],
       suppressions: suppressions, baselineState: finding.baselineState?.rawValue)
+  }
+
+  /// An `open` result: the rule could not be judged for the item, because the facts it read are unknown.
+  static func result(_ check: NotJudged, ruleIndex: Int) -> SARIF.Result {
+    let message =
+      "\(check.ruleId) (\(check.ruleName)) could not be judged for \(check.entity): it reads unknown facts: "
+      + check.causes.joined(separator: "; ")
+    return SARIF.Result(
+      ruleId: check.ruleId, ruleIndex: ruleIndex, kind: "open", level: "none", message: SARIF.Message(text: message),
+      locations: [
+        SARIF.Location(
+          physicalLocation: physicalLocation(path: check.path, range: check.range),
+          logicalLocations: [SARIF.LogicalLocation(fullyQualifiedName: check.entity)])
+      ],
+      relatedLocations: nil,
+      partialFingerprints: ["orglint/v1": "sha256:" + SHA256.hex("open\u{0}\(check.ruleId)\u{0}\(check.entity)")],
+      suppressions: nil, baselineState: nil)
   }
 
   /// The finding's file and region (or line 1 of `anchor` when it has no path) and its logical location; nil when it

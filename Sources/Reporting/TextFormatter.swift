@@ -25,7 +25,9 @@ public struct TextFormatter: ReportFormatter {
       }
     }
     guard report.exitCode == 2, !report.configurationProblems.isEmpty else {
-      return out + ReportSummary(report).text + "\n"
+      out += ReportSummary(report).text + "\n"
+      if let line = ReportSummary.notJudgedText(report.sortedNotJudged) { out += TerminalText.safe(line) + "\n" }
+      return out
     }
     // The run stopped before linting (a bad config, rule file, path or option): say so rather than count files.
     let n = report.configurationProblems.count

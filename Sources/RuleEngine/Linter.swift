@@ -26,6 +26,8 @@ public struct LintRequest: Sendable {
   /// True when the run records a new baseline (`--write-baseline`): `LintResult.baselineText` is filled, and the
   /// old baseline is neither read nor required.
   public var recordsBaseline = false
+  /// `--min-coverage`; nil uses the config file's `minCoverage`.
+  public var minCoverage: Double?
 
   public init(
     paths: [String], ruleDirectories: [String] = [], now: CELTimestamp, only: [String] = [], disable: [String] = [],
@@ -66,6 +68,12 @@ public struct LintResult: Sendable {
   public var notJudged: [NotJudged] = []
   /// Checks of the reported files (rule × item with `when` not false), judged or not.
   public var checks = 0
+
+  /// The percentage of checks judged (100 when there is none).
+  public var coverage: Double { checks == 0 ? 100 : Double(checks - notJudged.count) * 100 / Double(checks) }
+
+  /// True when the run reports COVERAGE001: coverage under the threshold, which makes the exit code 1.
+  public var isUnderMinCoverage: Bool { findings.contains { $0.ruleId == AdoptionRules.coverage.id } }
 }
 
 /// The lint pipeline: config file → rules (a bad rule stops the run before any input is read) → the set → rule
@@ -147,8 +155,23 @@ public enum Linter {
             range: nil))
       }
     }
+    if let minimum = request.minCoverage.map({ MinCoverage(percent: $0) }) ?? config?.minCoverage {
+      if let finding = coverageFinding(result, minimum) { findings.append(finding) }
+    }
     result.findings = findings
     return result
+  }
+
+  /// COVERAGE001 when fewer checks were judged than `minimum` asks; at the config's `minCoverage:` when set there.
+  static func coverageFinding(_ result: LintResult, _ minimum: MinCoverage) -> Finding? {
+    let coverage = result.coverage
+    guard coverage < minimum.percent else { return nil }
+    let n = result.notJudged.count
+    return Finding(
+      AdoptionRules.coverage,
+      "coverage \(MinCoverage.text(coverage)) is under the minimum \(MinCoverage.text(minimum.percent)): \(n) of "
+        + "\(result.checks) check\(result.checks == 1 ? "" : "s") could not be judged (they read unknown facts)",
+      path: minimum.path, range: minimum.range)
   }
 
   /// Loads, selects and compiles the built-in and user rules (without a config file).

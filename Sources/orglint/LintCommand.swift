@@ -13,8 +13,8 @@ struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Lint the config set(s) under PATH (default: the current folder).",
     discussion: """
-      Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 orglint could not do its job \
-      (bad arguments, unreadable path, invalid rule file).
+      Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it, or coverage under --min-coverage; \
+      2 orglint could not do its job (bad arguments, unreadable path, invalid rule file).
       """)
 
   @Argument(help: ArgumentHelp(
@@ -33,6 +33,12 @@ struct Lint: ParsableCommand {
 
   @Option(help: "Lowest severity that fails the run: error, warning, note or never (default: the config's failOn, else error).")
   var failOn: FailOn?
+
+  @Option(
+    help: ArgumentHelp(
+      "Fail (COVERAGE001, exit 1) when fewer than PERCENT of the checks are judged; the others read facts the set "
+        + "lists as unknown (default: the config's minCoverage).", valueName: "percent"))
+  var minCoverage: String?
 
   @Option(help: ArgumentHelp("The config file (default: the nearest .orglint.yaml upward from the first PATH).", valueName: "file"))
   var config: String?
@@ -67,6 +73,9 @@ struct Lint: ParsableCommand {
   /// Checks `--now` while parsing, so a bad value is reported with this command's usage.
   func validate() throws {
     _ = try LintClock.resolve(now)
+    if let minCoverage, MinCoverage.parse(minCoverage) == nil {
+      throw ValidationError("--min-coverage '\(minCoverage)' is not a percentage from 0 to 100, such as 90")
+    }
   }
 
   func run() throws {
@@ -75,6 +84,7 @@ struct Lint: ParsableCommand {
       paths: paths.isEmpty ? ["."] : paths, ruleDirectories: ruleDirectories, now: clock,
       only: only.flatMap(splitList), disable: disable.flatMap(splitList), configPath: config, baselinePath: baseline)
     request.recordsBaseline = writeBaseline != nil
+    request.minCoverage = minCoverage.flatMap(MinCoverage.parse)
     let result = Linter.lint(request)
     let overrides = result.overrides.map { RuleOverride(ruleId: $0.ruleId, severity: $0.severity, enabled: $0.enabled) }
     if !result.problems.isEmpty {
@@ -87,12 +97,14 @@ struct Lint: ParsableCommand {
     }
     if let writeBaseline { try emit(result.baselineText, to: writeBaseline) }
     let threshold = (failOn ?? result.config?.failOn ?? .error).threshold
-    let failing = result.findings.contains { f in f.isActive && threshold.map { f.severity >= $0 } ?? false }
+    let failing =
+      result.isUnderMinCoverage
+      || result.findings.contains { f in f.isActive && threshold.map { f.severity >= $0 } ?? false }
     let code: Int32 = failing ? 1 : 0
     let report = Report(
       findings: result.findings, rules: result.rules, sources: result.sources, ruleOverrides: overrides,
       exitCode: Int(code), toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
-      automationId: category, anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
+      notJudged: result.notJudged, checks: result.checks, automationId: category, anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
     let colored = color.isEnabled(outputIsTerminal: output == nil && isatty(1) != 0, environment: environment())
     var text = format.render(report, color: colored)
     if statistics { text += StatisticsFormatter.render(report) }

@@ -50,11 +50,12 @@ import Testing
     let text = run.stdout.replacing("\n", with: " ").split(separator: " ").joined(separator: " ")
     #expect(
       text.contains(
-        "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 orglint could not do its job"))
+        "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it, or coverage under "
+          + "--min-coverage; 2 orglint could not do its job"))
     for option in [
       "--rules <dir>", "--format <format>", "--output <file>", "--fail-on <fail-on>", "--config <file>",
       "--baseline <file>", "--write-baseline <file>", "--now <time>", "--disable <ids>", "--only <ids>",
-      "--color <color>", "--quiet", "--statistics", "--category <id>",
+      "--color <color>", "--quiet", "--statistics", "--category <id>", "--min-coverage <percent>",
     ] {
       #expect(run.lines.contains { $0.hasPrefix("  \(option) ") || $0 == "  \(option)" }, "\(option)")
     }

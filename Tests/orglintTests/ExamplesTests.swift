@@ -25,6 +25,68 @@ import Testing
     #expect(run.stderr == "")
   }
 
+  /// Examples/partial-audit/README.md: no finding but ROOT009's (the two audits that are partial and failed), and
+  /// exactly the checks that read an unknown fact not judged.
+  @Test func partialAuditIsNotJudgedWhereFactsAreUnknown() throws {
+    let prod = "account/303030303030"
+    let dev = "account/404040404040"
+    let password = "\(prod) root.password: iam get-login-profile: AccessDenied "
+      + "(accounts/303030303030/get-login-profile.error.json)"
+    let contact = "\(prod) alternateContacts.security: account get-alternate-contact: AccessDenied "
+      + "(accounts/303030303030/alternate-contact-SECURITY.error.json)"
+    let root = "\(dev) root: sts assume-root: AccessDenied (accounts/404040404040/assume-root.error.json)"
+    let notJudged = "10 checks not judged (unknown: \(root) ×6, \(password) ×3, \(contact) ×1)\n"
+    let run = try OrglintProcess.lint(["Examples/partial-audit"])
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    let file = "Examples/partial-audit/accounts/members.yaml"
+    let audits = """
+      \(file):28:1: warning: member account nucleus-prod (303030303030) root user audit of 2026-11-24T06:00:00Z is \
+      partial: iam:GetLoginProfile AccessDenied [ROOT009 root-audit-current]
+      audit:
+      ^~~~~~
+      \(file):51:1: warning: member account nucleus-dev (404040404040) root user audit of 2026-11-24T06:00:00Z \
+      failed: sts:AssumeRoot AccessDenied [ROOT009 root-audit-current]
+      audit:
+      ^~~~~~
+
+      """
+    #expect(run.stdout == audits + "2 warnings in 3 files\n" + notJudged)
+
+    let json = try OrglintProcess.lint(["--format", "json", "Examples/partial-audit"])
+    #expect(json.status == 0)
+    let report = try JSONReport(json)
+    let checks = try #require(report.object["notJudged"] as? [[String: Any]])
+    let shown = checks.map { c in
+      "\(c["rule"] as? String ?? "") \(c["entity"] as? String ?? "") \(c["path"] as? String ?? ""):"
+        + "\(c["line"] as? Int ?? 0):\(c["column"] as? Int ?? 0) \((c["causes"] as? [String] ?? []).count)"
+    }
+    #expect(
+      shown == [
+        "ACCT001 \(prod) \(file):19:1 1", "ROOT001 \(prod) \(file):19:1 1", "ROOT004 \(prod) \(file):19:1 1",
+        "ROOT008 \(prod) \(file):19:1 1", "ROOT001 \(dev) \(file):43:1 1", "ROOT002 \(dev) \(file):43:1 1",
+        "ROOT003 \(dev) \(file):43:1 1", "ROOT004 \(dev) \(file):43:1 1", "ROOT008 \(dev) \(file):43:1 1",
+        "TASK001 \(dev) \(file):43:1 1",
+      ])
+    #expect((checks.first?["causes"] as? [String]) == [contact])
+    let summary = try #require(report.object["summary"] as? [String: Any])
+    #expect(summary["checks"] as? Int == 44)
+    #expect(summary["notJudged"] as? Int == 10)
+    #expect(summary["coverage"] as? Double == 0.7727)
+
+    let floor = try OrglintProcess.lint(["--min-coverage", "90", "Examples/partial-audit"])
+    #expect(floor.status == 1)
+    #expect(
+      floor.stdout
+        == "orglint: error: coverage 77.2% is under the minimum 90%: 10 of 44 checks could not be judged (they "
+        + "read unknown facts) [COVERAGE001 coverage-below-minimum]\n" + audits + "1 error and 2 warnings in 3 files\n"
+        + notJudged)
+    #expect(try OrglintProcess.lint(["--min-coverage", "75", "Examples/partial-audit"]).status == 0)
+    let bad = try OrglintProcess.lint(["--min-coverage", "120", "Examples/partial-audit"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("--min-coverage '120' is not a percentage from 0 to 100, such as 90"))
+  }
+
   @Test func insecureOrgFailsWithLocatedFindings() throws {
     let run = try OrglintProcess.lint(["Examples/insecure-org"])
     #expect(run.status == 1)

@@ -8,7 +8,8 @@ import Testing
     #expect(run.status == 1)
     #expect(run.stderr == "")
     let report = try JSONReport(run)
-    #expect(Set(report.object.keys) == ["findings", "invocation", "summary", "version"])
+    #expect(Set(report.object.keys) == ["findings", "invocation", "notJudged", "summary", "version"])
+    #expect((report.object["notJudged"] as? [Any])?.isEmpty == true)
     #expect(report.object["version"] as? Int == 1)
     let invocation = try #require(report.object["invocation"] as? [String: Any])
     #expect(invocation["exitCode"] as? Int == 1)
@@ -18,6 +19,7 @@ import Testing
     #expect(
       summary == [
         "errors": 18, "warnings": 12, "notes": 1, "suppressed": 0, "baselined": 0, "filesScanned": 7,
+        "checks": 145, "notJudged": 0, "coverage": 1,
       ])
     #expect(report.findings.count == 31)
     let documented: Set<String> = [

@@ -69,9 +69,18 @@ public enum AdoptionRules {
       + "The entry only hides future regressions of the same fingerprint.",
     remediation: "Rewrite the baseline with `orglint lint --write-baseline FILE` so that it shrinks.")
 
+  public static let coverage = RuleDescriptor(
+    id: "COVERAGE001", name: "coverage-below-minimum", title: "Enough checks are judged", severity: .error,
+    tags: ["coverage"],
+    description: "Fewer checks were judged than `--min-coverage` or the config's `minCoverage` asks: the others read "
+      + "facts that the set lists as unknown (`unknown:`, written by `orglint import` when a call was denied or an "
+      + "export file was missing), so the run cannot vouch for them. The run exits 1.",
+    remediation: "Give the exporting role the permissions the unknown causes name (the report lists the most "
+      + "common), export again, and re-import; or lower the threshold knowingly.")
+
   /// Every id this layer reports.
   public static let all = [
     unknownKey, invalidValue, unknownRule, invalidParam, missingReason, expired, unused, unknownSuppressedRule,
-    malformed, staleBaseline,
+    malformed, staleBaseline, coverage,
   ]
 }

@@ -10,7 +10,7 @@ import LocatedYAML
 /// Finds and reads `.orglint.yaml`. Every problem is a located finding (CONFIG001–CONFIG004, exit code 2).
 public enum ConfigLoader {
   public static let fileName = ".orglint.yaml"
-  static let keys = ["include", "exclude", "rules", "rulePaths", "failOn", "baseline", "suppressions"]
+  static let keys = ["include", "exclude", "rules", "rulePaths", "failOn", "minCoverage", "baseline", "suppressions"]
 
   /// The nearest `.orglint.yaml` in the folder of the first linted path (the path itself when it is a folder) or
   /// any folder above it, up to the file system root; nil when there is none.
@@ -70,6 +70,16 @@ public enum ConfigLoader {
       if config.failOn == nil {
         m.report(AdoptionRules.invalidValue, "failOn '\(text)' is not one of error, warning, note, never"
           + DidYouMean.hint(for: text, among: FailOn.allCases.map(\.rawValue)), at: m.value("failOn")!, &findings)
+      }
+    }
+    if let text = m.string("minCoverage", &findings) {
+      if let percent = MinCoverage.parse(text) {
+        config.minCoverage = MinCoverage(
+          percent: percent, path: source.path, range: doc.range(m.anchor("minCoverage")))
+      } else {
+        m.report(
+          AdoptionRules.invalidValue, "minCoverage '\(text)' is not a percentage from 0 to 100, such as 90",
+          at: m.value("minCoverage")!, &findings)
       }
     }
     config.rules = RuleSettingsParser.parse(m, &findings)

@@ -18,6 +18,8 @@ public struct OrglintConfig: Sendable {
   public var rules: [RuleSetting] = []
   public var rulePaths: [String] = []
   public var failOn: FailOn?
+  /// `minCoverage:`: the lowest share of checks that must be judged (see `MinCoverage`).
+  public var minCoverage: MinCoverage?
   public var baseline: String?
   public var suppressions: [SuppressionDirective] = []
 
@@ -84,5 +86,36 @@ public struct RuleConfiguration: Hashable, Sendable {
     self.enabled = enabled
     self.severity = severity
     self.params = params
+  }
+}
+
+/// The coverage threshold (`--min-coverage PERCENT`, `minCoverage: PERCENT`): when fewer checks than this are judged
+/// (the others read unknown facts), the run reports COVERAGE001 and exits 1.
+public struct MinCoverage: Hashable, Sendable {
+  /// 0 to 100.
+  public var percent: Double
+  /// Where it is set: the config file and the `minCoverage:` key; nil for the command line.
+  public var path: String?
+  public var range: SourceRange?
+
+  public init(percent: Double, path: String? = nil, range: SourceRange? = nil) {
+    self.percent = percent
+    self.path = path
+    self.range = range
+  }
+
+  /// `90`, `87.5` or `90%`: a number from 0 to 100; nil otherwise.
+  public static func parse(_ text: String) -> Double? {
+    let number = text.hasSuffix("%") ? String(text.dropLast()) : text
+    guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+      let value = Double(number), value >= 0, value <= 100
+    else { return nil }
+    return value
+  }
+
+  /// A percentage for messages: `90%`, `87.5%`, `66.7%` (one decimal at most).
+  public static func text(_ percent: Double) -> String {
+    let tenths = (percent * 10).rounded(.down) / 10
+    return tenths == tenths.rounded() ? "\(Int(tenths))%" : "\(tenths)%"
   }
 }
