@@ -75,8 +75,10 @@ struct CloudTrailImport {
         if task == "IAMCreateRootUserPassword" { createPasswordTargets.insert(target) }
       }
     }
-    if trailFiles == 0 {
-      unknownReason = try Self.incompleteReason(folder: folder, lookupFiles: lookupFiles, failed: failed)
+    // A failed copy of the trail's files may have left only some of them: the log is complete only without it.
+    if trailFiles == 0 || failed.contains(Self.trailErrorFile) {
+      unknownReason = try Self.incompleteReason(
+        folder: folder, lookupFiles: trailFiles == 0 ? lookupFiles : [], failed: failed)
     }
   }
 
