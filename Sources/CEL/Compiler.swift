@@ -74,7 +74,7 @@ enum Compiler {
       // A variable's field (the common `t.task`): read the object in place, without copying the slot.
       if presence {
         return { f in
-          if case .object(let obj) = f.slots[k] { return .bool(obj.field(at: index) != nil) }
+          if case .object(let obj) = f.slots[k] { return Select.presence(obj.field(at: index)) }
           return Select.byName(f.slots[k], name, presence: true)
         }
       }
@@ -87,7 +87,7 @@ enum Compiler {
     if presence {
       return { f in
         let v = o(f)
-        if case .object(let obj) = v { return .bool(obj.field(at: index) != nil) }
+        if case .object(let obj) = v { return Select.presence(obj.field(at: index)) }
         return Select.byName(v, name, presence: true)
       }
     }

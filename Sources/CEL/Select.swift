@@ -10,7 +10,7 @@ enum Select {
         return .error(CELError("no such field '\(name)' on type '\(obj.celType.name)'"))
       }
       let x = obj.field(at: index)
-      return presence ? .bool(x != nil) : (x ?? obj.celType.defaults[index])
+      return presence ? Self.presence(x) : (x ?? obj.celType.defaults[index])
     case .error, .unknown:
       return v
     case .null:
@@ -18,6 +18,14 @@ enum Select {
     default:
       return .error(CELError("type '\(v.celType.runtimeName)' has no field '\(name)'"))
     }
+  }
+
+  /// `has()` of a host object's field: whether it is set; unknown when the host says the field itself is unknown.
+  @inline(__always)
+  static func presence(_ field: CELValue?) -> CELValue {
+    guard let field else { return .bool(false) }
+    if case .unknown = field { return field }
+    return .bool(true)
   }
 
   static func mapLiteral(_ entries: [(CELProgram.Code, CELProgram.Code)], _ f: Frame) -> CELValue {

@@ -75,11 +75,16 @@ extension ModelDecoder {
       let name = text(k)
       guard let field = withText(k, { table.lookup($0) }), !F.notListable.contains(field) else {
         let listable = F.listableNames
-        let why =
-          table.names.contains(name) && name != "unknown"
-          ? "'\(name)' of \(entity) cannot be unknown: it is the \(entity)'s identity"
-          : "'unknown' of \(entity) lists '\(name)', which is not a field of \(entity)"
+        let why: String
+        if name == "apiVersion" || name == "kind" {
+          why = "'\(name)' cannot be unknown: it says what the document is"
+        } else if table.names.contains(name) && name != "unknown" {
+          why = "'\(name)' of \(entity) cannot be unknown: it is the \(entity)'s identity"
+        } else {
+          why =
+            "'unknown' of \(entity) lists '\(name)', which is not a field of \(entity)"
             + DidYouMean.hint(for: name, among: listable)
+        }
         report(ModelRules.unknownField, why, key: k, value: raw)
         continue
       }

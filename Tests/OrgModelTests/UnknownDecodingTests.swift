@@ -77,7 +77,7 @@ import Testing
       shown(load(account + "unknown:\n  rot: \"x\"\n  id: \"y\"\n  kind: \"z\"\n  unknown: \"u\"\n")) == [
         "SCHEMA001 7:3 'unknown' of Account lists 'rot', which is not a field of Account; did you mean 'root'?",
         "SCHEMA001 8:3 'id' of Account cannot be unknown: it is the Account's identity",
-        "SCHEMA001 9:3 'kind' of Account cannot be unknown: it is the Account's identity",
+        "SCHEMA001 9:3 'kind' cannot be unknown: it says what the document is",
         "SCHEMA001 10:3 'unknown' of Account lists 'unknown', which is not a field of Account",
       ])
     #expect(

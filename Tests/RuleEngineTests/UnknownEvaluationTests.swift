@@ -65,6 +65,13 @@ import Testing
     #expect(r.checks == 1)
   }
 
+  @Test func presenceOfAnUnknownFieldIsUnknown() {
+    let r = run(ruleText(when: "account.root != null", assert: "has(account.root.password)"))
+    #expect(r.notJudged == ["TEST001 account/222222222222 accounts.yaml:2:1 [\"\(Self.passwordCause)\"]"])
+    #expect(r.findings == [])
+    #expect(r.checks == 2)
+  }
+
   @Test func absorbedUnknownsAreJudged() {
     let r = run(ruleText(assert: "account.root == null || account.root.password.enabled || true"))
     #expect(r.findings == [])
