@@ -14,7 +14,9 @@ struct AccountImport {
   {
     let report = try CredentialReport.read(folder: folder, log: &log)
     guard let accounts = try folder.listing(Self.listFile, "Accounts", log: &log) else {
-      let reason = log.unknown(try folder.unavailable(Self.listFile), call: "organizations list-accounts", "no Account documents are written")
+      let reason = log.unknown(
+        try folder.unavailable(Self.listFile), call: "organizations list-accounts",
+        "no Account documents are written")
       listUnknown = reason
       return
     }
@@ -111,7 +113,9 @@ struct AccountImport {
   ) throws(MalformedExport) -> Parent {
     let file = "organizations/parents/\(id).json"
     guard let parents = try folder.listing(file, "Parents", log: &log) else {
-      let reason = log.unknown(try folder.unavailable(file), call: "organizations list-parents", "organizationalUnit is unknown")
+      let reason = log.unknown(
+        try folder.unavailable(file), call: "organizations list-parents",
+        "organizationalUnit is unknown")
       return .unknown(reason)
     }
     guard let parent = parents.first else {

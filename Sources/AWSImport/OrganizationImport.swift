@@ -98,7 +98,9 @@ struct OrganizationImport {
 
   private mutating func readServiceAccess(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     guard let items = try folder.listing(Self.serviceAccessFile, "EnabledServicePrincipals", log: &log) else {
-      let reason = log.unknown(try folder.unavailable(Self.serviceAccessFile), call: "organizations list-aws-service-access-for-organization", "trustedAccess is unknown")
+      let reason = log.unknown(
+        try folder.unavailable(Self.serviceAccessFile), call: "organizations list-aws-service-access-for-organization",
+        "trustedAccess is unknown")
       unknown.add("trustedAccess", reason)
       return
     }
@@ -112,7 +114,9 @@ struct OrganizationImport {
     throws(MalformedExport)
   {
     guard let items = try folder.listing(Self.delegatedFile, "DelegatedAdministrators", log: &log) else {
-      let reason = log.unknown(try folder.unavailable(Self.delegatedFile), call: "organizations list-delegated-administrators", "delegatedAdministrators is unknown")
+      let reason = log.unknown(
+        try folder.unavailable(Self.delegatedFile), call: "organizations list-delegated-administrators",
+        "delegatedAdministrators is unknown")
       unknown.add("delegatedAdministrators", reason)
       return
     }
@@ -133,7 +137,9 @@ struct OrganizationImport {
 
   private mutating func readFeatures(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     guard let doc = try folder.document(Self.featuresFile) else {
-      let reason = log.unknown(try folder.unavailable(Self.featuresFile), call: "iam list-organizations-features", "rootAccess is unknown")
+      let reason = log.unknown(
+        try folder.unavailable(Self.featuresFile), call: "iam list-organizations-features",
+        "rootAccess is unknown")
       rootAccessUnknown = reason
       unknown.add("rootAccess", reason)
       return
@@ -169,7 +175,9 @@ struct OrganizationImport {
   /// Walks `ous/<parent-id>.json` from each root of list-roots.json, recording every OU's path.
   private mutating func readOUs(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     guard let roots = try folder.listing(Self.rootsFile, "Roots", log: &log) else {
-      let reason = log.unknown(try folder.unavailable(Self.rootsFile), call: "organizations list-roots", "organizationalUnits and OU paths are unknown")
+      let reason = log.unknown(
+        try folder.unavailable(Self.rootsFile), call: "organizations list-roots",
+        "organizationalUnits and OU paths are unknown")
       ouTreeUnknown = reason
       return
     }
@@ -191,7 +199,9 @@ struct OrganizationImport {
     guard visited.insert(parent).inserted else { return [] }
     let file = "organizations/ous/\(parent).json"
     guard let items = try folder.listing(file, "OrganizationalUnits", log: &log) else {
-      let reason = log.unknown(try folder.unavailable(file), call: "organizations list-organizational-units-for-parent", "the OU tree is unknown below \(parent)")
+      let reason = log.unknown(
+        try folder.unavailable(file), call: "organizations list-organizational-units-for-parent",
+        "the OU tree is unknown below \(parent)")
       if ouTreeUnknown == nil { ouTreeUnknown = reason }
       return []
     }

@@ -19,7 +19,9 @@ enum PolicyImport {
     accountTargets: inout [JSONCursor], log: inout FindingLog
   ) throws(MalformedExport) -> Result {
     guard let summaries = try folder.listing(listFile, "Policies", log: &log) else {
-      let reason = log.unknown(try folder.unavailable(listFile), call: "organizations list-policies", "policies are unknown")
+      let reason = log.unknown(
+        try folder.unavailable(listFile), call: "organizations list-policies",
+        "policies are unknown")
       return .unknown(reason)
     }
     var policies: [(name: String, node: YAMLNode)] = []
@@ -46,7 +48,9 @@ enum PolicyImport {
         }
         fields.append(.from(targetsFile, "attachedTo", .sequence(sortTargets(attached).map { .string($0) })))
       } else {
-        let reason = log.unknown(try folder.unavailable(targetsFile), call: "organizations list-targets-for-policy", "the targets of policy '\(name)' are unknown")
+        let reason = log.unknown(
+          try folder.unavailable(targetsFile), call: "organizations list-targets-for-policy",
+          "the targets of policy '\(name)' are unknown")
         unknownReason = unknownReason ?? reason
       }
       let describeFile = "organizations/policies/\(id).json"
@@ -54,7 +58,9 @@ enum PolicyImport {
         let content = try describe.required("Policy").required("Content")
         fields.append(.from("\(describeFile) $.Policy.Content", "document", try document(content)))
       } else {
-        let reason = log.unknown(try folder.unavailable(describeFile), call: "organizations describe-policy", "the document of policy '\(name)' is unknown")
+        let reason = log.unknown(
+          try folder.unavailable(describeFile), call: "organizations describe-policy",
+          "the document of policy '\(name)' is unknown")
         unknownReason = unknownReason ?? reason
       }
       policies.append((name, .mapping(fields)))

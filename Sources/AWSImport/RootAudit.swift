@@ -101,7 +101,8 @@ enum RootAudit {
         passwordUnknown.add("lastUsed", try unavailable("get-user.json"))
       }
       let value: YAMLNode =
-        password.count == 1 && passwordUnknown.isEmpty ? .bool(loginProfile) : .mapping(passwordUnknown.appended(to: password))
+        password.count == 1 && passwordUnknown.isEmpty
+        ? .bool(loginProfile) : .mapping(passwordUnknown.appended(to: password))
       fields.append(.from(source, "password", value))
     } else if !folder.exists("\(dir)/get-user.json") {
       _ = try unavailable("get-user.json")  // recorded for the audit status; password is unknown anyway

@@ -197,7 +197,8 @@ import Testing
     ("FALSE", "N/A", "  password:\n    enabled: false\n"),
     (
       "not_supported", "no_information",
-      "  password:\n    unknown:\n      enabled: \"iam/credential-report.csv line 2: password_enabled is 'not_supported' "
+      "  password:\n    unknown:\n      enabled: \"iam/credential-report.csv line 2: "
+        + "password_enabled is 'not_supported' "
         + "and password_last_used is 'no_information': the report does not say whether the root user has a "
         + "password\"\n"
     ),
@@ -292,11 +293,15 @@ import Testing
     try FileManager.default.removeItem(at: folder.appendingPathComponent("cloudtrail/lookup-events-assumeroot.json"))
     let result = try AWSImporter(exportDirectory: folder.path).run()
     let tasks = try #require(result.documents.first { $0.path == "privileged-tasks.yaml" }).text
-    #expect(tasks.contains("startedAt: 2026-11-20T10:00:00Z\n# eventTime + 900 s (session expiry)\ncompletedAt: 2026-11-20T10:15:00Z"))
+    #expect(
+      tasks.contains(
+        "startedAt: 2026-11-20T10:00:00Z\n# eventTime + 900 s (session expiry)\ncompletedAt: 2026-11-20T10:15:00Z"))
     let full = try AWSImporter(exportDirectory: Fixtures.full.path).run()
     let fullTasks = try #require(full.documents.first { $0.path == "privileged-tasks.yaml" }).text
     #expect(fullTasks.components(separatedBy: "completedAt:").count - 1 == 4)
-    #expect(fullTasks.contains("startedAt: 2026-11-25T11:50:00Z\n# eventTime + 900 s (session expiry)\ncompletedAt: 2026-11-25T12:05:00Z"))
+    #expect(
+      fullTasks.contains(
+        "startedAt: 2026-11-25T11:50:00Z\n# eventTime + 900 s (session expiry)\ncompletedAt: 2026-11-25T12:05:00Z"))
   }
 
   @Test func referencesToUnlistedAccountsAreReported() throws {

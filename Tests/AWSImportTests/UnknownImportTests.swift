@@ -147,9 +147,12 @@ import Testing
     defer { Fixtures.cleanUp(folder) }
     for file in ["iam/list-virtual-mfa-devices.json", "iam/credential-report.csv"] {
       let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-      try Fixtures.write(text.replacingOccurrences(of: "arn:aws:iam::", with: "arn:\(partition):iam::"), to: file, in: folder)
+      try Fixtures.write(
+        text.replacingOccurrences(of: "arn:aws:iam::", with: "arn:\(partition):iam::"), to: file, in: folder)
     }
     let text = try UnknownImportTests.account("111111111111", try AWSImporter(exportDirectory: folder.path).run())
-    #expect(text.contains("lists the root's virtual device(s) arn:\(partition):iam::111111111111:mfa/root-account-mfa-device;"))
+    #expect(
+      text.contains(
+        "lists the root's virtual device(s) arn:\(partition):iam::111111111111:mfa/root-account-mfa-device;"))
   }
 }

@@ -83,7 +83,9 @@ import Testing
   }
 
   /// Every output file of a call (not the answers that are errors, nor the script's own .txt files).
-  static let callOutputs = files.filter { ($0.hasSuffix(".json") && !$0.hasSuffix(".error.json")) || $0.hasSuffix(".csv") }
+  static let callOutputs = files.filter {
+    ($0.hasSuffix(".json") && !$0.hasSuffix(".error.json")) || $0.hasSuffix(".csv")
+  }
 
   @Test(arguments: callOutputs)
   func deniedCallAddsNoErrorOrWarning(file: String) throws {
