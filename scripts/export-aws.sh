@@ -165,10 +165,15 @@ copy_trail_files() {
         --include "*/$month/*" 2>>"$errors" || { rm -rf "$tmp"; return 0; }
     done
   done
-  find "$tmp" -name '*.json.gz' | while read -r file; do
-    gunzip -c "$file" | grep -q '"eventName":"AssumeRoot"' \
-      && gunzip -c "$file" >"$out/cloudtrail/$(basename "${file%.gz}")"
-  done
+  # Without pipes (grep -q would end gunzip with SIGPIPE, a failure under pipefail) and with if, not &&, so that a
+  # file without AssumeRoot records is no error under set -e.
+  find "$tmp" -name '*.json.gz' >"$tmp/files.txt"
+  while read -r file; do
+    if ! gunzip -c "$file" >"$tmp/record.json" 2>>"$errors"; then rm -rf "$tmp"; return 0; fi
+    if grep -q '"eventName" *: *"AssumeRoot"' "$tmp/record.json"; then
+      mv "$tmp/record.json" "$out/cloudtrail/$(basename "${file%.gz}")"
+    fi
+  done <"$tmp/files.txt"
   rm -rf "$tmp"
   rm -f "$errors"
 }
