@@ -91,13 +91,15 @@ export_account() {
   local account=$1 dir=$out/accounts/$1 type creds key secret token
   mkdir -p "$dir"
   save "$org/parents/$account.json" organizations list-parents --child-id "$account"
-  # The management account's own contacts are read without --account-id (the API refuses it for the caller).
+  # The management account's own contacts are read without --account-id (the API refuses it for the caller);
+  # ${self[@]+...} keeps an empty list from tripping set -u in bash 3.2 (macOS).
   local self=(--account-id "$account")
   [ "$account" = "$management" ] && self=()
   for type in SECURITY OPERATIONS BILLING; do
-    save "$dir/alternate-contact-$type.json" account get-alternate-contact --alternate-contact-type "$type" "${self[@]}"
+    save "$dir/alternate-contact-$type.json" account get-alternate-contact --alternate-contact-type "$type" \
+      ${self[@]+"${self[@]}"}
   done
-  save "$dir/contact-information.json" account get-contact-information "${self[@]}"
+  save "$dir/contact-information.json" account get-contact-information ${self[@]+"${self[@]}"}
   [ "$account" = "$management" ] && return 0
   [ "${ORGLINT_SKIP_AUDIT:-}" = 1 ] && return 0
   # When the audit ran (the importer's audit.at), then the session; its failure is the audit's status `failed`.
