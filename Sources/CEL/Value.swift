@@ -64,20 +64,38 @@ public enum CELValue: Sendable {
 
 /// An unknown value's causes: why the host could not know it (`"account/333333333333 root.password: iam
 /// get-login-profile: AccessDenied"`), deduplicated, in the order first seen. Merging is linear in the causes added.
+///
+/// One reference (copy-on-write), so that `CELValue` copies cost what they cost without unknowns.
 public struct CELUnknown: Sendable, Hashable {
+  private final class Storage: @unchecked Sendable {
+    var causes: [String] = []
+    var seen: Set<String> = []
+
+    func add(_ cause: String) {
+      if seen.insert(cause).inserted { causes.append(cause) }
+    }
+  }
+
+  /// Mutated only when uniquely referenced (see `merge`).
+  private var storage = Storage()
+
+  public init(cause: String) { storage.add(cause) }
+
+  public init(causes: [String]) { for c in causes { storage.add(c) } }
+
   /// The causes, each once, in the order first seen.
-  public private(set) var causes: [String] = []
-  private var seen: Set<String> = []
-
-  public init(cause: String) { add(cause) }
-
-  public init(causes: [String]) { for c in causes { add(c) } }
+  public var causes: [String] { storage.causes }
 
   /// Adds the causes of `other` that are new.
-  public mutating func merge(_ other: CELUnknown) { for c in other.causes { add(c) } }
-
-  private mutating func add(_ cause: String) {
-    if seen.insert(cause).inserted { causes.append(cause) }
+  public mutating func merge(_ other: CELUnknown) {
+    if other.storage === storage { return }
+    if !isKnownUniquelyReferenced(&storage) {
+      let copy = Storage()
+      copy.causes = storage.causes
+      copy.seen = storage.seen
+      storage = copy
+    }
+    for c in other.storage.causes { storage.add(c) }
   }
 
   public static func == (a: CELUnknown, b: CELUnknown) -> Bool { a.causes == b.causes }

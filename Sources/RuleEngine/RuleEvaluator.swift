@@ -61,13 +61,14 @@ public struct RuleEvaluator: Sendable {
   }
 
   private func evaluate(
-    _ rule: CompiledRule, items: Range<Int>, isReported: @Sendable (String) -> Bool
+    _ rule: CompiledRule, items: Range<Int>, isReported: @escaping @Sendable (String) -> Bool
   ) -> RuleRun {
     var variables: [CELValue] = [
       bridge.org, bridge.accountsVariable, bridge.tasksVariable, bridge.policiesVariable, .timestamp(now), rule.params,
     ]
     if rule.rule.scope != .organization { variables.append(.null) }
     var out = RuleRun()
+    var reported = ReportedFilter(test: isReported)
     for i in items {
       let entity = self.entity(rule.rule.scope, i)
       if rule.rule.scope != .organization { variables[RuleCompiler.scopeSlot] = bridge.value(of: entity.object) }
@@ -76,26 +77,26 @@ public struct RuleEvaluator: Sendable {
         case .bool(true): break
         case .bool(false): continue
         case .unknown(let u):
-          notJudged(rule, entity, u, isReported, &out)
+          notJudged(rule, entity, u, &reported, &out)
           continue
         case let other:
-          if isReported(entity.path) { out.checks += 1 }
+          if reported(entity.document) { out.checks += 1 }
           out.findings.append(evaluationError(rule, "when", other, entity))
           continue
         }
       }
       switch rule.assert.evaluate(variables) {
       case .bool(true):
-        if isReported(entity.path) { out.checks += 1 }
+        if reported(entity.document) { out.checks += 1 }
       case .bool(false):
-        if isReported(entity.path) { out.checks += 1 }
+        if reported(entity.document) { out.checks += 1 }
         var f = finding(rule, entity, variables)
         if let related = rule.related { f.related = relatedLocations(related.evaluate(variables)) }
         out.findings.append(f)
       case .unknown(let u):
-        notJudged(rule, entity, u, isReported, &out)
+        notJudged(rule, entity, u, &reported, &out)
       case let other:
-        if isReported(entity.path) { out.checks += 1 }
+        if reported(entity.document) { out.checks += 1 }
         out.findings.append(evaluationError(rule, "assert", other, entity))
       }
     }
@@ -104,10 +105,10 @@ public struct RuleEvaluator: Sendable {
 
   /// Records a check that an unknown kept from being judged (only for items of the reported files).
   private func notJudged(
-    _ rule: CompiledRule, _ entity: Entity, _ unknown: CELUnknown, _ isReported: (String) -> Bool,
+    _ rule: CompiledRule, _ entity: Entity, _ unknown: CELUnknown, _ reported: inout ReportedFilter,
     _ out: inout RuleRun
   ) {
-    guard isReported(entity.path) else { return }
+    guard reported(entity.document) else { return }
     out.checks += 1
     let location = entity.locate([])
     out.notJudged.append(
@@ -116,12 +117,31 @@ public struct RuleEvaluator: Sendable {
         range: location.range, causes: unknown.causes))
   }
 
+  /// `isReported` of an item's file, asked once per run of items from the same document (a large set's inline
+  /// accounts share one), not once per check.
+  struct ReportedFilter {
+    let test: (String) -> Bool
+    var last: ObjectIdentifier?
+    var answer = true
+
+    init(test: @escaping (String) -> Bool) { self.test = test }
+
+    mutating func callAsFunction(_ document: ModelDocument) -> Bool {
+      let id = ObjectIdentifier(document)
+      if id != last {
+        last = id
+        answer = test(document.path)
+      }
+      return answer
+    }
+  }
+
   /// A scope item: the model entity, its logical path and its location lookup.
   struct Entity {
     let object: AnyObject
     let logicalPath: String
-    /// The item's file as shown to users.
-    let path: String
+    /// The item's YAML document (its file decides whether its checks are counted).
+    let document: ModelDocument
     let locate: ([String]) -> ModelLocation
   }
 
@@ -129,16 +149,16 @@ public struct RuleEvaluator: Sendable {
     switch scope {
     case .organization:
       let o = set.organization!
-      return Entity(object: o, logicalPath: o.logicalPath, path: o.origin.document.path, locate: o.location(of:))
+      return Entity(object: o, logicalPath: o.logicalPath, document: o.origin.document, locate: o.location(of:))
     case .account:
       let a = set.accounts[i]
-      return Entity(object: a, logicalPath: a.logicalPath, path: a.origin.document.path, locate: a.location(of:))
+      return Entity(object: a, logicalPath: a.logicalPath, document: a.origin.document, locate: a.location(of:))
     case .task:
       let t = set.tasks[i]
-      return Entity(object: t, logicalPath: t.logicalPath, path: t.origin.document.path, locate: t.location(of:))
+      return Entity(object: t, logicalPath: t.logicalPath, document: t.origin.document, locate: t.location(of:))
     case .policy:
       let p = set.policies[i]
-      return Entity(object: p, logicalPath: p.logicalPath, path: p.origin.document.path, locate: p.location(of:))
+      return Entity(object: p, logicalPath: p.logicalPath, document: p.origin.document, locate: p.location(of:))
     }
   }
 

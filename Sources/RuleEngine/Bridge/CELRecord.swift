@@ -5,8 +5,9 @@ import OrgModel
 /// evaluation reads fields by index without converting anything.
 final class CELRecord: CELObject, @unchecked Sendable {
   let celType: CELObjectType
-  /// Field values in `celType.fields` order; nil for fields absent from the YAML. Set once while bridging.
-  var values: [CELValue?]
+  /// Field values in `celType.fields` order; nil for fields absent from the YAML. Set once while bridging (on one
+  /// thread, before any evaluation), only read afterwards: no dynamic exclusivity check on the evaluation path.
+  @exclusivity(unchecked) var values: [CELValue?]
 
   init(_ type: CELObjectType) {
     celType = type
