@@ -19,17 +19,19 @@ public struct AWSImporter: Sendable {
   public func run() throws(MalformedExport) -> AWSImportResult {
     let folder = ExportFolder(path: exportDirectory)
     var log = FindingLog()
-    let org = try OrganizationImport(folder: folder, log: &log)
-    let accounts = try AccountImport(folder: folder, org: org, log: &log)
+    var org = try OrganizationImport(folder: folder, log: &log)
     let tasks = try CloudTrailImport(folder: folder, log: &log)
+    let accounts = try AccountImport(folder: folder, org: org, tasks: tasks, log: &log)
     try CLIErrors.report(folder: folder, log: &log)
+    if let reason = accounts.listUnknown { org.unknown.add("accounts", reason) }
+    if let reason = tasks.unknownReason { org.unknown.add("privilegedTasks", reason) }
     var documents: [ImportedDocument] = []
     if org.organizationId != nil {
       documents.append(
         ImportedDocument(
           path: "organization.yaml",
           text: Self.file([
-            Self.document(kind: "Organization", org.entries)
+            Self.document(kind: "Organization", org.unknown.appended(to: org.entries), comments: org.documentComments)
           ])))
     }
     for account in accounts.documents {
@@ -37,7 +39,7 @@ public struct AWSImporter: Sendable {
         ImportedDocument(
           path: "accounts/\(account.id).yaml",
           text: Self.file([
-            Self.document(kind: "Account", account.entries)
+            Self.document(kind: "Account", account.entries, comments: account.comments)
           ])))
     }
     if !tasks.documents.isEmpty {

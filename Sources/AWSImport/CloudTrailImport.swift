@@ -4,15 +4,20 @@ import Foundation
 ///
 /// Files are `cloudtrail lookup-events` output (`Events[].CloudTrailEvent`, a JSON string) or trail log files
 /// (`Records[]`). Events are deduplicated by `eventID`; failed calls (`errorCode`) opened no session and are skipped.
-/// A session ends at `eventTime + requestParameters.durationSeconds` (default 900 s), written as `completedAt` only
-/// when that end is not later than the export time (`exported-at.txt`, else the newest event); otherwise it is open.
+/// A session ends at `eventTime + requestParameters.durationSeconds` (default and at most 900 s): its credentials
+/// expire then whatever the export time, so that end is always its `completedAt`.
+///
+/// Trail log files (an organization trail: every Region, the management and the delegated administrator account) are
+/// the complete source; `lookup-events` alone covers one Region of the calling account, so without trail files the
+/// Organization's `privilegedTasks` is written as unknown.
 struct CloudTrailImport {
   static let folderName = "cloudtrail"
-  static let exportTimeFile = "exported-at.txt"
   static let defaultDuration = 900
   /// AssumeRoot's `DurationSeconds` "can range from 0 seconds up to the maximum session duration of 900 seconds"
   /// (https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/sts/client/assume_root.html); anything else is a malformed record.
   static let durationRange = 0...900
+  /// The error file scripts/export-aws.sh writes when it cannot copy the organization trail's files.
+  static let trailErrorFile = "cloudtrail/trail-files.error.json"
 
   private struct Event {
     var id: String
@@ -23,28 +28,39 @@ struct CloudTrailImport {
 
   /// The task documents, ordered by start time, then event id.
   var documents: [(comments: [String], entries: [YAMLEntry])] = []
+  /// Accounts with an `IAMCreateRootUserPassword` task in the log (the only way a member root regains a password
+  /// under RootCredentialsManagement).
+  var createPasswordTargets: Set<String> = []
+  /// Why the task log may be incomplete (the Organization's `privilegedTasks` is then unknown), or nil.
+  var unknownReason: String?
 
   init(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     var events: [String: Event] = [:]
-    var newest: Timestamp?
+    var lookupFiles: [String] = []
+    var trailFiles = 0
+    var failed: [String] = []
     for name in folder.list(Self.folderName) where name.hasSuffix(".json") {
       let file = "\(Self.folderName)/\(name)"
-      if name.hasSuffix(".error.json") { continue }  // reported by CLIErrors
       if folder.skipIfSpecial(file, log: &log) { continue }  // a FIFO would block the import
+      if name.hasSuffix(".error.json") {  // also reported by CLIErrors
+        failed.append(file)
+        continue
+      }
       let pages = try folder.pages(file) ?? []
       for (pageIndex, page) in pages.enumerated() {
         var records: [JSONCursor] = []
         if let lookup = try page.optional("Events") {
+          if lookupFiles.last != file { lookupFiles.append(file) }
           for item in try lookup.items { records.append(try Self.embedded(try item.required("CloudTrailEvent"))) }
           if let token = try page.optional("NextToken"), pageIndex == pages.count - 1 {
             log.add(ImportRules.truncatedListing, "more events follow (NextToken); export every page", at: token)
           }
         } else {
           records = try page.list("Records")
+          trailFiles += 1
         }
         for record in records {
           guard let time = try record.optionalTimestamp("eventTime") else { throw record.error("missing 'eventTime'") }
-          if newest.map({ time > $0 }) ?? true { newest = time }
           guard try record.optionalString("eventName") == "AssumeRoot", try record.optional("errorCode") == nil else {
             continue
           }
@@ -55,10 +71,35 @@ struct CloudTrailImport {
         }
       }
     }
-    let reference = try Self.exportTime(folder: folder) ?? newest
     for event in events.values.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
-      if let doc = try Self.task(event, reference: reference, log: &log) { documents.append(doc) }
+      if let (doc, target, task) = try Self.task(event, log: &log) {
+        documents.append(doc)
+        if task == "IAMCreateRootUserPassword" { createPasswordTargets.insert(target) }
+      }
     }
+    // A failed copy of the trail's files may have left only some of them: the log is complete only without it.
+    if trailFiles == 0 || failed.contains(Self.trailErrorFile) {
+      unknownReason = try Self.incompleteReason(
+        folder: folder, lookupFiles: trailFiles == 0 ? lookupFiles : [], failed: failed)
+    }
+  }
+
+  /// Why a task log without trail files may be incomplete.
+  private static func incompleteReason(folder: ExportFolder, lookupFiles: [String], failed: [String])
+    throws(MalformedExport) -> String
+  {
+    var causes: [String] = []
+    for file in failed {
+      let code = try folder.errorCode(file) ?? ""
+      let call = file == trailErrorFile ? "copying the organization trail's files" : "cloudtrail lookup-events"
+      causes.append(code.isEmpty ? "\(call) failed (\(file))" : "\(call): \(code) (\(file))")
+    }
+    if let lookup = lookupFiles.first {
+      causes.append(
+        "\(lookup) is lookup-events output, which covers one Region of one account; no organization trail files")
+    }
+    if causes.isEmpty { causes.append("\(folderName)/ missing: no AssumeRoot events exported") }
+    return causes.joined(separator: "; ")
   }
 
   /// A lookup-events `CloudTrailEvent` string parsed as the event record it holds.
@@ -84,19 +125,9 @@ struct CloudTrailImport {
     }
   }
 
-  private static func exportTime(folder: ExportFolder) throws(MalformedExport) -> Timestamp? {
-    guard let source = try folder.source(exportTimeFile) else { return nil }
-    let text = String(decoding: source.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let time = Timestamp(parsing: text) else {
-      throw MalformedExport(
-        file: exportTimeFile, jsonPath: "$", message: "expected an RFC 3339 time, found '\(text)'",
-        location: source.location(atByteOffset: 0))
-    }
-    return time
-  }
-
-  private static func task(_ event: Event, reference: Timestamp?, log: inout FindingLog) throws(MalformedExport)
-    -> (comments: [String], entries: [YAMLEntry])?
+  /// The task document of one event, with its target account and task name; nil when the target names no account.
+  private static func task(_ event: Event, log: inout FindingLog) throws(MalformedExport)
+    -> ((comments: [String], entries: [YAMLEntry]), String, String)?
   {
     let record = event.cursor
     let parameters = try record.required("requestParameters")
@@ -115,15 +146,15 @@ struct CloudTrailImport {
       entries.append(YAMLEntry("principal", .string(principal)))
     }
     entries.append(YAMLEntry("startedAt", .timestamp(event.time)))
+    // The credentials expire at eventTime + DurationSeconds (0...900): the session has ended then, whenever the
+    // export ran.
     let duration = try parameters.optional("durationSeconds")?.int(in: durationRange) ?? defaultDuration
     guard let end = event.time.adding(seconds: duration) else {
       throw try parameters.required("durationSeconds").error("eventTime + durationSeconds is out of range")
     }
-    if let reference, end <= reference {
-      entries.append(
-        YAMLEntry("completedAt", .timestamp(end), comments: ["eventTime + \(duration) s (session expiry)"]))
-    }
-    return (["source: \(event.source) (eventID \(event.id))"], entries)
+    entries.append(
+      YAMLEntry("completedAt", .timestamp(end), comments: ["eventTime + \(duration) s (session expiry)"]))
+    return ((["source: \(event.source) (eventID \(event.id))"], entries), target, task)
   }
 
   /// Who called AssumeRoot: the role behind an assumed-role session (its `sessionIssuer`), else the identity's ARN.

@@ -34,7 +34,7 @@ struct CredentialReport {
       }
       return CredentialReport(account: account, row: row, line: index + 1)
     }
-    log.add(ImportRules.missingPart, "no <root_account> row: the management root is left out", file: file)
+    log.add(ImportRules.missingPart, "no <root_account> row: the management root is unknown", file: file)
     return nil
   }
 
@@ -53,27 +53,30 @@ struct CredentialReport {
 
   private var source: String { "\(Self.file) line \(line) (<root_account>)" }
 
-  /// `password`: TRUE/FALSE as reported; `not_supported` with a last use means a password exists; otherwise absent.
-  func password(log: inout FindingLog) throws(MalformedExport) -> YAMLEntry? {
-    let enabled = try value("password_enabled").lowercased()
-    let lastUsed = try time("password_last_used")
+  /// `password`: TRUE/FALSE as reported; `not_supported` (or any other word) with a last use means a password exists;
+  /// otherwise whether one exists is unknown (`password.unknown.enabled`), never "no password".
+  func password() throws(MalformedExport) -> YAMLEntry {
+    let enabledText = try value("password_enabled")
+    let lastUsedText = try value("password_last_used")
+    let lastUsed = Timestamp(parsing: lastUsedText)
     var fields: [YAMLEntry] = []
-    switch enabled {
+    var unknown = UnknownEntries()
+    switch enabledText.lowercased() {
     case "true": fields.append(YAMLEntry("enabled", .bool(true)))
     case "false": fields.append(YAMLEntry("enabled", .bool(false)))
     default:
-      guard lastUsed != nil else {
-        log.add(
-          ImportRules.missingPart,
-          "line \(line): password_enabled is '\(enabled)' and the password was never used: password is left out",
-          file: Self.file)
-        return nil
+      if lastUsed != nil {
+        fields.append(
+          YAMLEntry("enabled", .bool(true), comments: ["password_enabled: \(enabledText); password_last_used is set"]))
+      } else {
+        unknown.add(
+          "enabled",
+          "\(Self.file) line \(line): password_enabled is '\(enabledText)' and password_last_used is "
+            + "'\(lastUsedText)': the report does not say whether the root user has a password")
       }
-      fields.append(
-        YAMLEntry("enabled", .bool(true), comments: ["password_enabled: \(enabled); password_last_used is set"]))
     }
     if let lastUsed { fields.append(YAMLEntry("lastUsed", .timestamp(lastUsed))) }
-    return .from(source, "password", .mapping(fields))
+    return .from(source, "password", .mapping(unknown.appended(to: fields)))
   }
 
   /// Access keys 1 and 2 that exist (active, or rotated at some time), named after their report columns.

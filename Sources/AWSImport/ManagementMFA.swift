@@ -1,45 +1,44 @@
-/// The management root's MFA devices: the credential report says whether any is active (`mfa_active`), and
-/// `iam list-virtual-mfa-devices --assignment-status Assigned` names the virtual ones assigned to the root user.
+/// The management root's MFA devices. The credential report says only whether any is active (`mfa_active`), and
+/// `iam list-virtual-mfa-devices --assignment-status Assigned` names the virtual ones assigned to the root user; no
+/// API the export can call lists the management root's hardware TOTP tokens or FIDO security keys (AssumeRoot cannot
+/// target the management account). With MFA active a non-virtual device may always exist besides the listed virtual
+/// ones, so `mfaDevices` is unknown, its reason naming what is known (the virtual devices, or that none is virtual);
+/// with MFA inactive it is the empty list.
 enum ManagementMFA {
   static let file = "iam/list-virtual-mfa-devices.json"
 
-  /// `mfaDevices:`; nil when it cannot be known (mfa_active is TRUE but the virtual-device listing is absent).
+  /// The devices, or why they are unknown.
+  enum Result {
+    case known(YAMLEntry)
+    case unknown(String)
+  }
+
   static func devices(report: CredentialReport, folder: ExportFolder, log: inout FindingLog) throws(MalformedExport)
-    -> YAMLEntry?
+    -> Result
   {
-    let active = try report.mfaActive
-    guard active else {
-      return YAMLEntry("mfaDevices", .sequence([]), comments: ["source: \(CredentialReport.file) (mfa_active FALSE)"])
+    guard try report.mfaActive else {
+      return .known(
+        YAMLEntry("mfaDevices", .sequence([]), comments: ["source: \(CredentialReport.file) (mfa_active FALSE)"]))
     }
+    let active = "\(CredentialReport.file) says mfa_active TRUE"
     guard let listed = try folder.listing(file, "VirtualMFADevices", log: &log) else {
-      log.add(
-        ImportRules.missingPart,
-        "absent: the management root has MFA (mfa_active TRUE) of unknown kind; mfaDevices is left out", file: file)
-      return nil
+      let missing = try folder.unavailable(file).reason(call: "iam list-virtual-mfa-devices")
+      return .unknown("\(active); \(missing): which devices is not known")
     }
-    let rootArn = "arn:aws:iam::\(report.account):root"
-    var devices: [(String, YAMLNode)] = []
+    var serials: [String] = []
     for device in listed {
-      guard let user = try device.optional("User"), try user.optionalString("Arn") == rootArn else { continue }
-      let serial = try device.string("SerialNumber")
-      var entry = [YAMLEntry("type", .string("virtual")), YAMLEntry("serial", .string(serial))]
-      if let enabled = try device.optionalTimestamp("EnableDate") {
-        entry.append(YAMLEntry("enabledAt", .timestamp(enabled)))
-      }
-      devices.append((serial, .mapping(entry)))
+      guard let user = try device.optional("User"), let arn = try user.optionalString("Arn").flatMap(IAMArn.init),
+        arn.account == report.account, arn.resource == "root"
+      else { continue }
+      serials.append(try device.string("SerialNumber"))
     }
-    if devices.isEmpty {
-      // MFA is active yet no virtual device is the root's: it is a hardware TOTP token or a FIDO key. Both pass the
-      // hardware-MFA rule; `hardware` stands for "not virtual" (the report cannot tell the two apart).
-      return YAMLEntry(
-        "mfaDevices", .sequence([.mapping([YAMLEntry("type", .string("hardware"))])]),
-        comments: [
-          "source: \(CredentialReport.file) (mfa_active TRUE) and \(file) (no virtual device of the root):",
-          "a hardware TOTP token or a FIDO security key; its serial is not reported",
-        ])
+    if serials.isEmpty {
+      return .unknown(
+        "\(active) and \(file) lists no virtual device of the root: one or more hardware TOTP tokens or FIDO "
+          + "security keys, whose number and kind AWS reports only to the root user")
     }
-    return YAMLEntry(
-      "mfaDevices", .sequence(devices.sorted { $0.0 < $1.0 }.map(\.1)),
-      comments: ["source: \(file) (devices of \(rootArn))"])
+    return .unknown(
+      "\(active); \(file) lists the root's virtual device(s) \(serials.sorted().joined(separator: ", ")); whether "
+        + "hardware TOTP tokens or FIDO security keys are registered too AWS reports only to the root user")
   }
 }

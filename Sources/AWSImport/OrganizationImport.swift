@@ -8,7 +8,11 @@ struct OrganizationImport {
   var managementAccount: String?
   /// `RootCredentialsManagement` on, or nil when list-organizations-features.json is absent.
   var rootCredentialsManagement: Bool?
+  /// Why `rootAccess` is unknown, when it is.
+  var rootAccessUnknown: String?
   var entries: [YAMLEntry] = []
+  /// The Organization's `unknown:` entries (a file that feeds a field is missing or holds a failed call).
+  var unknown = UnknownEntries()
   /// Account ids the organization's files name (delegated administrators, policy targets), checked against
   /// list-accounts.json once it is read.
   var accountReferences: [JSONCursor] = []
@@ -23,36 +27,81 @@ struct OrganizationImport {
 
   init(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     try readOUs(folder: folder, log: &log)
-    guard let describe = try folder.document(Self.describeFile) else {
+    var core: [YAMLEntry]
+    if let describe = try folder.document(Self.describeFile) {
+      let org = try describe.required("Organization")
+      let id = try org.string("Id")
+      let management = try AccountId.check(try org.required("MasterAccountId"))
+      organizationId = id
+      managementAccount = management
+      core = [
+        YAMLEntry.from(Self.describeFile, "id", .string(id)),
+        YAMLEntry("managementAccount", .string(management)),
+      ]
+      if let featureSet = try org.optionalString("FeatureSet") {
+        core.append(YAMLEntry("featureSet", .string(featureSet)))
+      }
+    } else if let (id, management) = try Self.identityFromAccountArns(folder: folder) {
+      // Every account ARN is arn:<partition>:organizations::<management-id>:account/<org-id>/<account-id>.
+      let reason = log.unknown(
+        try folder.unavailable(Self.describeFile), call: "organizations describe-organization",
+        "the organization id and management account are read from the account ARNs in \(AccountImport.listFile), "
+          + "featureSet is unknown")
+      organizationId = id
+      managementAccount = management
+      core = [
+        YAMLEntry.from("\(AccountImport.listFile) (account ARNs)", "id", .string(id)),
+        YAMLEntry("managementAccount", .string(management)),
+      ]
+      unknown.add("featureSet", reason)
+    } else {
       log.add(ImportRules.missingPart, "absent: no Organization document is written", file: Self.describeFile)
       try readFeatures(folder: folder, log: &log)
       return
-    }
-    let org = try describe.required("Organization")
-    let id = try org.string("Id")
-    let management = try AccountId.check(try org.required("MasterAccountId"))
-    organizationId = id
-    managementAccount = management
-    var core = [
-      YAMLEntry.from(Self.describeFile, "id", .string(id)),
-      YAMLEntry("managementAccount", .string(management)),
-    ]
-    if let featureSet = try org.optionalString("FeatureSet") {
-      core.append(YAMLEntry("featureSet", .string(featureSet)))
     }
     entries += core
     try readServiceAccess(folder: folder, log: &log)
     try readDelegatedAdministrators(folder: folder, log: &log)
     try readFeatures(folder: folder, log: &log)
-    if let tree = ouTree { entries.append(tree) }
-    let policies = try PolicyImport.read(
-      folder: folder, ouPaths: ouPaths, rootIds: rootIds, accountTargets: &accountReferences, log: &log)
-    if let policies { entries.append(YAMLEntry.from(PolicyImport.listFile, "policies", .sequence(policies))) }
+    if let tree = ouTree {
+      entries.append(tree)
+    } else if let reason = ouTreeUnknown {
+      unknown.add("organizationalUnits", reason)
+    }
+    switch try PolicyImport.read(
+      folder: folder, ouPaths: ouPaths, rootIds: rootIds, ouTreeComplete: ouTreeUnknown == nil,
+      accountTargets: &accountReferences, log: &log)
+    {
+    case .known(let policies): entries.append(YAMLEntry.from(PolicyImport.listFile, "policies", .sequence(policies)))
+    case .unknown(let reason): unknown.add("policies", reason)
+    }
+    try readResourceControlPolicies(folder: folder, log: &log)
+  }
+
+  /// The organization id and management account id from the first account ARN of list-accounts.json, for an export
+  /// whose describe-organization call failed; nil when no ARN says.
+  private static func identityFromAccountArns(folder: ExportFolder) throws(MalformedExport) -> (String, String)? {
+    guard let pages = try folder.pages(AccountImport.listFile) else { return nil }
+    for page in pages {
+      for account in try page.list("Accounts") {
+        guard let arn = try account.optionalString("Arn") else { continue }
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "organizations", AccountId.isValid(String(parts[4]))
+        else { continue }
+        let resource = parts[5].split(separator: "/")
+        guard resource.count == 3, resource[0] == "account", resource[1].hasPrefix("o-") else { continue }
+        return (String(resource[1]), String(parts[4]))
+      }
+    }
+    return nil
   }
 
   private mutating func readServiceAccess(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     guard let items = try folder.listing(Self.serviceAccessFile, "EnabledServicePrincipals", log: &log) else {
-      log.add(ImportRules.missingPart, "absent: trustedAccess is left out", file: Self.serviceAccessFile)
+      let reason = log.unknown(
+        try folder.unavailable(Self.serviceAccessFile), call: "organizations list-aws-service-access-for-organization",
+        "trustedAccess is unknown")
+      unknown.add("trustedAccess", reason)
       return
     }
     var principals: [String] = []
@@ -65,7 +114,10 @@ struct OrganizationImport {
     throws(MalformedExport)
   {
     guard let items = try folder.listing(Self.delegatedFile, "DelegatedAdministrators", log: &log) else {
-      log.add(ImportRules.missingPart, "absent: delegatedAdministrators is left out", file: Self.delegatedFile)
+      let reason = log.unknown(
+        try folder.unavailable(Self.delegatedFile), call: "organizations list-delegated-administrators",
+        "delegatedAdministrators is unknown")
+      unknown.add("delegatedAdministrators", reason)
       return
     }
     var ids: [String] = []
@@ -85,9 +137,11 @@ struct OrganizationImport {
 
   private mutating func readFeatures(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     guard let doc = try folder.document(Self.featuresFile) else {
-      log.add(
-        ImportRules.missingPart, "absent: rootAccess is left out, which the model reads as both features off",
-        file: Self.featuresFile)
+      let reason = log.unknown(
+        try folder.unavailable(Self.featuresFile), call: "iam list-organizations-features",
+        "rootAccess is unknown")
+      rootAccessUnknown = reason
+      unknown.add("rootAccess", reason)
       return
     }
     var features: Set<String> = []
@@ -103,14 +157,28 @@ struct OrganizationImport {
         ])))
   }
 
+  /// Comment lines for the Organization document (the resource control policies, which the model cannot hold).
+  var documentComments: [String] = []
+
+  private mutating func readResourceControlPolicies(folder: ExportFolder, log: inout FindingLog)
+    throws(MalformedExport)
+  {
+    documentComments += try PolicyImport.resourceControlPolicySummary(folder: folder, ouPaths: ouPaths, log: &log)
+  }
+
   // MARK: Organizational units
 
   private var ouTree: YAMLEntry?
+  /// Why the OU tree is incomplete (list-roots or an `ous/<parent-id>.json` is missing or failed), when it is.
+  private(set) var ouTreeUnknown: String?
 
   /// Walks `ous/<parent-id>.json` from each root of list-roots.json, recording every OU's path.
   private mutating func readOUs(folder: ExportFolder, log: inout FindingLog) throws(MalformedExport) {
     guard let roots = try folder.listing(Self.rootsFile, "Roots", log: &log) else {
-      log.add(ImportRules.missingPart, "absent: organizationalUnits and OU paths are left out", file: Self.rootsFile)
+      let reason = log.unknown(
+        try folder.unavailable(Self.rootsFile), call: "organizations list-roots",
+        "organizationalUnits and OU paths are unknown")
+      ouTreeUnknown = reason
       return
     }
     var top: [YAMLNode] = []
@@ -120,7 +188,9 @@ struct OrganizationImport {
       rootIds.insert(id)
       top += try children(of: id, path: nil, folder: folder, visited: &visited, log: &log)
     }
-    ouTree = .from("organizations/list-roots.json, organizations/ous/", "organizationalUnits", .sequence(top))
+    if ouTreeUnknown == nil {
+      ouTree = .from("organizations/list-roots.json, organizations/ous/", "organizationalUnits", .sequence(top))
+    }
   }
 
   private mutating func children(
@@ -129,7 +199,10 @@ struct OrganizationImport {
     guard visited.insert(parent).inserted else { return [] }
     let file = "organizations/ous/\(parent).json"
     guard let items = try folder.listing(file, "OrganizationalUnits", log: &log) else {
-      log.add(ImportRules.missingPart, "absent: the OUs under \(parent) are left out", file: file)
+      let reason = log.unknown(
+        try folder.unavailable(file), call: "organizations list-organizational-units-for-parent",
+        "the OU tree is unknown below \(parent)")
+      if ouTreeUnknown == nil { ouTreeUnknown = reason }
       return []
     }
     var named: [(name: String, node: YAMLNode)] = []

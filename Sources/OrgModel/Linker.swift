@@ -67,7 +67,9 @@ struct Linker {
         if let ou = ou(of: account) {
           account.ou = ou
           inherited = ou.effectivePolicies ?? rootPolicies
-        } else if let path = account.organizationalUnit, path != "Root" {
+        } else if let path = account.organizationalUnit, path != "Root",
+          !org.unknown.contains("organizationalUnits")
+        {  // an unknown OU tree may hold the path (Docs/format.md "Unknown facts")
           report(
             ModelRules.unknownOU,
             "organizationalUnit '\(path)' is not an OU of the Organization" + suggestion(forOU: path),
@@ -140,7 +142,8 @@ struct Linker {
     if !org.managementAccount.isEmpty { org.management = accountsById[org.managementAccount] }
     for admin in org.delegatedAdministrators ?? [] where !admin.account.isEmpty {
       admin.target = accountsById[admin.account]
-      if admin.target == nil {
+      // With the account list unknown, an account the set lacks may well exist.
+      if admin.target == nil && !org.unknown.contains("accounts") {
         report(
           ModelRules.unknownAccount,
           "delegated administrator account '\(admin.account)' is not described in the set",
@@ -159,7 +162,7 @@ struct Linker {
         policyByName[policy.name] = policy
       }
     }
-    for policy in org.policies ?? [] { attach(policy) }
+    for policy in org.policies ?? [] { attach(policy, accountListKnown: !org.unknown.contains("accounts")) }
     for ou in org.organizationalUnits ?? [] { attachNamed(ou) }
     for ou in org.organizationalUnits ?? [] { computeEffective(ou, inherited: rootPolicies) }
   }
@@ -180,12 +183,12 @@ struct Linker {
   }
 
   /// A policy's `attachedTo`: Root, an account id (12 digits) or an OU path.
-  private mutating func attach(_ policy: Policy) {
+  private mutating func attach(_ policy: Policy, accountListKnown: Bool) {
     for (i, target) in (policy.attachedTo ?? []).enumerated() {
       if target == "Root" {
         rootPolicies = merged(rootPolicies, [policy])
       } else if isAccountId(target) {
-        if accountsById[target] == nil {
+        if accountsById[target] == nil && accountListKnown {
           report(
             ModelRules.unknownAccount,
             "policy '\(policy.name)' is attached to account '\(target)', which is not "

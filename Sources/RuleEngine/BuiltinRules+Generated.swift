@@ -1465,6 +1465,189 @@ examples:
         password: { enabled: true, lastUsed: 2026-11-24T08:15:00Z }
     expect: pass
 """#),
+    ("Rules/ROOT009-root-audit-current.yaml", #"""
+id: ROOT009
+name: root-audit-current
+title: Every member root user under central root management has a recent, complete audit
+severity: warning
+tags: [centralized-root-access, root-user, audit, data-integrity]
+references:
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
+  - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+  - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
+scope: account
+# Members of an organization that manages root credentials centrally, while they are live accounts. The
+# management account cannot be audited this way (AssumeRoot cannot target it).
+when: >-
+  org != null && org.rootAccess.rootCredentialsManagement && !account.isManagement
+  && account.state == 'ACTIVE'
+assert: >-
+  account.audit != null && account.audit.status == 'complete' && now - account.audit.at <= params.maxAge
+params:
+  maxAge: 7d
+message: >-
+  member account {{account.name}} ({{account.id}})
+  {{ account.audit == null ? 'has no recorded root user audit'
+  : account.audit.status == 'failed'
+  ? 'root user audit of ' + string(account.audit.at) + ' failed: '
+  + account.audit.errors.map(e, e.call + ' ' + e.error).join(', ')
+  : account.audit.status == 'partial'
+  ? 'root user audit of ' + string(account.audit.at) + ' is partial: '
+  + account.audit.errors.map(e, e.call + ' ' + e.error).join(', ')
+  : 'root user audit of ' + string(account.audit.at) + ' is older than '
+  + string(params.maxAge.getHours() / 24) + ' days' }}
+location: account.audit
+description: |
+  Once `RootCredentialsManagement` is on, the management account or the IAM delegated
+  administrator can audit every member's root user without signing in as root: an
+  `sts:AssumeRoot` session with the `IAMAuditRootUserCredentials` task policy reads whether the
+  root user has a password (login profile), access keys, signing certificates or MFA devices
+  (IAM User Guide, "Centralize root access for member accounts" and "Perform a privileged task
+  on an AWS Organizations member account"). The root rules (ROOT001–ROOT004, ROOT008, TASK001)
+  can only judge a member from such an audit: a member that was never audited, whose
+  AssumeRoot call was denied (an SCP without the `aws:AssumedRoot` exemption, a missing
+  `sts:AssumeRoot` permission), whose session could not read every credential (`partial`: the
+  facts it missed are unknown, so those rules are not judged), or whose last audit is older
+  than `maxAge` (default 7 days) is a blind spot: a root password or access key created since
+  would go unseen. `orglint import aws` records each audit that scripts/export-aws.sh runs as
+  the account's `audit:` block, with every failed call and its AWS error code.
+remediation: |
+  Run the export again with a role that may call `sts:AssumeRoot` with the
+  `IAMAuditRootUserCredentials` task policy (Docs/import.md, "The read-only IAM policy"), from
+  the management account or the IAM delegated administrator, and make sure no SCP denies the
+  session's calls (exempt `aws:AssumedRoot`, SCP002):
+
+  ```sh
+  aws sts assume-root --target-principal 333333333333 \
+    --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials
+  ```
+
+  `audit.errors` names each failed call and its error code. For a hand-written set, record the
+  audit as `audit: {at: <when>, status: complete}` in the Account document. Schedule the export
+  (daily, say) so that audits stay younger than `maxAge`.
+suppressible: true
+examples:
+  - name: a recent complete audit
+    now: 2026-11-25T12:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true, rootSessions: true }
+      accounts:
+        - id: "111111111111"
+          name: management
+          email: aws+mgmt@example.com
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          root: { password: false, accessKeys: [], signingCertificates: [], mfaDevices: [] }
+          audit: { at: 2026-11-25T06:00:00Z, status: complete }
+    expect: pass
+  - name: without central root management no audit is expected
+    now: 2026-11-25T12:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: false }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+    expect: pass
+  - name: a suspended member is not judged
+    now: 2026-11-25T12:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      accounts:
+        - id: "333333333333"
+          name: old-project
+          email: aws+old@example.com
+          state: SUSPENDED
+    expect: pass
+  - name: no audit recorded
+    now: 2026-11-25T12:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+    expect:
+      - at: "7:5"
+        message: "member account workload-prod (333333333333) has no recorded root user audit"
+  - name: AssumeRoot denied
+    now: 2026-11-25T12:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Account
+      id: "333333333333"
+      name: workload-prod
+      email: aws+prod@example.com
+      audit:
+        at: 2026-11-25T06:00:00Z
+        status: failed
+        errors:
+          - { call: "sts:AssumeRoot", error: AccessDenied, source: accounts/333333333333/assume-root.error.json }
+      ---
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+    expect:
+      - at: "6:1"
+        message: "root user audit of 2026-11-25T06:00:00Z failed: sts:AssumeRoot AccessDenied"
+  - name: a partial audit
+    now: 2026-11-25T12:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          root:
+            password: true
+            unknown: { accessKeys: "iam list-access-keys: AccessDenied (list-access-keys.error.json)" }
+          audit:
+            at: 2026-11-25T06:00:00Z
+            status: partial
+            errors: [{ call: "iam:ListAccessKeys", error: AccessDenied }]
+    expect:
+      - at: "13:5"
+        message: "root user audit of 2026-11-25T06:00:00Z is partial: iam:ListAccessKeys AccessDenied"
+  - name: an audit older than a week
+    now: 2026-11-25T12:00:00Z
+    config: |
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-a1b2c3d4e5
+      managementAccount: "111111111111"
+      rootAccess: { rootCredentialsManagement: true }
+      accounts:
+        - id: "333333333333"
+          name: workload-prod
+          email: aws+prod@example.com
+          audit: { at: 2026-11-01T06:00:00Z, status: complete }
+    expect:
+      - at: "10:5"
+        message: "root user audit of 2026-11-01T06:00:00Z is older than 7 days"
+"""#),
     ("Rules/SCP001-deny-root-user-actions.yaml", #"""
 id: SCP001
 name: deny-root-user-actions

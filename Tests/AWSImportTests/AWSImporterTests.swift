@@ -27,6 +27,8 @@ import Testing
         "IMPORT006 accounts/555555555555/get-account-summary.json:21:46 "
           + "$.SummaryMap.AccountSigningCertificatesPresent: "
           + "AccountSigningCertificatesPresent is 1 but the listing has 0 item(s); re-run the audit",
+        "IMPORT007 accounts/555555555555/get-user.error.json the export command failed with 'AccessDenied': what it "
+          + "feeds is written as unknown",
         "IMPORT002 accounts/666666666666 account '666666666666' has exported files but is not in "
           + "organizations/list-accounts.json",
       ])
@@ -113,34 +115,63 @@ import Testing
     }
   }
 
-  /// Only list-accounts.json: Account documents and notes for every absent part, never a guess.
-  @Test func partialExportLeavesPartsOut() throws {
+  /// Only list-accounts.json: the Organization from the account ARNs, Account documents, every absent part written as
+  /// unknown with a note, never a guess.
+  @Test func partialExportWritesUnknowns() throws {
     let folder = try Fixtures.scratch()
     defer { Fixtures.cleanUp(folder) }
-    try FileManager.default.copyItem(
-      at: Fixtures.full.appendingPathComponent("organizations/list-accounts.json"),
-      to: folder.appendingPathComponent("list-accounts.json"))
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("organizations"), withIntermediateDirectories: true)
-    try FileManager.default.moveItem(
-      at: folder.appendingPathComponent("list-accounts.json"),
-      to: folder.appendingPathComponent("organizations/list-accounts.json"))
+    try Fixtures.write(
+      try String(contentsOf: Fixtures.full.appendingPathComponent(AccountImport.listFile), encoding: .utf8),
+      to: AccountImport.listFile, in: folder)
     let result = try AWSImporter(exportDirectory: folder.path).run()
     #expect(
       result.documents.map(\.path) == [
-        "accounts/111111111111.yaml", "accounts/222222222222.yaml", "accounts/333333333333.yaml",
+        "organization.yaml", "accounts/111111111111.yaml", "accounts/222222222222.yaml", "accounts/333333333333.yaml",
         "accounts/444444444444.yaml", "accounts/555555555555.yaml",
       ])
-    #expect(!result.documents[0].text.contains("root:"))
-    #expect(!result.documents[0].text.contains("organizationalUnit:"))
+    #expect(
+      result.documents[0].text == AWSImporter.header + "\n" + """
+        apiVersion: orglint/v1
+        kind: Organization
+        # source: organizations/list-accounts.json (account ARNs)
+        id: o-m12snuuy2s
+        managementAccount: "111111111111"
+        unknown:
+          featureSet: organizations/describe-organization.json missing
+          trustedAccess: organizations/list-aws-service-access-for-organization.json missing
+          delegatedAdministrators: organizations/list-delegated-administrators.json missing
+          rootAccess: iam/list-organizations-features.json missing
+          organizationalUnits: organizations/list-roots.json missing
+          policies: organizations/policies/list-policies.json missing
+          privilegedTasks: "cloudtrail/ missing: no AssumeRoot events exported"
+
+        """)
+    #expect(
+      result.documents[1].text == AWSImporter.header + "\n" + """
+        apiVersion: orglint/v1
+        kind: Account
+        # source: organizations/list-accounts.json
+        id: "111111111111"
+        name: master
+        email: master@example.com
+        state: ACTIVE
+        alternateContacts:
+          unknown:
+            security: accounts/111111111111/alternate-contact-SECURITY.json missing
+            operations: accounts/111111111111/alternate-contact-OPERATIONS.json missing
+            billing: accounts/111111111111/alternate-contact-BILLING.json missing
+        unknown:
+          organizationalUnit: organizations/parents/111111111111.json missing
+          root: "iam/credential-report.csv missing: the management root is unknown (AssumeRoot cannot audit it)"
+
+        """)
     let notes = summary(result)
     #expect(
-      notes.contains("IMPORT005 organizations/describe-organization.json absent: no Organization document is written"))
-    #expect(notes.contains("IMPORT005 organizations/parents/333333333333.json absent: organizationalUnit is left out"))
-    #expect(
       notes.contains(
-        "IMPORT005 iam/list-organizations-features.json absent: rootAccess is left out, which the model reads as both "
-          + "features off"))
+        "IMPORT005 organizations/describe-organization.json absent: the organization id and management account are "
+          + "read from the account ARNs in organizations/list-accounts.json, featureSet is unknown"))
+    #expect(notes.contains("IMPORT005 organizations/parents/333333333333.json absent: organizationalUnit is unknown"))
+    #expect(notes.contains("IMPORT005 iam/list-organizations-features.json absent: rootAccess is unknown"))
     #expect(result.findings.allSatisfy { $0.ruleId == "IMPORT005" })
   }
 
@@ -164,9 +195,20 @@ import Testing
   @Test(arguments: [
     ("TRUE", "2026-11-24T08:30:00+00:00", "  password:\n    enabled: true\n    lastUsed: 2026-11-24T08:30:00Z\n"),
     ("FALSE", "N/A", "  password:\n    enabled: false\n"),
-    ("not_supported", "no_information", nil),
+    (
+      "not_supported", "no_information",
+      "  password:\n    unknown:\n      enabled: \"iam/credential-report.csv line 2: "
+        + "password_enabled is 'not_supported' "
+        + "and password_last_used is 'no_information': the report does not say whether the root user has a "
+        + "password\"\n"
+    ),
+    (
+      "N/A", "N/A",
+      "  password:\n    unknown:\n      enabled: \"iam/credential-report.csv line 2: password_enabled is 'N/A' and "
+        + "password_last_used is 'N/A': the report does not say whether the root user has a password\"\n"
+    ),
   ])
-  func credentialReportPasswordStates(enabled: String, lastUsed: String, expected: String?) throws {
+  func credentialReportPasswordStates(enabled: String, lastUsed: String, expected: String) throws {
     let folder = try Fixtures.copyOfFull()
     defer { Fixtures.cleanUp(folder) }
     let report = try String(contentsOf: folder.appendingPathComponent("iam/credential-report.csv"), encoding: .utf8)
@@ -177,15 +219,7 @@ import Testing
     try Fixtures.write(edited, to: "iam/credential-report.csv", in: folder)
     let result = try AWSImporter(exportDirectory: folder.path).run()
     let management = try #require(result.documents.first { $0.path == "accounts/111111111111.yaml" })
-    if let expected {
-      #expect(management.text.contains(expected))
-    } else {
-      #expect(!management.text.contains("password:"))
-      #expect(
-        summary(result).contains(
-          "IMPORT005 iam/credential-report.csv line 2: password_enabled is 'not_supported' and the password was never "
-            + "used: password is left out"))
-    }
+    #expect(management.text.contains(expected), "\(management.text)")
   }
 }
 
@@ -204,38 +238,38 @@ import Testing
 
 /// Import → lint with the built-in rules: each root-credential situation of export-full gets its findings.
 @Suite struct ImportLintTests {
-  /// The findings of export-full's documents at 2026-11-25T12:00:00Z. Management: an inactive key (ROOT002), virtual
-  /// MFA only (ROOT005), one device (ROOT007), a recent sign-in (ROOT008). prod: keys (ROOT002), one used recently
-  /// (ROOT008), a certificate (ROOT003), a password (ROOT001) without MFA (ROOT004), recovery opened on 11-20 and
-  /// left open (TASK001). sandbox: clean.
-  /// mfa: hardware, virtual and passkey MFA; a password (ROOT001) whose recovery task is still open (no TASK001).
+  /// The findings of export-full's documents at 2026-11-25T12:00:00Z. Management: an inactive key (ROOT002), a
+  /// recent sign-in (ROOT008); its MFA devices are unknown (mfa_active TRUE, one virtual device listed, others not
+  /// reportable), so ROOT004-ROOT007 are not judged for it. security: never audited (ROOT009). prod: a password
+  /// (ROOT001) used on 11-20 (ROOT008), keys (ROOT002), a certificate (ROOT003), no MFA (ROOT004), recovery opened
+  /// on 11-20 and left open (TASK001). sandbox: clean. mfa: hardware, virtual and passkey MFA; a password (ROOT001)
+  /// whose recovery task is still open (no TASK001); GetUser denied in its audit (ROOT009 partial).
   static let expected = [
     "ACCT001 accounts/111111111111.yaml:2:1 account master (111111111111) has no security alternate contact",
     "ROOT008 accounts/111111111111.yaml:10:1 root user of account master (111111111111) was used within the last 90 "
       + "days: password sign-in at 2026-11-24T08:30:00Z",
     "ROOT002 accounts/111111111111.yaml:17:3 root user of account master (111111111111) has 1 access key(s) (0 "
       + "active): access_key_1",
-    "ROOT005 accounts/111111111111.yaml:24:3 management account master (111111111111) root user accepts virtual MFA: "
-      + "arn:aws:iam::111111111111:mfa/root-account-mfa-device",
-    "ROOT007 accounts/111111111111.yaml:24:3 management account master (111111111111) root user has only 1 MFA "
-      + "device(s); register at least 2",
     "ACCT001 accounts/222222222222.yaml:2:1 account security (222222222222) has no security alternate contact",
-    "ROOT008 accounts/333333333333.yaml:19:1 root user of account prod (333333333333) was used within the last 90 "
-      + "days: access key AKIAEXAMPLEROOTKEY01 at 2026-10-30T07:15:00Z",
-    "ROOT001 accounts/333333333333.yaml:21:3 member account prod (333333333333) still has a root user password "
+    "ROOT009 accounts/222222222222.yaml:2:1 member account security (222222222222) has no recorded root user audit",
+    "ROOT008 accounts/333333333333.yaml:20:1 root user of account prod (333333333333) was used within the last 90 "
+      + "days: password sign-in at 2026-11-20T10:10:00Z",
+    "ROOT001 accounts/333333333333.yaml:22:3 member account prod (333333333333) still has a root user password "
       + "although the organization manages root credentials centrally",
-    "ROOT002 accounts/333333333333.yaml:23:3 root user of account prod (333333333333) has 2 access key(s) (1 active): "
+    "ROOT002 accounts/333333333333.yaml:27:3 root user of account prod (333333333333) has 2 access key(s) (1 active): "
       + "AKIAEXAMPLEROOTKEY01, AKIAEXAMPLEROOTKEY02",
-    "ROOT003 accounts/333333333333.yaml:31:3 root user of account prod (333333333333) has 1 signing certificate(s): "
+    "ROOT003 accounts/333333333333.yaml:35:3 root user of account prod (333333333333) has 1 signing certificate(s): "
       + "EXAMPLECERTID0123456789ABCDEFGHI",
-    "ROOT004 accounts/333333333333.yaml:35:3 root user of account prod (333333333333) has a password but no MFA device",
-    "TASK001 accounts/333333333333.yaml:37:3 password recovery for account prod (333333333333) was opened and never "
+    "ROOT004 accounts/333333333333.yaml:39:3 root user of account prod (333333333333) has a password but no MFA device",
+    "TASK001 accounts/333333333333.yaml:41:3 password recovery for account prod (333333333333) was opened and never "
       + "closed: IAMCreateRootUserPassword at 2026-11-20T10:00:00Z has no later IAMDeleteRootUserCredentials "
       + "within 24h",
     "ACCT001 accounts/444444444444.yaml:2:1 account sandbox (444444444444) has no security alternate contact",
     "ACCT001 accounts/555555555555.yaml:2:1 account mfa (555555555555) has no security alternate contact",
     "ROOT001 accounts/555555555555.yaml:14:3 member account mfa (555555555555) still has a root user password "
       + "although the organization manages root credentials centrally",
+    "ROOT009 accounts/555555555555.yaml:36:1 member account mfa (555555555555) root user audit of "
+      + "2026-11-25T11:58:00Z is partial: iam:GetUser AccessDenied",
   ]
 
   @Test func fullExportLintsWithTheExpectedFindings() throws {
@@ -246,17 +280,28 @@ import Testing
 
 /// Edge cases of the task log and of cross-file references.
 @Suite struct CrossFileTests {
-  /// Without exported-at.txt the newest event (2026-11-25T11:50:00Z) is the reference: the 11:40 audit session
-  /// (until 11:55) and the 11:50 one are open, the two older ones completed.
-  @Test func withoutExportTimeTheNewestEventDecides() throws {
+  /// A session ends at eventTime + durationSeconds (at most 900 s) whatever the export time: the 11:50 session of an
+  /// export taken at 12:00 has completedAt 12:05, and a recorded duration above 900 s is bounded by the maximum.
+  @Test func sessionsEndAtTheirExpiryWhateverTheExportTime() throws {
     let folder = try Fixtures.copyOfFull()
     defer { Fixtures.cleanUp(folder) }
-    try FileManager.default.removeItem(at: folder.appendingPathComponent("exported-at.txt"))
+    let file = folder.appendingPathComponent("cloudtrail/111111111111_CloudTrail_us-east-1_20261125T1200Z_example.json")
+    let trail = try String(contentsOf: file, encoding: .utf8)
+    let edited = trail.replacingOccurrences(of: #""durationSeconds":900"#, with: #""durationSeconds":3600"#)
+    #expect(edited != trail)
+    try Fixtures.write(edited, to: "cloudtrail/" + file.lastPathComponent, in: folder)
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("cloudtrail/lookup-events-assumeroot.json"))
     let result = try AWSImporter(exportDirectory: folder.path).run()
     let tasks = try #require(result.documents.first { $0.path == "privileged-tasks.yaml" }).text
-    #expect(tasks.components(separatedBy: "completedAt:").count - 1 == 2)
-    #expect(tasks.contains("completedAt: 2026-11-21T09:05:00Z"))
-    #expect(!tasks.contains("completedAt: 2026-11-25T11:55:00Z"))
+    #expect(
+      tasks.contains(
+        "startedAt: 2026-11-20T10:00:00Z\n# eventTime + 900 s (session expiry)\ncompletedAt: 2026-11-20T10:15:00Z"))
+    let full = try AWSImporter(exportDirectory: Fixtures.full.path).run()
+    let fullTasks = try #require(full.documents.first { $0.path == "privileged-tasks.yaml" }).text
+    #expect(fullTasks.components(separatedBy: "completedAt:").count - 1 == 4)
+    #expect(
+      fullTasks.contains(
+        "startedAt: 2026-11-25T11:50:00Z\n# eventTime + 900 s (session expiry)\ncompletedAt: 2026-11-25T12:05:00Z"))
   }
 
   @Test func referencesToUnlistedAccountsAreReported() throws {

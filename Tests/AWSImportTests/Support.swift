@@ -11,6 +11,9 @@ enum Fixtures {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
   static let full = root.appendingPathComponent("export-full")
   static let fullExpected = root.appendingPathComponent("export-full.expected")
+  /// Examples/well-run-export: a well-run organization's export (its make_export.py and README are not export files).
+  static let wellRun = root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Examples/well-run-export")
 
   /// A fresh temporary folder (removed by the caller with `cleanUp`).
   static func scratch() throws -> URL {
@@ -67,15 +70,24 @@ func loadIntoOrgModel(_ result: AWSImportResult) -> LoadedSet {
 
 /// Writes an import's documents to a scratch folder and lints them with the built-in rules at export-full's export
 /// time; each finding as `RULE path:line:col message`, paths relative to the folder.
-func lintFindings(_ result: AWSImportResult) throws -> [String] {
+func lintFindings(_ result: AWSImportResult, atLeast minimum: Severity = .note) throws -> [String] {
   let folder = try Fixtures.scratch()
   defer { Fixtures.cleanUp(folder) }
   try result.write(to: folder.path)
   let now = CELTimestamp.parse("2026-11-25T12:00:00Z")!
   let lint = Linter.lint(LintRequest(paths: [folder.path], now: now))
   let prefix = folder.standardizedFileURL.path + "/"
-  return (lint.problems + lint.findings).sorted(by: Finding.reportOrder).map { f in
+  return (lint.problems + lint.findings).filter { $0.severity >= minimum }.sorted(by: Finding.reportOrder).map { f in
     let path = (f.path ?? "").replacingOccurrences(of: prefix, with: "")
     return "\(f.ruleId) \(path):\(f.range?.start.description ?? "") \(f.message)"
   }
+}
+
+/// The checks an import's documents leave not judged at export-full's export time: `RULE entity`, sorted.
+func notJudgedChecks(_ result: AWSImportResult) throws -> [String] {
+  let folder = try Fixtures.scratch()
+  defer { Fixtures.cleanUp(folder) }
+  try result.write(to: folder.path)
+  let lint = Linter.lint(LintRequest(paths: [folder.path], now: CELTimestamp.parse("2026-11-25T12:00:00Z")!))
+  return lint.notJudged.map { "\($0.ruleId) \($0.entity)" }.sorted()
 }

@@ -50,7 +50,7 @@ import Testing
   @Test func catalogLinksEveryRule() {
     let catalog = RuleDocs.catalog(builtinRules)
     #expect(catalog.contains("| [ROOT002](ROOT002.md) | `no-root-access-keys` | error | account |"))
-    #expect(catalog.split(separator: "\n").filter { $0.hasPrefix("| [") }.count == 21)
+    #expect(catalog.split(separator: "\n").filter { $0.hasPrefix("| [") }.count == 22)
   }
 
   @Test func explainShowsParametersAndExamples() {

@@ -18,10 +18,10 @@ import Testing
     let summary = try #require(report.object["summary"] as? [String: Int])
     #expect(
       summary == [
-        "errors": 18, "warnings": 11, "notes": 1, "suppressed": 0, "baselined": 0, "filesScanned": 7,
-        "checks": 134, "notJudged": 0, "coverage": 1,
+        "errors": 18, "warnings": 12, "notes": 1, "suppressed": 0, "baselined": 0, "filesScanned": 7,
+        "checks": 145, "notJudged": 0, "coverage": 1,
       ])
-    #expect(report.findings.count == 30)
+    #expect(report.findings.count == 31)
     let documented: Set<String> = [
       "ruleId", "ruleName", "severity", "message", "path", "line", "column", "endLine", "endColumn", "fingerprint",
       "suppressed", "logicalLocation", "related", "suppression", "baselineState",
@@ -58,7 +58,7 @@ import Testing
     #expect(driver["name"] as? String == "orglint")
     #expect(driver["semanticVersion"] as? String == "0.1.0")
     let results = try #require(sarifRun["results"] as? [[String: Any]])
-    #expect(results.count == 30)
+    #expect(results.count == 31)
     let invocation = try #require((sarifRun["invocations"] as? [[String: Any]])?.first)
     #expect(invocation["exitCode"] as? Int == 1)
     #expect(invocation["executionSuccessful"] as? Bool == true)

@@ -93,6 +93,14 @@ def summary(keys, certs, mfa):
     }}
 
 
+def root_user(account, password_last_used=None):
+    # GetUser without a user name in a root session describes the root user (PasswordLastUsed only once used).
+    user = {"UserId": account, "Arn": f"arn:aws:iam::{account}:root", "CreateDate": "2020-01-01T00:00:00+00:00"}
+    if password_last_used:
+        user["PasswordLastUsed"] = password_last_used
+    return {"User": user}
+
+
 # 333333333333 (prod): password recovery left open, two access keys (one inactive), a certificate, no MFA.
 d = "accounts/333333333333"
 write(f"{d}/get-login-profile.json", {"LoginProfile": {
@@ -111,6 +119,8 @@ write(f"{d}/list-signing-certificates.json", {"Certificates": [{
     "Status": "Active", "UploadDate": "2017-05-01T00:00:00+00:00"}]})
 write(f"{d}/list-mfa-devices.json", {"MFADevices": []})
 write(f"{d}/get-account-summary.json", summary(keys=1, certs=1, mfa=0))
+write(f"{d}/get-user.json", root_user("333333333333", password_last_used="2026-11-20T10:10:00+00:00"))
+write(f"{d}/audit-started-at.txt", "2026-11-25T11:40:00Z\n")
 
 # 444444444444 (sandbox): credentials deleted centrally: NoSuchEntity and empty lists.
 d = "accounts/444444444444"
@@ -119,6 +129,8 @@ write(f"{d}/list-access-keys.json", {"AccessKeyMetadata": []})
 write(f"{d}/list-signing-certificates.json", {"Certificates": []})
 write(f"{d}/list-mfa-devices.json", {"MFADevices": []})
 write(f"{d}/get-account-summary.json", summary(keys=0, certs=0, mfa=0))
+write(f"{d}/get-user.json", root_user("444444444444"))
+write(f"{d}/audit-started-at.txt", "2026-11-25T11:41:00Z\n")
 
 # 555555555555 (mfa): a password with every MFA kind; the summary (taken earlier) disagrees on certificates.
 d = "accounts/555555555555"
@@ -133,6 +145,11 @@ write(f"{d}/list-mfa-devices.json", {"MFADevices": [
     {"SerialNumber": "GAHT12345678", "EnableDate": "2026-11-25T11:57:00+00:00"},
 ]})
 write(f"{d}/get-account-summary.json", summary(keys=0, certs=1, mfa=1))
+# GetUser denied in this session (an SCP, say): the audit is partial and the password's last use unknown.
+write(f"{d}/get-user.error.json", "\nAn error occurred (AccessDenied) when calling the GetUser operation: User: "
+      "arn:aws:sts::555555555555:root is not authorized to perform: iam:GetUser with an explicit deny in a service "
+      "control policy\n")
+write(f"{d}/audit-started-at.txt", "2026-11-25T11:58:00Z\n")
 
 # 666666666666: audit files for an account that list-accounts does not have.
 write("accounts/666666666666/list-access-keys.json", {"AccessKeyMetadata": []})
@@ -215,3 +232,24 @@ login = {"eventVersion": "1.09", "userIdentity": {"type": "Root", "arn": f"arn:a
          "recipientAccountId": MGMT}
 write("cloudtrail/111111111111_CloudTrail_us-east-1_20261125T1200Z_example.json",
       json.dumps({"Records": [create_prod, denied, login]}, separators=(",", ":")) + "\n")
+
+# The primary contact of prod (GetContactInformation): not in the model, shown as a comment.
+write("accounts/333333333333/contact-information.json", {"ContactInformation": {
+    "AddressLine1": "410 Terry Ave N", "City": "Seattle", "CompanyName": "Example Corp", "CountryCode": "US",
+    "FullName": "Example Corp Cloud Team", "PhoneNumber": "+1 206 555 0199", "PostalCode": "98109",
+    "StateOrRegion": "WA"}})
+
+# A resource control policy (ListPolicies --filter RESOURCE_CONTROL_POLICY): not in the model, shown as a comment.
+write("organizations/policies/list-resource-control-policies.json", {"Policies": [{
+    "Id": "p-rcp0example", "Arn": "arn:aws:organizations::111111111111:policy/o-m12snuuy2s/resource_control_policy/"
+    "p-rcp0example", "Name": "enforce-tls", "Description": "Deny requests without TLS",
+    "Type": "RESOURCE_CONTROL_POLICY", "AwsManaged": False}]})
+write("organizations/policies/p-rcp0example.json", {"Policy": {"PolicySummary": {
+    "Id": "p-rcp0example", "Arn": "arn:aws:organizations::111111111111:policy/o-m12snuuy2s/resource_control_policy/"
+    "p-rcp0example", "Name": "enforce-tls", "Description": "Deny requests without TLS",
+    "Type": "RESOURCE_CONTROL_POLICY", "AwsManaged": False},
+    "Content": '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*",'
+               '"Resource":"*","Condition":{"BoolIfExists":{"aws:SecureTransport":"false"}}}]}'}})
+write("organizations/policies/p-rcp0example.targets.json", {"Targets": [{
+    "TargetId": "r-nbtg", "Arn": "arn:aws:organizations::111111111111:root/o-m12snuuy2s/r-nbtg", "Name": "Root",
+    "Type": "ROOT"}]})

@@ -4,9 +4,10 @@
 # usage: moto-export.sh OUT_DIR
 # 1. starts `python3 -m moto.server` on a free port of 127.0.0.1 (stopped on exit, whatever happens);
 # 2. builds an organization with boto3: OUs Security, Workloads/Prod, accounts security/prod/sandbox/mfa,
-#    an SCP denying the root user attached to Root, a security alternate contact;
+#    an SCP denying the root user attached to Root, a security alternate contact, an organization trail whose bucket
+#    holds two log files of this month;
 # 3. runs scripts/export-aws.sh OUT_DIR against it (with an `aws` shim for `sts assume-root`, see below), and checks
-#    that each member's audit session ran;
+#    that each member's audit session ran and that the trail file with an AssumeRoot record (only that one) was kept;
 # 4. adds what moto cannot produce (centralized root access, AssumeRoot audit sessions, the credential report's root
 #    row, trusted access and delegated administration for IAM, AssumeRoot CloudTrail events) from export-full's hand-written files, with
 #    the account ids moto chose. Prints "management prod sandbox mfa security" account ids on its last line.
@@ -69,6 +70,20 @@ boto3.client("account").put_alternate_contact(
     AccountId=ids["prod"], AlternateContactType="SECURITY", EmailAddress="sec@example.com", Name="Sec Team",
     PhoneNumber="+1 555 0100", Title="CISO")
 management = org.describe_organization()["Organization"]["MasterAccountId"]
+# An organization trail with two log files of this month: one holds an AssumeRoot record (the script keeps it), one
+# does not (the script drops it).
+import datetime, gzip, json
+org_id = org.describe_organization()["Organization"]["Id"]
+boto3.client("s3").create_bucket(Bucket="org-trail")
+boto3.client("cloudtrail").create_trail(Name="org", S3BucketName="org-trail", S3KeyPrefix="logs",
+                                        IsOrganizationTrail=True, IsMultiRegionTrail=True)
+now = datetime.datetime.now(datetime.timezone.utc)
+for name, event in [("moto", "AssumeRoot"), ("other", "ConsoleLogin")]:
+    record = {"eventTime": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "eventName": event, "eventID": name}
+    key = (f"logs/AWSLogs/{org_id}/{management}/CloudTrail/eu-west-1/{now:%Y/%m/%d}/"
+           f"{management}_CloudTrail_eu-west-1_{name}.json.gz")
+    boto3.client("s3").put_object(Bucket="org-trail", Key=key,
+                                  Body=gzip.compress(json.dumps({"Records": [record]}).encode()))
 print(management, ids["security"], ids["prod"], ids["sandbox"], ids["mfa"])
 PY
 )
@@ -96,31 +111,50 @@ fi
 exec "$real_aws" "\$@"
 SHIM
 chmod +x "$shim/aws"
-PATH="$shim:$PATH" bash "$repo/scripts/export-aws.sh" "$out" 2>"$out.stderr" || { cat "$out.stderr" >&2; exit 1; }
+# One day of CloudTrail: the trail's files are this month's, and fewer months mean fewer `aws s3 cp` start-ups.
+PATH="$shim:$PATH" ORGLINT_EVENTS_DAYS=1 bash "$repo/scripts/export-aws.sh" "$out" 2>"$out.stderr" || { cat "$out.stderr" >&2; exit 1; }
 rm -rf "$out.stderr" "$shim"
 for account in "${id[@]}"; do
   grep -q NoSuchEntity "$out/accounts/$account/get-login-profile.error.json" \
     && grep -q AccountMFAEnabled "$out/accounts/$account/get-account-summary.json" \
     || { echo "moto-export: the audit session of $account did not run" >&2; exit 1; }
-  # Moto's answers are about an IAM user; the root user's come from export-full below.
-  rm -f "$out/accounts/$account"/get-login-profile* "$out/accounts/$account"/list-* "$out/accounts/$account"/get-a*
+  # Moto's answers are about an IAM user; the root user's come from export-full below (moto answers GetUser for a
+  # role session with an error, and has no GetContactInformation).
+  rm -f "$out/accounts/$account"/get-login-profile* "$out/accounts/$account"/list-* "$out/accounts/$account"/get-a* \
+    "$out/accounts/$account"/get-user* "$out/accounts/$account"/audit-started-at.txt
 done
+for account in "$management" "${id[@]}"; do
+  rm -f "$out/accounts/$account"/contact-information*
+done
+
+# The organization trail's files: only the one with an AssumeRoot record is kept; export-full's replace it below.
+trail_file=$out/cloudtrail/${management}_CloudTrail_eu-west-1_moto.json
+[ -f "$trail_file" ] && [ ! -e "$out/cloudtrail/${management}_CloudTrail_eu-west-1_other.json" ] \
+  && [ ! -e "$out/cloudtrail/trail-files.error.json" ] \
+  || { echo "moto-export: the organization trail's files were not copied as expected" >&2; exit 1; }
+rm -f "$trail_file"
 
 # What moto cannot produce, with moto's ids in place of export-full's.
 ids="s/111111111111/$management/g; s/222222222222/${id[security]}/g; s/333333333333/${id[prod]}/g"
 ids="$ids; s/444444444444/${id[sandbox]}/g; s/555555555555/${id[mfa]}/g"
 org_id=$(sed -n 's/^ *"Id": "\(o-[^"]*\)".*/\1/p' "$out/organizations/describe-organization.json")
-rm -f "$out"/iam/*.error.json "$out"/organizations/*.error.json "$out"/cloudtrail/*.error.json
+rm -f "$out"/iam/*.error.json "$out"/organizations/*.error.json "$out"/organizations/policies/*.error.json
+rm -f "$out"/cloudtrail/*.error.json
 sed "s/o-m12snuuy2s/$org_id/" "$full/iam/list-organizations-features.json" >"$out/iam/list-organizations-features.json"
+rm -f "$out"/organizations/policies/list-resource-control-policies.json
 for f in iam/credential-report.csv iam/list-virtual-mfa-devices.json organizations/list-delegated-administrators.json \
-  organizations/list-aws-service-access-for-organization.json; do
+  organizations/list-aws-service-access-for-organization.json \
+  organizations/policies/list-resource-control-policies.json organizations/policies/p-rcp0example.json \
+  organizations/policies/p-rcp0example.targets.json; do
   sed "$ids; s/o-m12snuuy2s/$org_id/g" "$full/$f" >"$out/$f"
 done
 # Pin the export time to export-full's, so that which sessions are still open does not depend on the clock.
 cp "$full/exported-at.txt" "$out/exported-at.txt"
 for f in "$full"/cloudtrail/*.json; do sed "$ids" "$f" >"$out/cloudtrail/$(basename "$f" | sed "$ids")"; done
 for pair in prod:333333333333 sandbox:444444444444 mfa:555555555555; do
-  for f in "$full/accounts/${pair#*:}"/get-* "$full/accounts/${pair#*:}"/list-*; do
+  for f in "$full/accounts/${pair#*:}"/get-* "$full/accounts/${pair#*:}"/list-* \
+    "$full/accounts/${pair#*:}"/audit-started-at.txt "$full/accounts/${pair#*:}"/contact-information.json; do
+    [ -f "$f" ] || continue
     sed "$ids" "$f" >"$out/accounts/${id[${pair%%:*}]}/$(basename "$f")"
   done
 done
