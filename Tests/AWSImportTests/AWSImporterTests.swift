@@ -281,13 +281,14 @@ import Testing
 /// Edge cases of the task log and of cross-file references.
 @Suite struct CrossFileTests {
   /// A session ends at eventTime + durationSeconds (at most 900 s) whatever the export time: the 11:50 session of an
-  /// export taken at 12:00 has completedAt 12:05, and a recorded duration above 900 s is bounded by the maximum.
+  /// export taken at 12:00 has completedAt 12:05, and a session of 600 s ends 600 s after it started (a duration
+  /// outside AssumeRoot's 0-900 s is IMPORT001: ImportHardeningTests).
   @Test func sessionsEndAtTheirExpiryWhateverTheExportTime() throws {
     let folder = try Fixtures.copyOfFull()
     defer { Fixtures.cleanUp(folder) }
     let file = folder.appendingPathComponent("cloudtrail/111111111111_CloudTrail_us-east-1_20261125T1200Z_example.json")
     let trail = try String(contentsOf: file, encoding: .utf8)
-    let edited = trail.replacingOccurrences(of: #""durationSeconds":900"#, with: #""durationSeconds":3600"#)
+    let edited = trail.replacingOccurrences(of: #""durationSeconds":900"#, with: #""durationSeconds":600"#)
     #expect(edited != trail)
     try Fixtures.write(edited, to: "cloudtrail/" + file.lastPathComponent, in: folder)
     try FileManager.default.removeItem(at: folder.appendingPathComponent("cloudtrail/lookup-events-assumeroot.json"))
@@ -295,7 +296,7 @@ import Testing
     let tasks = try #require(result.documents.first { $0.path == "privileged-tasks.yaml" }).text
     #expect(
       tasks.contains(
-        "startedAt: 2026-11-20T10:00:00Z\n# eventTime + 900 s (session expiry)\ncompletedAt: 2026-11-20T10:15:00Z"))
+        "startedAt: 2026-11-20T10:00:00Z\n# eventTime + 600 s (session expiry)\ncompletedAt: 2026-11-20T10:10:00Z"))
     let full = try AWSImporter(exportDirectory: Fixtures.full.path).run()
     let fullTasks = try #require(full.documents.first { $0.path == "privileged-tasks.yaml" }).text
     #expect(fullTasks.components(separatedBy: "completedAt:").count - 1 == 4)
