@@ -75,7 +75,8 @@ public struct AWSImportResult: Sendable {
     documents.map { "# file: \($0.path)\n" + $0.text }.joined(separator: "---\n")
   }
 
-  /// Writes the documents under `directory` (created when missing), each atomically, and deletes files that an
+  /// Writes the documents under `directory` (created when missing), each through `AtomicFileWriter` (atomic for
+  /// regular files, never replacing a symlink, device or FIFO), and deletes files that an
   /// earlier import wrote (they start with `AWSImporter.header`) and this one did not, so removed accounts disappear.
   public func write(to directory: String) throws {
     let fm = FileManager.default
@@ -94,7 +95,7 @@ public struct AWSImportResult: Sendable {
     for document in documents {
       let url = root.appendingPathComponent(document.path)
       try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(document.text.utf8).write(to: url, options: .atomic)
+      try AtomicFileWriter.write(document.text, to: url.path)
     }
   }
 }

@@ -58,7 +58,8 @@ struct Import: ParsableCommand {
         do {
           try result.write(to: out)
         } catch {
-          standardError("error: \(out): \(error.localizedDescription)")
+          let reason = (error as? AtomicWriteError).map(String.init(describing:)) ?? "\(out): \(error.localizedDescription)"
+          standardError("error: \(reason)")
           throw ExitCode(2)
         }
       }

@@ -8,7 +8,7 @@ import Testing
   import Glibc
 #endif
 
-/// Terminal safety of long and deceptive lines, and what the atomic writer does when interrupted.
+/// Terminal safety of long and deceptive lines.
 @Suite struct OutputSafetyUnitTests {
   @Test func bidiControlsAreShownLikeOtherControls() {
     for scalar: UInt32 in [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
@@ -79,70 +79,3 @@ import Testing
     #expect(lines[2] == String(repeating: " ", count: 199) + "^")
   }
 }
-
-/// SIGTERM during an atomic write: the temporary file is removed and the signal then does what it did before (here:
-/// a handler that counts it, so that the test process survives).
-@Suite(.serialized) struct AtomicWriteInterruptionTests {
-  @Test func sigtermDuringAWriteRemovesTheTemporaryFile() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orglint-sig-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    var old = sigaction()
-    var counting = sigaction()
-    counting.__sigaction_handler.sa_handler = { _ in receivedSignals += 1 }
-    sigemptyset(&counting.sa_mask)
-    sigaction(SIGTERM, &counting, &old)
-    defer { sigaction(SIGTERM, &old, nil) }
-    receivedSignals = 0
-    // Test threads may block signals: let SIGTERM through on this one.
-    var unblock = sigset_t()
-    var oldMask = sigset_t()
-    sigemptyset(&unblock)
-    sigaddset(&unblock, SIGTERM)
-    pthread_sigmask(SIG_UNBLOCK, &unblock, &oldMask)
-    defer { pthread_sigmask(SIG_SETMASK, &oldMask, nil) }
-    var tempSeen: [String] = []
-    let error = #expect(throws: AtomicWriteError.self) {
-      try AtomicFileWriter.write("report\n", to: dir + "/out.json") {
-        tempSeen = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        raise(SIGTERM)
-      }
-    }
-    #expect(tempSeen.count == 1 && tempSeen[0].hasPrefix(".out.json."))
-    #expect(receivedSignals == 1)  // the earlier handler ran after the cleanup
-    #expect(error?.description.hasPrefix(dir + "/out.json: cannot write: ") == true)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
-    // The writer put the earlier handler back.
-    var now = sigaction()
-    sigaction(SIGTERM, nil, &now)
-    #expect(unsafeBitCast(now.__sigaction_handler.sa_handler, to: Int.self)
-      == unsafeBitCast(counting.__sigaction_handler.sa_handler, to: Int.self))
-  }
-
-  @Test func symlinkTargetIsWrittenAndModeKept() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orglint-link-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    try "old".write(toFile: dir + "/real.json", atomically: false, encoding: .utf8)
-    chmod(dir + "/real.json", 0o640)
-    symlink("real.json", dir + "/link.json")
-    try AtomicFileWriter.write("new\n", to: dir + "/link.json")
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.json") == "real.json")
-    #expect(try String(contentsOfFile: dir + "/real.json", encoding: .utf8) == "new\n")
-    var info = stat()
-    stat(dir + "/real.json", &info)
-    #expect(info.st_mode & 0o7777 == 0o640)
-    // A dangling link: its target is created.
-    symlink("made.json", dir + "/dangling.json")
-    try AtomicFileWriter.write("x", to: dir + "/dangling.json")
-    #expect(try String(contentsOfFile: dir + "/made.json", encoding: .utf8) == "x")
-    // A loop is refused.
-    symlink("loop2", dir + "/loop1")
-    symlink("loop1", dir + "/loop2")
-    #expect(throws: AtomicWriteError(path: dir + "/loop1", reason: "Too many levels of symbolic links")) {
-      try AtomicFileWriter.write("x", to: dir + "/loop1")
-    }
-  }
-}
-
-nonisolated(unsafe) private var receivedSignals = 0

@@ -76,4 +76,21 @@ import Testing
         == "export/cloudtrail/zz.json:1:208: error: $.Records[0].requestParameters.durationSeconds: expected an "
         + "integer from 0 to 900, found 9223372036854775807 [IMPORT001 malformed-export]\n")
   }
+
+  /// `--out DIR` writes like `--output`: a symlinked document is written through (its target gets the new text, the
+  /// link stays), never replaced.
+  @Test func outFolderWritesThroughSymlinks() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try FileManager.default.copyItem(atPath: Self.export, toPath: folder.path + "/export")
+    let target = try folder.write("kept/organization.yaml", "old\n")
+    try folder.makeFolder("out")
+    try FileManager.default.createSymbolicLink(atPath: folder.path + "/out/organization.yaml", withDestinationPath: target)
+    let run = try OrglintProcess.run(["import", "aws", "export", "--out", "out"], in: folder.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    let link = try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/out/organization.yaml")
+    #expect(link == target)
+    let text = try String(contentsOfFile: target, encoding: .utf8)
+    #expect(text.contains("kind: Organization"))
+  }
 }
