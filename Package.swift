@@ -7,7 +7,8 @@ import PackageDescription
 /// exactly what the target's files import (a test checks it).
 let package = Package(
   name: "orglint",
-  platforms: [.macOS(.v13)],
+  // macOS 15: LocatedYAML hands event batches between threads through `Mutex` (Synchronization).
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "orglint", targets: ["orglint"]),
     // The layers as a library, for Benchmarks/ and for tools that embed orglint.

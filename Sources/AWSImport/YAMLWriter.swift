@@ -79,7 +79,7 @@ public enum YAMLWriter {
     }
   }
 
-  /// Sequence items with their `- ` at `indent` (two columns right of the parent key, as FORMAT.md writes them).
+  /// Sequence items with their `- ` at `indent` (two columns right of the parent key, as Docs/format.md writes them).
   private static func writeSequence(_ items: [YAMLNode], indent: Int, into out: inout String) {
     let pad = String(repeating: " ", count: indent)
     for item in items {

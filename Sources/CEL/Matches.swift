@@ -4,7 +4,7 @@ import Foundation
 /// compiled; dynamic patterns go through a small shared cache. Matching time is linear in the text.
 enum Matches {
   /// Compiled dynamic patterns, dropped wholesale when full (bounded memory, no eviction bookkeeping).
-  /// (NSLock rather than `Mutex`, which needs macOS 15; dynamic patterns are rare, so the lock is not hot.)
+  /// (An NSLock: dynamic patterns are rare, so the lock is not hot.)
   private final class Cache: @unchecked Sendable {
     let lock = NSLock()
     var entries: [String: RE2Regex] = [:]

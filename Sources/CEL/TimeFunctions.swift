@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Timestamp and duration accessors (`getFullYear`, `getHours`, ...), with an optional time zone argument:
@@ -29,7 +30,7 @@ enum TimeFunctions {
         }
         seconds += offset
       }
-      let c = CivilTime(seconds: seconds)
+      let c = CivilTime(secondsSinceEpoch: seconds)
       switch part {
       case .getFullYear: return .int(c.year)
       case .getMonth: return .int(c.month - 1)

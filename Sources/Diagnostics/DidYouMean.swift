@@ -16,7 +16,7 @@ public enum DidYouMean {
     return best?.0
   }
 
-  /// `" (did you mean 'x'?)"`, or an empty string when nothing is close.
+  /// `"; did you mean 'x'?"` (to append to a message), or an empty string when nothing is close.
   public static func hint<S: Sequence>(for word: String, among candidates: S) -> String where S.Element == String {
     suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }

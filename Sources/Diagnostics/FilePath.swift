@@ -11,6 +11,14 @@
 public enum FilePath {
   private static let escapeBase: UInt32 = 0x10_FF00
 
+  /// The process's current folder (any length, bytes kept as `string(fromSystemBytes:)` keeps them), or nil when
+  /// `getcwd` fails (the folder was removed, or a parent is not readable).
+  public static func currentDirectory() -> String? {
+    guard let p = getcwd(nil, 0) else { return nil }
+    defer { free(p) }
+    return string(fromSystemBytes: UnsafeRawBufferPointer(start: p, count: strlen(p)))
+  }
+
   /// The name whose bytes are `bytes`: valid UTF-8 is decoded, every byte of an invalid sequence is escaped.
   public static func string(fromSystemBytes bytes: some Collection<UInt8>) -> String {
     let bytes = Array(bytes)

@@ -184,11 +184,7 @@ private func exists(_ path: String) -> Bool {
   return FilePath.withSystemPath(path) { lstat($0, &st) } == 0
 }
 
-private func currentDirectory() -> String {
-  guard let p = getcwd(nil, 0) else { return "." }
-  defer { free(p) }
-  return String(cString: p)
-}
+private func currentDirectory() -> String { FilePath.currentDirectory() ?? "." }
 
 private func realPath(_ path: String) -> String {
   guard let p = FilePath.withSystemPath(path, { realpath($0, nil) }) else { return path }

@@ -2,8 +2,8 @@ import Diagnostics
 
 /// Everything a formatter needs to render one `orglint lint` run: the findings and the context they came from.
 ///
-/// The CLI builds one after linting and hands it to `OutputFormat.render(_:options:)`. Findings may come in any order;
-/// every formatter sorts them with `Finding.reportOrder`.
+/// The CLI builds one after linting and hands it to the `ReportFormatter` that `OutputFormat.formatter(color:)` picks
+/// (`render(_:)`). Findings may come in any order; every formatter sorts them with `Finding.reportOrder`.
 public struct Report: Sendable {
   /// The rules' findings, including suppressed and baselined ones (text hides those; json and sarif mark them).
   public var findings: [Finding]

@@ -1,3 +1,4 @@
+import CEL
 import Diagnostics
 import LocatedYAML
 
@@ -71,7 +72,7 @@ enum ParamsParser {
       if let i = Int64(text) { return (.int, .int(i)) }
       if let d = Double(text), text.contains(".") { return (.double, .double(d)) }
     }
-    if let ns = DurationText.parse(text) { return (.duration, .duration(ns)) }
+    if let ns = GoDuration.nanoseconds(text) { return (.duration, .duration(ns)) }
     if isTimestamp(text) { return (.timestamp, .timestamp(text)) }
     return (.string, .string(text))
   }
@@ -98,17 +99,13 @@ enum ParamsParser {
     case .int: return Int64(text).map { .int($0) }
     case .double: return Double(text).map { .double($0) }
     case .string: return .string(text)
-    case .duration: return DurationText.parse(text).map { .duration($0) }
+    case .duration: return GoDuration.nanoseconds(text).map { .duration($0) }
     case .timestamp: return isTimestamp(text) ? .timestamp(text) : nil
     case .stringList: return nil
     }
   }
 
-  static func isTimestamp(_ text: String) -> Bool {
-    let u = Array(text.utf8)
-    guard u.count >= 20 else { return false }
-    let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
-    return digits.allSatisfy { (0x30...0x39).contains(u[$0]) } && u[4] == 0x2D && u[7] == 0x2D
-      && (u[10] == 0x54 || u[10] == 0x74) && u[13] == 0x3A && u[16] == 0x3A
-  }
+  /// Whether `text` is a timestamp CEL accepts (RFC 3339 naming a real date), so a value that passes here never
+  /// turns into `null` when the rule runs.
+  static func isTimestamp(_ text: String) -> Bool { CELTimestamp.parse(text) != nil }
 }

@@ -71,7 +71,7 @@ public enum ParamValue: Sendable, Hashable, CustomStringConvertible {
     case .int(let i): "\(i)"
     case .double(let d): "\(d)"
     case .string(let s): "'\(s)'"
-    case .duration(let ns): DurationText.format(nanoseconds: ns)
+    case .duration(let ns): GoDuration.shortText(ns)
     case .timestamp(let t): t
     case .stringList(let l): "[" + l.map { "'\($0)'" }.joined(separator: ", ") + "]"
     }

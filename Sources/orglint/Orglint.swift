@@ -3,7 +3,13 @@ import Diagnostics
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
+
+/// Ends the process with `code` (the C library's `exit`; inside a `ParsableCommand`, a bare `exit` names
+/// ArgumentParser's `exit(withError:)`).
+private func processExit(_ code: Int32) -> Never { exit(code) }
 
 /// The `orglint` command: a policy-as-code linter for the AWS root user across an organization.
 @main
@@ -16,7 +22,7 @@ struct Orglint: ParsableCommand {
     defaultSubcommand: nil
   )
 
-  /// Runs the command; usage errors exit with 2 (CLI.md), not ArgumentParser's 64.
+  /// Runs the command; usage errors exit with 2 (Docs/cli.md), not ArgumentParser's 64.
   /// Help and `--version` go through the checked standard output too; file names that are not UTF-8 reach the
   /// commands with their bytes escaped (`FilePath`), so that they can still be opened.
   static func main() {
@@ -26,12 +32,12 @@ struct Orglint: ParsableCommand {
       try command.run()
     } catch let error as StandardOutputError {
       standardError("orglint: error: \(error)")
-      Glibc.exit(2)
+      processExit(2)
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
         standardError(fullMessage(for: error))  // ends with "See 'orglint … --help' for more information."
-        Glibc.exit(2)
+        processExit(2)
       }
       if code == .success {
         let message = fullMessage(for: error)
@@ -39,9 +45,9 @@ struct Orglint: ParsableCommand {
           if !message.isEmpty { try StandardOutput.line(message) }
         } catch {
           standardError("orglint: error: \(error)")
-          Glibc.exit(2)
+          processExit(2)
         }
-        Glibc.exit(0)
+        processExit(0)
       }
       exit(withError: error)
     }

@@ -17,7 +17,7 @@ import Testing
 
   @Test(arguments: [
     "N/A", "no_information", "not_supported", "2026-13-01T00:00:00Z", "2026-10-01T10:00:00",
-    "2026-10-01T10:00:00+0000", "2026-10-01T10:00:00Zjunk", "",
+    "2026-10-01T10:00:00+0000", "2026-10-01T10:00:00Zjunk", "", "2026-02-31T00:00:00Z", "2026-12-31T23:59:60Z",
   ])
   func rejectsWhatIsNotATime(input: String) {
     #expect(Timestamp(parsing: input) == nil)

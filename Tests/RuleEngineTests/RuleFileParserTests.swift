@@ -109,18 +109,6 @@ private let valid = """
     #expect(parse("id: [").findings.map(\.ruleId) == ["YAML001"])
     #expect(parse("- a\n").findings.map(describe) == ["RULE003 1:1 a rule file holds one YAML mapping (one rule)"])
   }
-
-  @Test func durations() {
-    #expect(DurationText.parse("24h") == 86_400_000_000_000)
-    #expect(DurationText.parse("1h30m") == 5_400_000_000_000)
-    #expect(DurationText.parse("1.5s") == 1_500_000_000)
-    #expect(DurationText.parse("30d") == 2_592_000_000_000_000)
-    #expect(DurationText.parse("-2m") == -120_000_000_000)
-    #expect(DurationText.parse("2x") == nil)
-    #expect(DurationText.parse("h") == nil)
-    #expect(DurationText.format(nanoseconds: 30 * 86_400 * 1_000_000_000) == "30d")
-    #expect(DurationText.format(nanoseconds: 900_000_000_000) == "15m")
-  }
 }
 
 extension Diagnostics.SourceLocation {

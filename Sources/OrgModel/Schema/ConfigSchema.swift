@@ -151,8 +151,9 @@ public enum ConfigSchema {
     ]
   }
 
-  /// RFC 3339 as `Timestamp.parse` reads it (`T`, `t` or a space between date and time; `Z`, `z` or an offset).
+  /// RFC 3339 as `RFC3339.parse` reads it (`T`, `t` or a space between date and time; no leap second `:60`; `Z`, `z`
+  /// or an offset). A pattern cannot check month lengths: February 31 passes here and fails when loaded.
   static let timestampPattern =
-    "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)"
+    "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
     + "(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A JSON value whose objects keep their keys in the order they were built, written by a small deterministic
 /// writer: the building block of `ConfigSchema`.
 indirect enum SchemaJSON: Sendable {
@@ -40,7 +42,7 @@ indirect enum SchemaJSON: Sendable {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)
-    case .string(let s): Self.quote(s, into: &out)
+    case .string(let s): out += JSONText.quoted(s)
     case .array(let items):
       if items.isEmpty {
         out += "[]"
@@ -73,7 +75,7 @@ indirect enum SchemaJSON: Sendable {
       out += "{\n"
       for (i, (key, value)) in pairs.enumerated() {
         out += String(repeating: " ", count: indent + 2)
-        Self.quote(key, into: &out)
+        out += JSONText.quoted(key)
         out += ": "
         value.write(to: &out, indent: indent + 2)
         out += i == pairs.count - 1 ? "\n" : ",\n"
@@ -87,25 +89,6 @@ indirect enum SchemaJSON: Sendable {
     case .array, .object: false
     default: true
     }
-  }
-
-  /// A JSON string literal (RFC 8259 escapes; other characters as they are).
-  private static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    out += "\""
   }
 }
 

@@ -87,11 +87,7 @@ public enum ConfigLoader {
     return (config, findings)
   }
 
-  static func currentDirectory() -> String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
+  static func currentDirectory() -> String { FilePath.currentDirectory() ?? "/" }
 
   static func isDirectory(_ path: String) -> Bool {
     var info = stat()
