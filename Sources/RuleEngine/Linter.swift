@@ -71,6 +71,9 @@ public struct LintResult: Sendable {
   public var notJudged: [NotJudged] = []
   /// Checks of the reported files (rule × item with `when` not false), judged or not.
   public var checks = 0
+  /// Messages for the person running orglint that are not findings (a configured baseline not written yet);
+  /// the CLI prints them on standard error.
+  public var notices: [String] = []
 
   /// The percentage of checks judged (100 when there is none).
   public var coverage: Double { checks == 0 ? 100 : Double(checks - notJudged.count) * 100 / Double(checks) }
@@ -156,22 +159,23 @@ public enum Linter {
       findings, in: set, config: config, rules: rules, otherRules: loaderRules,
       ranRuleIds: Set(compiled.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: request.now.seconds),
       cwd: request.cwd)
-    if request.recordsBaseline { result.baselineText = Baseline.render(findings) }
+    findings = Baseline.fingerprintLoaderFindings(findings, root: config?.directory ?? set.root, cwd: request.cwd)
+    if request.recordsBaseline {
+      // The run reports as the next one with the baseline just written will: recorded findings are `unchanged`.
+      let recorded = Baseline(recording: findings)
+      result.baselineText = recorded.rendered
+      findings = recorded.apply(to: findings).findings
+    }
     if !request.recordsBaseline, let path = request.baselinePath ?? config?.baseline {
-      do {
-        let source = try SourceFile.read(path: path)
-        if let identity = source.identity { result.inputFiles[identity] = path }
-        let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)
-        let (marked, stale) = baseline.apply(to: findings)
-        findings = marked + stale
-        result.sources[path] = source
-      } catch let error as SourceFileError {
-        result.problems.append(RuleLoader.ioFinding(error))
-      } catch {
-        result.problems.append(
-          Finding(
-            ruleId: "BASE000", ruleName: "invalid-baseline", severity: .error, message: "\(error)", path: path,
-            range: nil))
+      if request.baselinePath == nil, !Baseline.exists(path) {
+        let absolute = PathText.normalize(path, cwd: request.cwd)
+        let shown = absolute.hasPrefix(request.cwd + "/") ? String(absolute.dropFirst(request.cwd.count + 1)) : path
+        // The config names the baseline before the first `--write-baseline` wrote it: every finding is new.
+        result.notices.append(
+          "baseline \(shown) (the config's 'baseline') does not exist yet, so every finding is new; record it with "
+            + "'orglint lint --write-baseline \(shown)'")
+      } else {
+        findings = applyBaseline(at: path, to: findings, partialRun: set.reportedPaths != nil, &result)
       }
     }
     if let minimum = request.minCoverage.map({ MinCoverage(percent: $0) }) ?? config?.minCoverage {
@@ -179,6 +183,30 @@ public enum Linter {
     }
     result.findings = findings
     return result
+  }
+
+  /// `findings` marked against the baseline file at `path`, with its stale entries as BASE001 notes, except on a
+  /// partial run (named files), where the other files' findings were not looked at; a file that cannot be read or
+  /// parsed is a problem (exit 2).
+  static func applyBaseline(
+    at path: String, to findings: [Finding], partialRun: Bool, _ result: inout LintResult
+  ) -> [Finding] {
+    do {
+      let source = try SourceFile.read(path: path)
+      if let identity = source.identity { result.inputFiles[identity] = path }
+      let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)
+      let (marked, stale) = baseline.apply(to: findings)
+      result.sources[path] = source
+      return marked + (partialRun ? [] : stale)
+    } catch let error as SourceFileError {
+      result.problems.append(RuleLoader.ioFinding(error))
+    } catch {
+      result.problems.append(
+        Finding(
+          ruleId: "BASE000", ruleName: "invalid-baseline", severity: .error, message: "\(error)", path: path,
+          range: nil))
+    }
+    return findings
   }
 
   /// COVERAGE001 when fewer checks were judged than `minimum` asks; at the config's `minCoverage:` when set there.

@@ -103,6 +103,7 @@ struct Lint: ParsableCommand {
       if format != .text { try emit(format.render(report), to: output) }
       throw ExitCode(2)
     }
+    for notice in result.notices { standardError("orglint: note: \(notice)\n") }
     if let writeBaseline { try emit(result.baselineText, to: writeBaseline) }
     let threshold = (failOn ?? result.config?.failOn ?? .error).threshold
     let failing =
