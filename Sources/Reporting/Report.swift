@@ -91,4 +91,17 @@ public struct Report: Sendable {
     let base = helpBaseURI.hasSuffix("/") ? String(helpBaseURI.dropLast()) : helpBaseURI
     return "\(base)/\(id).md"
   }
+
+  /// Where `rule` is documented: its page beside the others, its section of `diagnostics.md` (one folder up from
+  /// the rule pages), or nil for a rule orglint has no page for (a user rule).
+  public func helpURI(for rule: RuleDescriptor) -> String? {
+    switch rule.helpPage {
+    case .rulePage: return helpURI(forRule: rule.id)
+    case .none: return nil
+    case .diagnostics:
+      var base = helpBaseURI.hasSuffix("/") ? String(helpBaseURI.dropLast()) : helpBaseURI
+      if let slash = base.lastIndex(of: "/") { base = String(base[..<slash]) }
+      return "\(base)/diagnostics.md#\(rule.diagnosticsAnchor)"
+    }
+  }
 }

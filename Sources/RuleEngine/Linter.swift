@@ -93,7 +93,14 @@ extension LintResult {
 /// evaluation → suppressions → baseline.
 public enum Linter {
   /// The checks of the layers below the rules, which report with their own ids.
-  public static let loaderRules: [RuleDescriptor] = YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError, RuleFileRules.costBudgetExceeded]
+  public static let loaderRules: [RuleDescriptor] = (YAMLRules.all + ModelRules.all + [
+    RuleFileRules.evaluationError, RuleFileRules.costBudgetExceeded,
+  ]).map { $0.documented(at: .diagnostics) }
+
+  /// Every id orglint itself reports, besides the rules: the loader's, the rule files', the adoption layer's and the
+  /// run's, each documented in Docs/diagnostics.md (`orglint rules list` shows them as diagnostics).
+  public static let diagnosticRules: [RuleDescriptor] = (YAMLRules.all + ModelRules.all + RuleFileRules.all
+    + AdoptionRules.all + RunRules.all).map { $0.documented(at: .diagnostics) }
 
   public static func lint(_ request: LintRequest) -> LintResult {
     var result = LintResult()
@@ -127,7 +134,9 @@ public enum Linter {
       if let c { compiled.append(c) }
     }
     compiled = RuleConfiguration.apply(configurations, to: compiled)
-    result.rules = compiled.map(\.descriptor) + loaderRules + AdoptionRules.all
+    result.rules =
+      compiled.map { $0.rule.isBuiltin ? $0.descriptor : $0.descriptor.documented(at: .none) } + loaderRules
+      + (AdoptionRules.all + RunRules.all).map { $0.documented(at: .diagnostics) }
     guard result.problems.isEmpty else { return result }
 
     // The set.
@@ -202,9 +211,7 @@ public enum Linter {
       result.problems.append(RuleLoader.ioFinding(error))
     } catch {
       result.problems.append(
-        Finding(
-          ruleId: "BASE000", ruleName: "invalid-baseline", severity: .error, message: "\(error)", path: path,
-          range: nil))
+        Finding(RunRules.invalidBaseline, "\(error)", path: path, range: nil))
     }
     return findings
   }
@@ -245,11 +252,21 @@ public enum Linter {
       for name in names {
         if let rule = rules.first(where: { $0.id.caseInsensitiveEquals(name) || $0.name == name }) {
           ids.insert(rule.id)
+        } else if let d = diagnosticRules.first(where: { $0.id.caseInsensitiveEquals(name) || $0.name == name }) {
+          // Loader and run ids always report: a broken file or config must never pass because a rule was picked.
+          problems.append(
+            Finding(
+              RunRules.unknownRule,
+              "\(option): \(d.id) is a diagnostic of orglint itself, not a rule, and always reports; "
+                + (d.severity == .error
+                  ? "fix what it reports"
+                  : "to accept it, suppress it in the config file's 'suppressions' list"),
+              path: nil, range: nil))
         } else {
           problems.append(
             Finding(
-              ruleId: "CLI001", ruleName: "unknown-rule", severity: .error,
-              message: "\(option): no rule '\(name)'\(DidYouMean.hint(for: name, among: known))", path: nil, range: nil))
+              RunRules.unknownRule, "\(option): no rule '\(name)'\(DidYouMean.hint(for: name, among: known))",
+              path: nil, range: nil))
         }
       }
       return ids
