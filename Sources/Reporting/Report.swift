@@ -86,6 +86,12 @@ public struct Report: Sendable {
     anchorPath ?? sources.keys.min() ?? (configurationProblems + findings).compactMap(\.path).min()
   }
 
+  /// The `file://` URI of the absolute folder `directory`, ending in `/` (for `sourceRootURI`).
+  public static func directoryURI(_ directory: String) -> String {
+    let encoded = SARIF.ArtifactURI.encode(directory)
+    return "file://" + encoded + (encoded.hasSuffix("/") ? "" : "/")
+  }
+
   /// The help page of a rule.
   public func helpURI(forRule id: String) -> String {
     let base = helpBaseURI.hasSuffix("/") ? String(helpBaseURI.dropLast()) : helpBaseURI

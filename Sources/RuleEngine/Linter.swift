@@ -106,7 +106,13 @@ public enum Linter {
     var result = LintResult()
     // The config file.
     var config: OrglintConfig?
-    if let path = request.configPath ?? ConfigLoader.discover(from: request.paths, cwd: request.cwd) {
+    // A discovered config file is shown relative to the working folder, like every other input (when the request's
+    // folder is the process's, so that the relative path reads the same file).
+    let relativeWorks = request.cwd == currentDirectory()
+    let discovered = ConfigLoader.discover(from: request.paths, cwd: request.cwd).map {
+      relativeWorks ? PathText.relative($0, to: request.cwd) : $0
+    }
+    if let path = request.configPath ?? discovered {
       let (loaded, findings) = ConfigLoader.load(path: path, cwd: request.cwd)
       result.noteInput(Discovery.absolutePath(path, cwd: request.cwd), shown: path)
       config = loaded
@@ -177,12 +183,10 @@ public enum Linter {
     }
     if !request.recordsBaseline, let path = request.baselinePath ?? config?.baseline {
       if request.baselinePath == nil, !Baseline.exists(path) {
-        let absolute = PathText.normalize(path, cwd: request.cwd)
-        let shown = absolute.hasPrefix(request.cwd + "/") ? String(absolute.dropFirst(request.cwd.count + 1)) : path
         // The config names the baseline before the first `--write-baseline` wrote it: every finding is new.
         result.notices.append(
-          "baseline \(shown) (the config's 'baseline') does not exist yet, so every finding is new; record it with "
-            + "'orglint lint --write-baseline \(shown)'")
+          "baseline \(path) (the config's 'baseline') does not exist yet, so every finding is new; record it with "
+            + "'orglint lint --write-baseline \(path)'")
       } else {
         findings = applyBaseline(at: path, to: findings, partialRun: set.reportedPaths != nil, &result)
       }
@@ -205,8 +209,11 @@ public enum Linter {
       if let identity = source.identity { result.inputFiles[identity] = path }
       let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)
       let (marked, stale) = baseline.apply(to: findings)
-      result.sources[path] = source
-      return marked + (partialRun ? [] : stale)
+      let reported = partialRun ? [] : stale
+      // The baseline is a source (for snippets) only when a finding points into it: it is not a linted file, so
+      // reports that list files (JUnit) must not show it as one that passed.
+      if !reported.isEmpty { result.sources[path] = source }
+      return marked + reported
     } catch let error as SourceFileError {
       result.problems.append(RuleLoader.ioFinding(error))
     } catch {

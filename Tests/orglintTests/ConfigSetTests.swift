@@ -336,7 +336,7 @@ import Testing
     #expect(run.stdout == "")
     #expect(
       run.stderr == """
-        \(set.path)/.orglint.yaml:2:1: error: unknown key 'rulez' in the config file; did you mean 'rules'? \
+        .orglint.yaml:2:1: error: unknown key 'rulez' in the config file; did you mean 'rules'? \
         [CONFIG001 config-unknown-key]
         orglint could not lint: 1 problem (exit code 2)
 
