@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 import Testing
 
 /// Every ```console block of README.md and Docs/*.md is run with the built binary and its output compared with the
@@ -93,5 +94,19 @@ import Testing
         Self.matches(expected[...], actual[...]),
         "\(example) printed:\n\(actual.joined(separator: "\n"))\nbut the doc says:\n\(expected.joined(separator: "\n"))")
     }
+  }
+
+  /// Docs/integrations.md's modeline example is a valid Account: orglint reports no format finding on it.
+  @Test func theModelineExampleIsAValidDocument() throws {
+    let blocks = try Markdown.fencedBlocks("yaml", in: OrglintProcess.packageRoot + "/Docs/integrations.md")
+    let snippet = try #require(blocks.first { $0.hasPrefix("# yaml-language-server:") })
+    #expect(snippet.hasPrefix("# yaml-language-server: $schema=../orglint-v1.schema.json\n"))
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write("org/prod.yaml", snippet)
+    let run = try OrglintProcess.lint(["--format", "json", "org/prod.yaml"], in: folder.path)
+    #expect(run.status != 2, "\(run.stderr)")
+    let loader = try JSONReport(run).findings.filter { $0.ruleId.hasPrefix("SCHEMA") || $0.ruleId.hasPrefix("YAML") }
+    #expect(loader.isEmpty, "\(loader)")
   }
 }
