@@ -18,6 +18,8 @@ public struct RuleDescriptor: Hashable, Sendable {
   public var description: String
   /// How to fix it (Markdown).
   public var remediation: String
+  /// Where its documentation lives (SARIF `helpUri`).
+  public var helpPage: HelpPage = .rulePage
 
   public init(
     id: String, name: String, title: String, severity: Severity, securitySeverity: Double? = nil,
@@ -33,4 +35,22 @@ public struct RuleDescriptor: Hashable, Sendable {
     self.description = description
     self.remediation = remediation
   }
+}
+
+/// Where an id is documented: a rule's own page (`Docs/rules/ID.md`), a section of Docs/diagnostics.md for the ids
+/// of the loader and of the run (YAML…, SCHEMA…, CONFIG…, SUP…, IO001, …), or nowhere orglint knows (user rules).
+public enum HelpPage: Hashable, Sendable {
+  case rulePage, diagnostics, none
+}
+
+extension RuleDescriptor {
+  /// This descriptor documented at `page`.
+  public func documented(at page: HelpPage) -> RuleDescriptor {
+    var copy = self
+    copy.helpPage = page
+    return copy
+  }
+
+  /// The anchor of its section in Docs/diagnostics.md (`## YAML001 yaml-syntax-error` → `yaml001-yaml-syntax-error`).
+  public var diagnosticsAnchor: String { id.lowercased() + "-" + name }
 }

@@ -86,9 +86,28 @@ public struct Report: Sendable {
     anchorPath ?? sources.keys.min() ?? (configurationProblems + findings).compactMap(\.path).min()
   }
 
+  /// The `file://` URI of the absolute folder `directory`, ending in `/` (for `sourceRootURI`).
+  public static func directoryURI(_ directory: String) -> String {
+    let encoded = SARIF.ArtifactURI.encode(directory)
+    return "file://" + encoded + (encoded.hasSuffix("/") ? "" : "/")
+  }
+
   /// The help page of a rule.
   public func helpURI(forRule id: String) -> String {
     let base = helpBaseURI.hasSuffix("/") ? String(helpBaseURI.dropLast()) : helpBaseURI
     return "\(base)/\(id).md"
+  }
+
+  /// Where `rule` is documented: its page beside the others, its section of `diagnostics.md` (one folder up from
+  /// the rule pages), or nil for a rule orglint has no page for (a user rule).
+  public func helpURI(for rule: RuleDescriptor) -> String? {
+    switch rule.helpPage {
+    case .rulePage: return helpURI(forRule: rule.id)
+    case .none: return nil
+    case .diagnostics:
+      var base = helpBaseURI.hasSuffix("/") ? String(helpBaseURI.dropLast()) : helpBaseURI
+      if let slash = base.lastIndex(of: "/") { base = String(base[..<slash]) }
+      return "\(base)/diagnostics.md#\(rule.diagnosticsAnchor)"
+    }
   }
 }

@@ -117,7 +117,7 @@ public struct SARIFFormatter: ReportFormatter {
         : SARIF.MultiformatMessageString(
           text: trimmed(text.map(trimmed).joined(separator: "\n\n")),
           markdown: trimmed(markdown.map(trimmed).joined(separator: "\n\n"))),
-      helpUri: report.helpURI(forRule: rule.id),
+      helpUri: report.helpURI(for: rule),
       defaultConfiguration: SARIF.ReportingConfiguration(level: rule.severity.rawValue),
       properties: properties.tags == nil && properties.securitySeverity == nil ? nil : properties)
   }

@@ -71,6 +71,9 @@ public struct LintResult: Sendable {
   public var notJudged: [NotJudged] = []
   /// Checks of the reported files (rule × item with `when` not false), judged or not.
   public var checks = 0
+  /// Messages for the person running orglint that are not findings (a configured baseline not written yet);
+  /// the CLI prints them on standard error.
+  public var notices: [String] = []
 
   /// The percentage of checks judged (100 when there is none).
   public var coverage: Double { checks == 0 ? 100 : Double(checks - notJudged.count) * 100 / Double(checks) }
@@ -90,14 +93,26 @@ extension LintResult {
 /// evaluation → suppressions → baseline.
 public enum Linter {
   /// The checks of the layers below the rules, which report with their own ids.
-  public static let loaderRules: [RuleDescriptor] =
-    YAMLRules.all + ModelRules.all + [RuleFileRules.evaluationError, RuleFileRules.costBudgetExceeded]
+  public static let loaderRules: [RuleDescriptor] = (YAMLRules.all + ModelRules.all + [
+    RuleFileRules.evaluationError, RuleFileRules.costBudgetExceeded,
+  ]).map { $0.documented(at: .diagnostics) }
+
+  /// Every id orglint itself reports, besides the rules: the loader's, the rule files', the adoption layer's and the
+  /// run's, each documented in Docs/diagnostics.md (`orglint rules list` shows them as diagnostics).
+  public static let diagnosticRules: [RuleDescriptor] = (YAMLRules.all + ModelRules.all + RuleFileRules.all
+    + AdoptionRules.all + RunRules.all).map { $0.documented(at: .diagnostics) }
 
   public static func lint(_ request: LintRequest) -> LintResult {
     var result = LintResult()
     // The config file.
     var config: OrglintConfig?
-    if let path = request.configPath ?? ConfigLoader.discover(from: request.paths, cwd: request.cwd) {
+    // A discovered config file is shown relative to the working folder, like every other input (when the request's
+    // folder is the process's, so that the relative path reads the same file).
+    let relativeWorks = request.cwd == currentDirectory()
+    let discovered = ConfigLoader.discover(from: request.paths, cwd: request.cwd).map {
+      relativeWorks ? PathText.relative($0, to: request.cwd) : $0
+    }
+    if let path = request.configPath ?? discovered {
       let (loaded, findings) = ConfigLoader.load(path: path, cwd: request.cwd)
       result.noteInput(Discovery.absolutePath(path, cwd: request.cwd), shown: path)
       config = loaded
@@ -128,7 +143,9 @@ public enum Linter {
       if let c { compiled.append(c) }
     }
     compiled = RuleConfiguration.apply(configurations, to: compiled)
-    result.rules = compiled.map(\.descriptor) + loaderRules + AdoptionRules.all
+    result.rules =
+      compiled.map { $0.rule.isBuiltin ? $0.descriptor : $0.descriptor.documented(at: .none) } + loaderRules
+      + (AdoptionRules.all + RunRules.all).map { $0.documented(at: .diagnostics) }
     guard result.problems.isEmpty else { return result }
 
     // The set.
@@ -160,22 +177,21 @@ public enum Linter {
       findings, in: set, config: config, rules: rules, otherRules: loaderRules,
       ranRuleIds: Set(compiled.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: request.now.seconds),
       cwd: request.cwd)
-    if request.recordsBaseline { result.baselineText = Baseline.render(findings) }
+    findings = Baseline.fingerprintLoaderFindings(findings, root: config?.directory ?? set.root, cwd: request.cwd)
+    if request.recordsBaseline {
+      // The run reports as the next one with the baseline just written will: recorded findings are `unchanged`.
+      let recorded = Baseline(recording: findings)
+      result.baselineText = recorded.rendered
+      findings = recorded.apply(to: findings).findings
+    }
     if !request.recordsBaseline, let path = request.baselinePath ?? config?.baseline {
-      do {
-        let source = try SourceFile.read(path: path)
-        if let identity = source.identity { result.inputFiles[identity] = path }
-        let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)
-        let (marked, stale) = baseline.apply(to: findings)
-        findings = marked + stale
-        result.sources[path] = source
-      } catch let error as SourceFileError {
-        result.problems.append(RuleLoader.ioFinding(error))
-      } catch {
-        result.problems.append(
-          Finding(
-            ruleId: "BASE000", ruleName: "invalid-baseline", severity: .error, message: "\(error)", path: path,
-            range: nil))
+      if request.baselinePath == nil, !Baseline.exists(path) {
+        // The config names the baseline before the first `--write-baseline` wrote it: every finding is new.
+        result.notices.append(
+          "baseline \(path) (the config's 'baseline') does not exist yet, so every finding is new; record it with "
+            + "'orglint lint --write-baseline \(path)'")
+      } else {
+        findings = applyBaseline(at: path, to: findings, partialRun: set.reportedPaths != nil, &result)
       }
     }
     if let minimum = request.minCoverage.map({ MinCoverage(percent: $0) }) ?? config?.minCoverage {
@@ -183,6 +199,31 @@ public enum Linter {
     }
     result.findings = findings
     return result
+  }
+
+  /// `findings` marked against the baseline file at `path`, with its stale entries as BASE001 notes, except on a
+  /// partial run (named files), where the other files' findings were not looked at; a file that cannot be read or
+  /// parsed is a problem (exit 2).
+  static func applyBaseline(
+    at path: String, to findings: [Finding], partialRun: Bool, _ result: inout LintResult
+  ) -> [Finding] {
+    do {
+      let source = try SourceFile.read(path: path)
+      if let identity = source.identity { result.inputFiles[identity] = path }
+      let baseline = try Baseline.parse(String(decoding: source.bytes, as: UTF8.self), path: path)
+      let (marked, stale) = baseline.apply(to: findings)
+      let reported = partialRun ? [] : stale
+      // The baseline is a source (for snippets) only when a finding points into it: it is not a linted file, so
+      // reports that list files (JUnit) must not show it as one that passed.
+      if !reported.isEmpty { result.sources[path] = source }
+      return marked + reported
+    } catch let error as SourceFileError {
+      result.problems.append(RuleLoader.ioFinding(error))
+    } catch {
+      result.problems.append(
+        Finding(RunRules.invalidBaseline, "\(error)", path: path, range: nil))
+    }
+    return findings
   }
 
   /// COVERAGE001 when fewer checks were judged than `minimum` asks; at the config's `minCoverage:` when set there.
@@ -221,11 +262,21 @@ public enum Linter {
       for name in names {
         if let rule = rules.first(where: { $0.id.caseInsensitiveEquals(name) || $0.name == name }) {
           ids.insert(rule.id)
+        } else if let d = diagnosticRules.first(where: { $0.id.caseInsensitiveEquals(name) || $0.name == name }) {
+          // Loader and run ids always report: a broken file or config must never pass because a rule was picked.
+          problems.append(
+            Finding(
+              RunRules.unknownRule,
+              "\(option): \(d.id) is a diagnostic of orglint itself, not a rule, and always reports; "
+                + (d.severity == .error
+                  ? "fix what it reports"
+                  : "to accept it, suppress it in the config file's 'suppressions' list"),
+              path: nil, range: nil))
         } else {
           problems.append(
             Finding(
-              ruleId: "CLI001", ruleName: "unknown-rule", severity: .error,
-              message: "\(option): no rule '\(name)'\(DidYouMean.hint(for: name, among: known))", path: nil, range: nil))
+              RunRules.unknownRule, "\(option): no rule '\(name)'\(DidYouMean.hint(for: name, among: known))",
+              path: nil, range: nil))
         }
       }
       return ids

@@ -17,7 +17,9 @@ public enum RuleDocs {
     var out = header("Rules/*.yaml")
     out += "# Built-in rules\n\n"
     out += "orglint's \(rules.count) built-in rules, one YAML file each in `Rules/` (see "
-      + "[writing rules](../writing-rules.md)). `orglint rules list` prints the same table, with your own rules.\n\n"
+      + "[writing rules](../writing-rules.md)). `orglint rules list --format markdown` prints these rows, without links, "
+      + "with a `source` column and your own rules; `orglint rules list` also lists orglint's own ids "
+      + "([diagnostics](../diagnostics.md)).\n\n"
     out += "| id | name | severity | scope | title |\n|---|---|---|---|---|\n"
     for r in rules {
       out += "| [\(r.id)](\(r.id).md) | `\(r.name)` | \(r.descriptor.severity.rawValue) | \(r.scope.rawValue) | "
@@ -84,11 +86,21 @@ public enum RuleDocs {
     return out
   }
 
-  private static func yamlField(_ name: String, _ text: String) -> String {
+  /// `name: text` as YAML that reads back as `text`: plain when that is safe, a folded `>-` scalar for one line that
+  /// is not (`!account…`, `{{…}}`, `a ? b : c`), a literal `|` block for several lines.
+  static func yamlField(_ name: String, _ text: String) -> String {
     let trimmed = text.trimmingTrailingSpaces
-    if !trimmed.contains("\n") { return "\(name): \(trimmed)\n" }
+    if !trimmed.contains("\n") {
+      return isPlainSafe(trimmed) ? "\(name): \(trimmed)\n" : "\(name): >-\n  \(trimmed)\n"
+    }
     return "\(name): |\n" + trimmed.split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.isEmpty ? "\n" : "  \($0)\n" }.joined()
+  }
+
+  /// True when `text` reads back unchanged as a plain YAML scalar on one line.
+  static func isPlainSafe(_ text: String) -> Bool {
+    guard let first = text.first, !first.isWhitespace, !"!&*{}[]|>'\"%@`#,?:-".contains(first) else { return false }
+    return !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(":") && !text.contains("\t")
   }
 
   /// `orglint rules explain`: the rule for a terminal.

@@ -105,7 +105,11 @@ public struct RuleEvaluator: Sendable {
       case .bool(false):
         if reported(entity.document) { out.checks += 1 }
         var f = finding(rule, entity, variables)
-        if let related = rule.related { f.related = relatedLocations(related.evaluate(variables)) }
+        if let related = rule.related {
+          let text = rule.rule.related.map { $0.text.split(separator: "\n").joined(separator: " ") } ?? ""
+          let why = text.count <= 60 && !text.contains("[") ? "related: \(text)" : "related expression"
+          f.related = relatedLocations(related.evaluate(variables), why: why)
+        }
         out.findings.append(f)
       case .unknown(let u):
         notJudged(rule, entity, u, &reported, &out)
@@ -194,8 +198,9 @@ public struct RuleEvaluator: Sendable {
       logicalLocation: orgPrefix + entity.logicalPath + (property.isEmpty ? "" : "/" + rule.rule.location.joined(separator: "/")))
   }
 
-  /// The locations of the entities a `related` expression names (others are ignored).
-  private func relatedLocations(_ value: CELValue) -> [RelatedLocation] {
+  /// The locations of the entities a `related` expression names (others are ignored), each saying why it is shown:
+  /// `account/888888888888, named by this rule's related: account.sameEmail`.
+  private func relatedLocations(_ value: CELValue, why: String) -> [RelatedLocation] {
     var out: [RelatedLocation] = []
     func visit(_ v: CELValue) {
       switch v {
@@ -211,7 +216,9 @@ public struct RuleEvaluator: Sendable {
         case let u as OrganizationalUnit: (path, location) = (u.logicalPath, u.origin.location)
         default: return
         }
-        out.append(RelatedLocation(path: location.path, range: location.range, message: path))
+        out.append(
+          RelatedLocation(
+            path: location.path, range: location.range, message: "\(path), named by this rule's \(why)"))
       default: break
       }
     }

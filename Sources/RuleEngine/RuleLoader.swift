@@ -95,8 +95,6 @@ public enum RuleLoader {
   }
 
   static func ioFinding(_ error: SourceFileError) -> Finding {
-    Finding(
-      ruleId: "IO001", ruleName: "unreadable-path", severity: .error, message: "cannot read: \(error.reason)",
-      path: error.path, range: nil)
+    Finding(RunRules.unreadablePath, "cannot read: \(error.reason)", path: error.path, range: nil)
   }
 }

@@ -50,18 +50,25 @@ struct Eval: ParsableCommand {
       for e in set.unreadable { standardError("orglint: error: \(e.path): cannot read: \(e.reason)") }
       throw ExitCode(2)
     }
-    if !set.findings.isEmpty {
-      var sources: [String: SourceFile] = [:]
-      for file in set.files { sources[file.source.path] = file.source }
-      let report = Report(
-        findings: set.findings, rules: Linter.loaderRules, sources: sources, exitCode: 0,
-        toolVersion: OrglintVersion.current, filesScanned: set.files.count)
-      standardError("orglint: note: the set has loader findings; the model may be incomplete:")
-      standardError(OutputFormat.text.render(report, color: false))
-    }
+    if let note = Self.loaderNote(set.findings, paths: paths) { standardError(note) }
     let results = evaluator.evaluate(set, now: clock)
     try StandardOutput.write(results.map { $0.line + "\n" }.joined())
     if results.contains(where: \.isError) { throw ExitCode(1) }
+  }
+
+  /// One line about the set's loader findings, if any: eval is called again and again while a rule is written, so
+  /// it says that the model may be incomplete and where to see why, not every finding each time.
+  static func loaderNote(_ findings: [Finding], paths: [String]) -> String? {
+    guard !findings.isEmpty else { return nil }
+    let files = Set(findings.compactMap(\.path)).count
+    var counts: [String] = []
+    for severity in [Severity.error, .warning, .note] {
+      let n = findings.filter { $0.severity == severity }.count
+      if n > 0 { counts.append("\(n) \(severity.rawValue)\(n == 1 ? "" : "s")") }
+    }
+    return "orglint: note: the set has \(counts.joined(separator: ", ")) from loading \(files) file"
+      + "\(files == 1 ? "" : "s"), so the model may be incomplete; 'orglint lint \(paths.joined(separator: " "))' "
+      + "shows them"
   }
 
   /// Every compile error: `orglint: error: line:column: message`, the expression's line and a caret under the column.

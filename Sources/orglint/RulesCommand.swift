@@ -1,3 +1,4 @@
+import AWSImport
 import ArgumentParser
 import Diagnostics
 import Reporting
@@ -16,7 +17,8 @@ struct Rules: ParsableCommand {
   /// `orglint rules list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List every rule in force: the built-in rules and the user rules of --rules.")
+      abstract: "List every rule in force (the built-in rules and the user rules of --rules), then the ids orglint's "
+        + "loader and run report (diagnostic: YAML…, SCHEMA…, CONFIG…, SUP…, IO001, …).")
 
     @Option(help: "Output format: text, json or markdown.")
     var format: ListFormat = .text
@@ -26,7 +28,7 @@ struct Rules: ParsableCommand {
 
     func run() throws {
       let rules = try loadRules(ruleDirectories)
-      try StandardOutput.write(format.render(rules))
+      try StandardOutput.write(format.render(rules, diagnostics: allDiagnostics))
     }
   }
 
@@ -47,7 +49,7 @@ struct Rules: ParsableCommand {
         try StandardOutput.write(RuleDocs.explain(r))
         return
       }
-      let others = Linter.loaderRules + RuleFileRules.all
+      let others = allDiagnostics
       if let d = others.first(where: { $0.id.lowercased() == rule.lowercased() || $0.name == rule }) {
         try StandardOutput.write(RuleDocs.explain(d))
         return
@@ -137,15 +139,19 @@ struct Rules: ParsableCommand {
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, markdown
 
-  func render(_ rules: [Rule]) -> String {
+  func render(_ rules: [Rule], diagnostics: [RuleDescriptor] = []) -> String {
     switch self {
     case .text:
-      let idWidth = rules.map(\.id.count).max() ?? 0
-      let nameWidth = rules.map(\.name.count).max() ?? 0
+      let idWidth = (rules.map(\.id.count) + diagnostics.map(\.id.count)).max() ?? 0
+      let nameWidth = (rules.map(\.name.count) + diagnostics.map(\.name.count)).max() ?? 0
       return rules.map { r in
         r.id.padded(idWidth) + "  " + r.name.padded(nameWidth) + "  " + r.descriptor.severity.rawValue.padded(7)
           + "  " + r.scope.rawValue.padded(12) + "  " + r.descriptor.title + "\n"
       }.joined()
+        + diagnostics.map { d in
+          d.id.padded(idWidth) + "  " + d.name.padded(nameWidth) + "  " + d.severity.rawValue.padded(7) + "  "
+            + "diagnostic".padded(12) + "  " + d.title + "\n"
+        }.joined()
     case .markdown:
       return "| id | name | severity | scope | title | source |\n|---|---|---|---|---|---|\n"
         + rules.map { r in
@@ -167,10 +173,23 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
         ]
         return "  {" + fields.joined(separator: ",") + "}"
       }
-      return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]\n" : "\n]\n")
+      let diagnosticItems = diagnostics.map { d -> String in
+        "  {" + [
+          "\"id\":\(JSONText.quoted(d.id))", "\"name\":\(JSONText.quoted(d.name))",
+          "\"title\":\(JSONText.quoted(d.title))", "\"severity\":\(JSONText.quoted(d.severity.rawValue))",
+          "\"scope\":\"diagnostic\"", "\"tags\":[" + d.tags.map(JSONText.quoted).joined(separator: ",") + "]",
+          "\"builtin\":true", "\"path\":\"Docs/diagnostics.md#\(d.diagnosticsAnchor)\"",
+        ].joined(separator: ",") + "}"
+      }
+      let all = items + diagnosticItems
+      return "[\n" + all.joined(separator: ",\n") + (all.isEmpty ? "]\n" : "\n]\n")
     }
   }
 }
+
+/// Every id orglint reports besides the rules (the loader's, the run's, the importer's), as `rules list` and
+/// `rules explain` show them.
+let allDiagnostics = Linter.diagnosticRules + ImportRules.all.map { $0.documented(at: .diagnostics) }
 
 /// The built-in rules and those of `directories`, compiled to check them; on any problem, the problems go to
 /// standard error and the command exits with 2.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import LocatedYAML
 import Testing
 
 @testable import RuleEngine
@@ -61,5 +62,37 @@ import Testing
     #expect(text.contains("  3. password sign-in last month (now = 2026-11-25T00:00:00Z)\n"))
     #expect(text.contains("     | kind: Account\n"))
     #expect(text.contains("       - at 6:1: \"password sign-in at 2026-10-30T08:15:00Z\"\n"))
+  }
+}
+
+/// The "How it checks" block of every rule page is YAML that reads back as the rule's own texts (issue 16: quotes
+/// were dropped, so `assert: !account…` was a YAML tag).
+@Suite struct RuleDefinitionYAMLTests {
+  @Test func everyDefinitionReadsBackAsTheRulesTexts() throws {
+    let (rules, problems) = RuleLoader.load(userRuleDirectories: [])
+    #expect(problems.isEmpty)
+    for rule in rules {
+      let text = RuleDocs.definition(rule)
+      let file = YAMLReader.read(SourceFile(path: "\(rule.id).md", bytes: Array(text.utf8), identity: nil))
+      #expect(file.findings.isEmpty, "\(rule.id): \(file.findings.map(\.message))")
+      let doc = try #require(file.documents.first)
+      let root = try #require(doc.root)
+      var fields: [String: String] = [:]
+      for i in 0..<doc.count(root) {
+        fields[doc.scalar(doc.key(root, i))] = doc.scalar(doc.value(root, i))
+          .trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      #expect(fields["assert"] == rule.assert.text.trimmingCharacters(in: .whitespacesAndNewlines), "\(rule.id)")
+      #expect(fields["message"] == rule.message.text.trimmingCharacters(in: .whitespacesAndNewlines), "\(rule.id)")
+      if let when = rule.when {
+        #expect(fields["when"] == when.text.trimmingCharacters(in: .whitespacesAndNewlines), "\(rule.id)")
+      }
+    }
+  }
+
+  @Test func unsafeSingleLinesAreFolded() {
+    #expect(RuleDocs.yamlField("assert", "!account.root.password.enabled") == "assert: >-\n  !account.root.password.enabled\n")
+    #expect(RuleDocs.yamlField("assert", "a ? b : c") == "assert: >-\n  a ? b : c\n")
+    #expect(RuleDocs.yamlField("scope", "account.id == '1'") == "scope: account.id == '1'\n")
   }
 }

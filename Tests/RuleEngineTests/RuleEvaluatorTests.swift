@@ -78,7 +78,8 @@ private func account(_ id: String, _ name: String, root: String = "") -> String 
     let findings = lint([("a.yaml", a), ("b.yaml", b)], rule: rule)
     #expect(findings.count == 2)
     #expect(findings[0].related.map { $0.path } == ["b.yaml"])
-    #expect(findings[0].related.map { $0.message } == ["account/333333333333"])
+    #expect(
+      findings[0].related.map { $0.message } == ["account/333333333333, named by this rule's related: account.sameEmail"])
   }
 
   /// Fingerprints name the entity and property, never a file or line: they survive reformatting, reordering

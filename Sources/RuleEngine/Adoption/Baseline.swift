@@ -1,4 +1,9 @@
 import Diagnostics
+import OrgModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Today's findings recorded by fingerprint (rule id + entity path, never a line), so that a later run reports only
 /// new findings. The file is JSON, one entry per line, sorted by fingerprint: stable and diff-friendly.
@@ -65,6 +70,31 @@ public struct Baseline: Hashable, Sendable {
       byFingerprint[fp] = Entry(fingerprint: fp, ruleId: f.ruleId, entity: entity, message: f.message, count: 1)
     }
     self.init(entries: byFingerprint.values.sorted { $0.fingerprint < $1.fingerprint })
+  }
+
+  /// `findings` with a fingerprint on each format and model finding (SCHEMA…, MODEL…, REF…), which the loader reports
+  /// without one: `SCHEMA002:file/accounts/prod.yaml:<message>`, the file relative to `root` (the config file's
+  /// folder, else the set's root, so the folder orglint runs from does not matter) and the message, never a line.
+  /// YAML… findings keep none: a file that is not valid YAML is not read, so it cannot be baselined.
+  public static func fingerprintLoaderFindings(_ findings: [Finding], root: String?, cwd: String) -> [Finding] {
+    let ids = Set(ModelRules.all.map(\.id)).subtracting([ModelRules.skippedSpecialFile.id])
+    return findings.map { f in
+      guard f.fingerprint == nil, ids.contains(f.ruleId), let path = f.path else { return f }
+      var file = path
+      if let root {
+        let absolute = Discovery.absolutePath(path, cwd: cwd)
+        if absolute.hasPrefix(root + "/") { file = String(absolute.dropFirst(root.count + 1)) }
+      }
+      var out = f
+      out.fingerprint = "\(f.ruleId):file/\(file):\(f.message)"
+      return out
+    }
+  }
+
+  /// True when something exists at `path` (a configured baseline that is missing is not an error).
+  public static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
   }
 
   /// The baseline file's text for `findings` (`--write-baseline`); the CLI writes it atomically.

@@ -11,6 +11,17 @@ enum PathText {
     return String(path[..<slash])
   }
 
+  /// The normalized absolute `path` as seen from the folder `cwd` (`org/a.yaml`, `../.orglint.yaml`): the form every
+  /// finding's path takes in text and JSON output.
+  static func relative(_ path: String, to cwd: String) -> String {
+    let target = path.split(separator: "/")
+    let from = cwd.split(separator: "/")
+    var common = 0
+    while common < min(target.count, from.count), target[common] == from[common] { common += 1 }
+    let parts = Array(repeating: "..", count: from.count - common) + target[common...].map(String.init)
+    return parts.isEmpty ? "." : parts.joined(separator: "/")
+  }
+
   /// `child`, written relative to the folder of the file `sibling`, as a path usable from where `sibling` was given
   /// (`sub/.orglint.yaml` + `policy/rules` → `sub/policy/rules`); an absolute `child` is kept.
   static func beside(_ sibling: String, _ child: String) -> String {
