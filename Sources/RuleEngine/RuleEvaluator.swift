@@ -104,7 +104,9 @@ public struct RuleEvaluator: Sendable {
         if reported(entity.document) { out.checks += 1 }
       case .bool(false):
         if reported(entity.document) { out.checks += 1 }
-        var f = finding(rule, entity, variables)
+        let (rendered, renderNotes) = finding(rule, entity, variables)
+        var f = rendered
+        out.findings += renderNotes
         if let related = rule.related {
           let text = rule.rule.related.map { $0.text.split(separator: "\n").joined(separator: " ") } ?? ""
           let why = text.count <= 60 && !text.contains("[") ? "related: \(text)" : "related expression"
@@ -180,22 +182,42 @@ public struct RuleEvaluator: Sendable {
     }
   }
 
-  private func finding(_ rule: CompiledRule, _ entity: Entity, _ variables: [CELValue]) -> Finding {
+  /// The rule's finding for `entity`, and a RULE009 note for each `{{ }}` part of its message that failed: the part
+  /// reads `[value unavailable]` in the message, never CEL's internals.
+  private func finding(_ rule: CompiledRule, _ entity: Entity, _ variables: [CELValue]) -> (Finding, [Finding]) {
     var text = ""
+    var notes: [Finding] = []
+    var placeholder = 0
     for part in rule.message {
       switch part {
       case .text(let t): text += t
-      case .program(let p): text += Self.display(p.evaluate(variables))
+      case .program(let p):
+        placeholder += 1
+        let value = p.evaluate(variables)
+        if case .error(let e) = value {
+          text += Self.unavailable
+          let at = entity.locate([])
+          var note = Finding(
+            RuleFileRules.evaluationError,
+            "rule \(rule.rule.id) (\(rule.rule.name)) could not render {{ }} number \(placeholder) of its message for "
+              + "\(entity.logicalPath): \(e.message); the finding shows \(Self.unavailable) there",
+            path: at.path, range: at.range)
+          note.severity = .note
+          notes.append(note)
+        } else {
+          text += Self.display(value)
+        }
       }
     }
     let location = entity.locate(rule.rule.location)
     let property = rule.rule.location.joined(separator: ".")
     let orgPrefix = set.organization.map { entity.object === $0 ? "" : $0.logicalPath + "/" } ?? ""
-    return Finding(
+    let finding = Finding(
       ruleId: rule.rule.id, ruleName: rule.rule.name, severity: rule.severity,
       message: text.trimmingTrailingSpaces, path: location.path, range: location.range,
       fingerprint: "\(rule.rule.id):\(entity.logicalPath)" + (property.isEmpty ? "" : "/\(property)"),
       logicalLocation: orgPrefix + entity.logicalPath + (property.isEmpty ? "" : "/" + rule.rule.location.joined(separator: "/")))
+    return (finding, notes)
   }
 
   /// The locations of the entities a `related` expression names (others are ignored), each saying why it is shown:
@@ -245,6 +267,9 @@ public struct RuleEvaluator: Sendable {
       "rule \(rule.rule.id) (\(rule.rule.name)) could not evaluate '\(field)' for \(entity.logicalPath): \(reason)",
       path: location.path, range: location.range)
   }
+
+  /// What a message part that failed to evaluate reads as.
+  static let unavailable = "[value unavailable]"
 
   /// How a value reads inside a message: strings as they are, lists joined with ", ", the rest in CEL's notation.
   static func display(_ v: CELValue) -> String {

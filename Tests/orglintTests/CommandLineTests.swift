@@ -178,4 +178,37 @@ import Testing
     #expect(run.stderr == "orglint: error: \(target): cannot write: No such file or directory\n")
     #expect(try folder.contents() == [])
   }
+
+  /// A `{{ }}` message part that fails reads `[value unavailable]`, with a RULE009 note naming the error, never CEL's
+  /// internals inside the finding's text.
+  @Test func aMessagePartThatFailsIsAPlaceholderAndANote() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write(
+      "rules/CORP009.yaml",
+      """
+      id: CORP009
+      name: tag-shown
+      title: Accounts show a tag
+      severity: warning
+      scope: account
+      assert: "false"
+      message: "account {{account.id}} has tag {{ account.tags['missing'] }}"
+      location: account
+      description: A rule whose message reads a map key that is not there.
+      remediation: Read the key with has() first.
+
+      """)
+    try folder.write(
+      "org/a.yaml", "apiVersion: orglint/v1\nkind: Account\nid: \"333333333333\"\nname: a\nemail: a@example.com\n")
+    let run = try OrglintProcess.lint(["--only", "CORP009", "--rules", "rules", "org"], in: folder.path)
+    #expect(run.status == 0)  // a warning and a note: under the default --fail-on error
+    let finding = "org/a.yaml:1:1: warning: account 333333333333 has tag [value unavailable] [CORP009 tag-shown]"
+    let note: String =
+      "org/a.yaml:1:1: note: rule CORP009 (tag-shown) could not render {{ }} number 2 of its message for "
+      + "account/333333333333: no such key: missing; the finding shows [value unavailable] there "
+      + "[RULE009 rule-evaluation-error]"
+    let located: [String] = run.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("org/") }
+    #expect(located == [finding, note])
+  }
 }
