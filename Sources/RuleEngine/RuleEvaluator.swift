@@ -75,6 +75,9 @@ public struct RuleEvaluator: Sendable {
     if rule.rule.scope != .organization { variables.append(.null) }
     var out = RuleRun()
     var reported = ReportedFilter(test: isReported)
+    // Why a related location is shown: the rule's own `related:` when it is short, said once per rule.
+    let relatedText = rule.rule.related.map { $0.text.split(separator: "\n").joined(separator: " ") } ?? ""
+    let why = relatedText.count <= 60 && !relatedText.contains("[") ? "related: \(relatedText)" : "related expression"
     for i in items {
       if budget.isExhausted {
         if budget.claimOverrunReport() { out.findings.append(costBudgetFinding(rule, budget)) }
@@ -108,8 +111,6 @@ public struct RuleEvaluator: Sendable {
         var f = rendered
         out.findings += renderNotes
         if let related = rule.related {
-          let text = rule.rule.related.map { $0.text.split(separator: "\n").joined(separator: " ") } ?? ""
-          let why = text.count <= 60 && !text.contains("[") ? "related: \(text)" : "related expression"
           f.related = relatedLocations(related.evaluate(variables), why: why)
         }
         out.findings.append(f)
