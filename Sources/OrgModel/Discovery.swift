@@ -6,7 +6,7 @@ import Diagnostics
   import Darwin
 #endif
 
-/// Finds the files of a config set: folders are walked recursively for `*.yaml` / `*.yml` (hidden entries skipped,
+/// Finds the files of a organization set: folders are walked recursively for `*.yaml` / `*.yml` (hidden entries skipped,
 /// symlink loops safe, entries sorted); named files bring in the whole set under their root for context.
 public enum Discovery {
   /// A file of the set: where to read it and how to show it.

@@ -1,7 +1,7 @@
 import Diagnostics
 import LocatedYAML
 
-/// A config set, loaded: its files, the decoded and linked entities, and the loader's findings.
+/// A organization set, loaded: its files, the decoded and linked entities, and the loader's findings.
 ///
 /// Entities link to each other (an account's tasks link back to it), so the set breaks those cycles when it is
 /// released: keep the set alive while you use its entities. Immutable after loading.

@@ -104,7 +104,7 @@ public enum ModelRules {
 
   public static let skippedSpecialFile = RuleDescriptor(
     id: "IO002", name: "skipped-special-file", title: "Folders hold regular files only", severity: .note,
-    description: "A folder orglint walks (a config set, a --rules folder) has an entry named like a YAML file that "
+    description: "A folder orglint walks (a organization set, a --rules folder) has an entry named like a YAML file that "
       + "is not a regular file: a FIFO, a socket or a device. Reading it could block forever or never end, so it is "
       + "skipped. Named on the command line, a FIFO is read like `cat` would read it; a device is refused (IO001).",
     remediation: "Remove the entry, or name the FIFO on the command line if it is meant to be read.")

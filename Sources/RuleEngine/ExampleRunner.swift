@@ -96,7 +96,7 @@ public enum ExampleRunner {
       ruleId: rule.id, index: index + 1, name: example.name, path: path, location: example.location, failures: [],
       findings: [])
     let source = SourceFile(path: path, bytes: encoding.bytes(example.config))
-    let set = ConfigSetLoader.load(sources: [source])
+    let set = OrgSetLoader.load(sources: [source])
     let now = example.now.flatMap(CELTimestamp.parse) ?? defaultNow
     let ruleFindings = RuleEvaluator(set: set, now: now).evaluate([compiled]).sorted(by: Finding.reportOrder)
     outcome.findings = set.findings + ruleFindings

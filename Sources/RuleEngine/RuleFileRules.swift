@@ -24,7 +24,7 @@ public enum RuleFileRules {
     id: "RULE005", name: "rule-expression-error", title: "Rule expressions parse and type-check", severity: .error,
     description: "A `when`, `assert` or `{{ }}` expression does not parse, or does not type-check against the "
       + "model (Docs/model.md): an unknown variable or field, or operands of the wrong type.",
-    remediation: "Fix the expression; `orglint eval` helps to try it against a config set.")
+    remediation: "Fix the expression; `orglint eval` helps to try it against a organization set.")
   public static let badLocation = RuleDescriptor(
     id: "RULE006", name: "rule-unknown-location", title: "Rule locations are model paths", severity: .error,
     description: "A rule's `location` must be a path of the model starting at the scope's variable, such as "

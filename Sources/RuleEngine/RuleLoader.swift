@@ -17,7 +17,7 @@ public enum RuleLoader {
       do {
         var skipped: [SourceFileError] = []
         let paths = try ruleFiles(in: dir, skipped: &skipped)
-        findings += skipped.map(ConfigSetLoader.skippedFinding)
+        findings += skipped.map(OrgSetLoader.skippedFinding)
         for path in paths {
           do {
             sources.append((try SourceFile.read(path: path), false))

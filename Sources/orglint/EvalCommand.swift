@@ -8,7 +8,7 @@ import RuleEngine
 /// `orglint eval`: the rule author's REPL. Evaluates a CEL expression in the environment of rules and prints JSON.
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Evaluate a CEL expression against a config set, as a rule would see it, and print JSON.",
+    abstract: "Evaluate a CEL expression against a organization set, as a rule would see it, and print JSON.",
     discussion: """
       The variables are those of rules (Docs/model.md): org, accounts, tasks, policies, now, and with --scope the \
       item (account, task or policy; org for organization); there are no params. Without PATH the set is empty \
@@ -45,7 +45,7 @@ struct Eval: ParsableCommand {
       standardError(Self.describe(error, in: expression))
       throw ExitCode(2)
     }
-    let set = paths.isEmpty ? ConfigSetLoader.load(sources: []) : ConfigSetLoader.load(paths: paths)
+    let set = paths.isEmpty ? OrgSetLoader.load(sources: []) : OrgSetLoader.load(paths: paths)
     if !set.unreadable.isEmpty {
       for e in set.unreadable { standardError("orglint: error: \(e.path): cannot read: \(e.reason)") }
       throw ExitCode(2)

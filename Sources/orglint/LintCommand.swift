@@ -11,7 +11,7 @@ import RuleEngine
 /// `orglint lint`: the main job.
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Lint the config set(s) under PATH (default: the current folder).",
+    abstract: "Lint the organization set under PATH (default: the current folder).",
     discussion: """
       Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it, or coverage under --min-coverage; \
       2 orglint could not do its job (bad arguments, unreadable path, invalid rule file).

@@ -8,14 +8,14 @@ struct Schema: ParsableCommand {
     abstract: "Print the JSON Schema (draft 2020-12) of the orglint configuration format.",
     discussion: """
       Editors using yaml-language-server validate and complete orglint documents with it. The published copy is \
-      \(ConfigSchema.id); Docs/editors.md shows the modeline and the editor settings.
+      \(OrgSetSchema.id); Docs/editors.md shows the modeline and the editor settings.
       """)
 
   @Option(help: ArgumentHelp("Write the schema to FILE (atomically; - is standard output) instead of standard output.", valueName: "file"))
   var output: String?
 
   func run() throws {
-    let text = ConfigSchema.json()
+    let text = OrgSetSchema.json()
     try emit(text, to: output)
   }
 }

@@ -65,7 +65,7 @@ func summary(_ result: AWSImportResult) -> [String] {
 
 /// Loads an import's documents with OrgModel, as `orglint lint` would read them from `--out`.
 func loadIntoOrgModel(_ result: AWSImportResult) -> LoadedSet {
-  ConfigSetLoader.load(sources: result.documents.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) })
+  OrgSetLoader.load(sources: result.documents.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) })
 }
 
 /// Writes an import's documents to a scratch folder and lints them with the built-in rules at export-full's export

@@ -46,7 +46,7 @@ func accountDoc(_ id: String, ou: String? = nil, extra: String = "") -> String {
     try t.write("notes.txt", "not yaml")
     try t.write("ci/workflow.yaml", "on: push\njobs: { build: { runs-on: ubuntu } }\n")
     try t.symlink("b/c/loop", to: t.root + "/b")
-    let set = ConfigSetLoader.load(paths: [t.root])
+    let set = OrgSetLoader.load(paths: [t.root])
     #expect(set.unreadable.isEmpty)
     #expect(
       set.files.map(\.source.path) == [
@@ -69,7 +69,7 @@ func accountDoc(_ id: String, ou: String? = nil, extra: String = "") -> String {
     try t.write("repo/accounts/b.yaml", accountDoc("222222222222", ou: "Prdo"))
     try t.write("repo/accounts/c.yaml", accountDoc("333333333333", ou: "Nope"))
     let named = t.root + "/repo/accounts/b.yaml"
-    let set = ConfigSetLoader.load(paths: [named])
+    let set = OrgSetLoader.load(paths: [named])
     #expect(set.root == t.root + "/repo")
     #expect(set.accounts.count == 3)
     #expect(set.organization?.id == "o-a1b2c3d4e5")
@@ -91,7 +91,7 @@ func accountDoc(_ id: String, ou: String? = nil, extra: String = "") -> String {
     try t.write("repo/org/accounts.yaml", accountDoc("111111111111"))
     try t.write("repo/other/more.yaml", accountDoc("222222222222"))
     let named = t.root + "/repo/org/accounts.yaml"
-    let set = ConfigSetLoader.load(paths: [named])
+    let set = OrgSetLoader.load(paths: [named])
     #expect(set.root == t.root + "/repo")
     #expect(set.accounts.map(\.id) == ["111111111111", "222222222222"])
     #expect(set.files.first?.source.path == named)
@@ -101,7 +101,7 @@ func accountDoc(_ id: String, ou: String? = nil, extra: String = "") -> String {
     let t = try TempTree()
     try t.write("x/a.yaml", accountDoc("111111111111"))
     try t.write("x/b.yaml", accountDoc("222222222222"))
-    let set = ConfigSetLoader.load(paths: [t.root + "/x/a.yaml"])
+    let set = OrgSetLoader.load(paths: [t.root + "/x/a.yaml"])
     #expect(set.root == nil)
     #expect(set.accounts.map(\.id) == ["111111111111"])
   }
@@ -110,7 +110,7 @@ func accountDoc(_ id: String, ou: String? = nil, extra: String = "") -> String {
     let t = try TempTree()
     try t.write("ok.yaml", accountDoc("111111111111"))
     try t.symlink("dangling.yaml", to: t.root + "/nowhere.yaml")
-    let set = ConfigSetLoader.load(paths: [t.root + "/ok.yaml", t.root + "/missing", t.root + "/dangling.yaml"])
+    let set = OrgSetLoader.load(paths: [t.root + "/ok.yaml", t.root + "/missing", t.root + "/dangling.yaml"])
     #expect(
       set.unreadable.map(\.description) == [
         t.root + "/missing: cannot read: No such file or directory",
@@ -126,7 +126,7 @@ func accountDoc(_ id: String, ou: String? = nil, extra: String = "") -> String {
       try t.write("accounts/a\(i / 10)\(i % 10).yaml", accountDoc(id))
     }
     try t.write("accounts/a05.yaml", accountDoc("100000000001"))  // a duplicate of a01
-    let set = ConfigSetLoader.load(paths: [t.root])
+    let set = OrgSetLoader.load(paths: [t.root])
     #expect(set.accounts.count == 39)
     let expected: [String] = (0..<40).filter { $0 != 5 }.map { (i: Int) -> String in String(100_000_000_000 + i) }
     #expect(set.accounts.map(\.id) == expected)

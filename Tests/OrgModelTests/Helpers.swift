@@ -8,7 +8,7 @@ func load(_ texts: String..., paths: [String] = []) -> LoadedSet {
   let sources = texts.enumerated().map { i, text in
     SourceFile(path: i < paths.count ? paths[i] : "\(Character(Unicode.Scalar(97 + i)!)).yaml", bytes: Array(text.utf8))
   }
-  return ConfigSetLoader.load(sources: sources)
+  return OrgSetLoader.load(sources: sources)
 }
 
 /// `ID line:col message` of a finding, the form the tests pin.

@@ -78,7 +78,7 @@ import Testing
     var known: [String: Int] = [:]
     var unexplained: [String] = []
     for m in mutants {
-      let set = ConfigSetLoader.load(sources: [SourceFile(path: "m.yaml", bytes: Array(m.text.utf8))])
+      let set = OrgSetLoader.load(sources: [SourceFile(path: "m.yaml", bytes: Array(m.text.utf8))])
       let findings = set.findings.filter { $0.ruleId.hasPrefix("SCHEMA") }
       guard findings.isEmpty != m.errors.isEmpty else { continue }
       if let reason = Self.knownDifference(m, findings) {

@@ -31,7 +31,7 @@ private let config = """
 
 private func evaluate(_ expression: String, scope: RuleScope? = nil, _ text: String? = config) throws -> [String] {
   let sources = text.map { [SourceFile(path: "org.yaml", bytes: Array($0.utf8))] } ?? []
-  let set = ConfigSetLoader.load(sources: sources)
+  let set = OrgSetLoader.load(sources: sources)
   #expect(set.findings.map(findingLine) == [])
   return try ExpressionEvaluator(expression, scope: scope).evaluate(set, now: now).map(\.line)
 }

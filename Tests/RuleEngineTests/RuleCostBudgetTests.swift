@@ -16,7 +16,7 @@ import Testing
           "apiVersion: orglint/v1\nkind: Account\nid: \"\(200_000_000_000 + i)\"\nname: a\(i)\nemail: a\(i)@example.com\n"
             .utf8))
     }
-    return ConfigSetLoader.load(sources: sources)
+    return OrgSetLoader.load(sources: sources)
   }
 
   let scan = ruleText(assert: "accounts.all(a, a.id == account.id || a.email != account.email)")

@@ -10,7 +10,7 @@ func lint(_ files: [(String, String)], rule: String, now: String = "2026-11-25T0
   let (compiled, problems) = compile(rule)
   #expect(problems == [])
   guard let compiled else { return [] }
-  let set = ConfigSetLoader.load(sources: files.map { SourceFile(path: $0.0, bytes: Array($0.1.utf8)) })
+  let set = OrgSetLoader.load(sources: files.map { SourceFile(path: $0.0, bytes: Array($0.1.utf8)) })
   #expect(set.findings.map(describeFinding) == [])
   return RuleEvaluator(set: set, now: CELTimestamp.parse(now)!).evaluate([compiled])
 }

@@ -35,7 +35,7 @@ import Testing
     #expect(problems == [])
     guard let compiled else { return ([], [], 0) }
     let files = [("org.yaml", org), ("accounts.yaml", accounts)] + (tasks.isEmpty ? [] : [("tasks.yaml", tasks)])
-    let set = ConfigSetLoader.load(sources: files.map { SourceFile(path: $0.0, bytes: Array($0.1.utf8)) })
+    let set = OrgSetLoader.load(sources: files.map { SourceFile(path: $0.0, bytes: Array($0.1.utf8)) })
     #expect(set.findings.map(describeFinding) == [])
     let result = RuleEvaluator(set: set, now: CELTimestamp.parse("2026-11-25T00:00:00Z")!).run([compiled])
     return (
@@ -180,7 +180,7 @@ import Testing
   }
 
   @Test func evalShowsUnknownsWithTheirCauses() throws {
-    let set = ConfigSetLoader.load(
+    let set = OrgSetLoader.load(
       sources: [("org.yaml", Self.org), ("accounts.yaml", Self.accounts)].map {
         SourceFile(path: $0.0, bytes: Array($0.1.utf8))
       })
@@ -195,7 +195,7 @@ import Testing
   }
 
   @Test func linterCountsChecksAndNotJudgedOfTheReportedFiles() {
-    let set = ConfigSetLoader.load(
+    let set = OrgSetLoader.load(
       sources: [("org.yaml", Self.org), ("accounts.yaml", Self.accounts)].map {
         SourceFile(path: $0.0, bytes: Array($0.1.utf8))
       })

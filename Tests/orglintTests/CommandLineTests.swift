@@ -48,7 +48,7 @@ import Testing
     let run = try OrglintProcess.run(["lint", "--help"])
     #expect(run.status == 0)
     #expect(run.stderr == "")
-    #expect(run.lines.first == "OVERVIEW: Lint the config set(s) under PATH (default: the current folder).")
+    #expect(run.lines.first == "OVERVIEW: Lint the organization set under PATH (default: the current folder).")
     let text = run.stdout.replacing("\n", with: " ").split(separator: " ").joined(separator: " ")
     #expect(
       text.contains(

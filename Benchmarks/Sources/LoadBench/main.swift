@@ -21,7 +21,7 @@ if arguments.contains("--yaml-only") {
   exit(0)
 }
 let start = clock.now
-let set = ConfigSetLoader.load(paths: [path])
+let set = OrgSetLoader.load(paths: [path])
 let elapsed = clock.now - start
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 print(

@@ -75,7 +75,7 @@ extension SchemaJSON {
 /// The decoder's key tables are built from the same enums' cases (`FieldTable<F>()` names a field
 /// `String(describing: case)`), and each conformance answers `schema` with an exhaustive `switch self`: a field
 /// added to an enum for the decoder fails to compile until the schema describes it, so the decoder and the schema
-/// cannot drift. (A new mapping type needs a conformance and a `$defs` entry in `ConfigSchema`; the tests compare
+/// cannot drift. (A new mapping type needs a conformance and a `$defs` entry in `OrgSetSchema`; the tests compare
 /// every `$defs` entry with its decoder table.)
 protocol SchemaDescribedField: CaseIterable, Sendable where AllCases == [Self] {
   /// The field's type and description in the JSON Schema.

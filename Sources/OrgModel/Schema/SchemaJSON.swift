@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// A JSON value whose objects keep their keys in the order they were built, written by a small deterministic
-/// writer: the building block of `ConfigSchema`.
+/// writer: the building block of `OrgSetSchema`.
 indirect enum SchemaJSON: Sendable {
   case null
   case bool(Bool)

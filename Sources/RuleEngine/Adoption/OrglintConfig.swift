@@ -1,7 +1,7 @@
 import Diagnostics
 import LocatedYAML
 
-/// The contents of `.orglint.yaml` (Docs/configuration.md): which files form the config set, how rules are
+/// The contents of `.orglint.yaml` (Docs/configuration.md): which files form the organization set, how rules are
 /// configured, where user rules and the baseline live, when to fail, and the central suppression list.
 ///
 /// Paths (`rulePaths`, `baseline`) are already resolved against the config file's folder; globs match paths relative
@@ -28,7 +28,7 @@ public struct OrglintConfig: Sendable {
     self.directory = directory
   }
 
-  /// True when a file (relative to the config's folder) belongs to the config set: it matches an `include` glob
+  /// True when a file (relative to the config's folder) belongs to the organization set: it matches an `include` glob
   /// (any file when there is none) and no `exclude` glob.
   public func isIncluded(_ relativePath: String) -> Bool {
     (include.isEmpty || include.contains { $0.matches(relativePath) })

@@ -37,7 +37,7 @@ import Testing
     let (compiled, compileProblems) = Linter.compileRules(directories: [])
     #expect(compileProblems.isEmpty)
     let running = RuleConfiguration.apply(configurations, to: compiled)
-    let set = ConfigSetLoader.load(sources: files.map { source($0.0, $0.1) })
+    let set = OrgSetLoader.load(sources: files.map { source($0.0, $0.1) })
     let findings = RuleEvaluator(set: set, now: now).evaluate(running).filter { $0.ruleId == "ROOT003" }
     let all = Suppressor.suppress(
       findings, in: set, config: config, rules: rules, otherRules: Linter.loaderRules,

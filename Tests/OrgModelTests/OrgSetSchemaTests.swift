@@ -7,23 +7,23 @@ import Testing
 
 /// The JSON Schema of the config format: committed and current, a valid draft 2020-12 schema, generated from the
 /// decoder's field tables, accepting the examples, and agreeing with the loader on valid and invalid documents.
-@Suite struct ConfigSchemaTests {
+@Suite struct OrgSetSchemaTests {
   @Test func committedSchemaIsUpToDate() throws {
     let committed = try String(contentsOfFile: SchemaValidator.schemaPath, encoding: .utf8)
-    let generated = ConfigSchema.json()
+    let generated = OrgSetSchema.json()
     #expect(
       committed == generated,
       "Docs/orglint-v1.schema.json is out of date: run `swift run orglint schema --output Docs/orglint-v1.schema.json`")
   }
 
   @Test func outputIsDeterministicJSON() throws {
-    let text = ConfigSchema.json()
-    #expect(text == ConfigSchema.json())
+    let text = OrgSetSchema.json()
+    #expect(text == OrgSetSchema.json())
     #expect(text.hasSuffix("}\n"))
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(object["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
-    #expect(object["$id"] as? String == ConfigSchema.id)
-    #expect(ConfigSchema.modeline == "# yaml-language-server: $schema=" + ConfigSchema.id)
+    #expect(object["$id"] as? String == OrgSetSchema.id)
+    #expect(OrgSetSchema.modeline == "# yaml-language-server: $schema=" + OrgSetSchema.id)
     // The key order is the order the schema is built in: `$schema` first, `$defs` last.
     #expect(text.hasPrefix("{\n  \"$schema\": "))
     #expect(text.range(of: "\n  \"$defs\": ")!.lowerBound > text.range(of: "\n  \"allOf\": ")!.lowerBound)
@@ -43,7 +43,7 @@ import Testing
 
   /// Every mapping type's properties are exactly the field names the decoder matches keys with.
   @Test func propertiesAreTheDecodersFields() throws {
-    let defs = try #require(ConfigSchema.schema["$defs"])
+    let defs = try #require(OrgSetSchema.schema["$defs"])
     let header = ["apiVersion", "kind"]
     let expected: [(String, [String])] = [
       ("Organization", ModelDecoder.organizationTable.names),
@@ -135,7 +135,7 @@ import Testing
     let results = try SchemaValidator.validate(cases.map { ($0.name, $0.yaml) })
     #expect(results.map(\.name) == cases.map(\.name), "one orglint document per case")
     for (c, result) in zip(cases, results) {
-      let set = ConfigSetLoader.load(sources: [SourceFile(path: "case.yaml", bytes: Array(c.yaml.utf8))])
+      let set = OrgSetLoader.load(sources: [SourceFile(path: "case.yaml", bytes: Array(c.yaml.utf8))])
       let findings = set.findings.filter { $0.ruleId.hasPrefix("SCHEMA") }
       let loaderValid = findings.isEmpty
       let schemaValid = result.errors.isEmpty

@@ -2,9 +2,9 @@ import Diagnostics
 import Dispatch
 import LocatedYAML
 
-/// Loads a config set: finds its files, reads and parses them in parallel, decodes the orglint documents and links
+/// Loads an organization set (the orglint/v1 documents under a root; `.orglint.yaml` is the *configuration*, read by `ConfigLoader`): finds its files, reads and parses them in parallel, decodes the orglint documents and links
 /// the model.
-public enum ConfigSetLoader {
+public enum OrgSetLoader {
   /// Loads the set under `paths` (folders walked for `*.yaml` / `*.yml`; see `Discovery`). When some paths are
   /// files, the whole set under their root is loaded for context and only the named files are reported.
   /// Never throws: unreadable paths are listed in `unreadable`.

@@ -4,7 +4,7 @@
 /// It is generated from the decoder's own field enums (see `SchemaDescribedField`) and value enums (`AccountState`,
 /// `TaskKind`, ...), so a field or value the decoder learns appears here or fails to compile. Committed as
 /// `Docs/orglint-v1.schema.json`; `orglint schema` prints it.
-public enum ConfigSchema {
+public enum OrgSetSchema {
   /// Where the schema is published; also its `$id`.
   public static let id = "https://raw.githubusercontent.com/orglint/orglint/main/Docs/orglint-v1.schema.json"
 
