@@ -2,6 +2,7 @@ import CEL
 import Diagnostics
 import LocatedYAML
 import OrgModel
+import RuleEngine
 
 #if canImport(Glibc)
   import Glibc

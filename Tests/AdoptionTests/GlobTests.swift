@@ -1,6 +1,6 @@
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 private func matches(_ pattern: String, _ path: String) throws -> Bool {
   try Glob.compile(pattern).get().matches(path)

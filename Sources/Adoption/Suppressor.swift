@@ -1,4 +1,5 @@
 import Diagnostics
+import RuleEngine
 
 /// Applies suppressions to findings, honouring each rule's `suppressible`, and reports the suppressions' own
 /// problems: no reason (SUP001), expired (SUP002, no longer applies), matches nothing (SUP003), unknown rule (SUP004).

@@ -1,7 +1,7 @@
 import Diagnostics
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// Account 333… is in Workloads/Prod, 444… in Sandbox; the entity is the finding's fingerprint after the rule id.
 private let suppressor = Suppressor(

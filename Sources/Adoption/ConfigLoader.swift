@@ -1,5 +1,6 @@
 import Diagnostics
 import LocatedYAML
+import RuleEngine
 
 #if canImport(Glibc)
   import Glibc

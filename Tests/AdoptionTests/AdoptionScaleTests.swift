@@ -1,7 +1,7 @@
 import Diagnostics
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// Large inputs stay fast: the suppressor and the baseline are linear (plus a sort), never quadratic. The bounds are
 /// loose (debug builds on a shared, loaded machine); a quadratic step would take minutes at these sizes.

@@ -1,9 +1,10 @@
 import CEL
 import Diagnostics
 import OrgModel
+import RuleEngine
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// The whole adoption order on real built-in rules: config → rules → lint → suppress → baseline.
 @Suite struct AdoptionPipelineTests {

@@ -2,7 +2,7 @@ import Diagnostics
 import LocatedYAML
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 private func parse(_ text: String) -> (suppressions: [SuppressionDirective], findings: [String]) {
   let (s, f) = InlineSuppressions.parse(YAMLReader.read(source("org/a.yaml", text)))

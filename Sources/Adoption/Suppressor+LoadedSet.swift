@@ -1,6 +1,7 @@
 import Diagnostics
 import LocatedYAML
 import OrgModel
+import RuleEngine
 
 extension Suppressor {
   /// What findings of a loaded set are about, from their fingerprints (`ROOT001:account/333333333333/root.password`,

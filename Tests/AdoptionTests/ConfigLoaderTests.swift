@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 private func load(_ text: String, path: String = "/repo/.orglint.yaml") -> (OrglintConfig?, [String]) {
   let (config, findings) = ConfigLoader.parse(source(path, text), cwd: "/repo")

@@ -1,5 +1,6 @@
 import Diagnostics
 import LocatedYAML
+import RuleEngine
 
 /// The contents of `.orglint.yaml` (Docs/configuration.md): which files form the organization set, how rules are
 /// configured, where user rules and the baseline live, when to fail, and the central suppression list.
