@@ -38,7 +38,7 @@ public struct OrglintConfig: Sendable {
 
   /// `path` (absolute, or relative to `cwd`) relative to the config file's folder; nil when it lies outside it.
   public func relativePath(of path: String, cwd: String) -> String? {
-    let absolute = PathText.normalize(path, cwd: cwd)
+    let absolute = FilePath.absolute(path, cwd: cwd)
     if absolute == directory { return "" }
     let prefix = directory == "/" ? "/" : directory + "/"
     return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil

@@ -27,7 +27,7 @@ import Testing
         range: SourceRange(at: SourceLocation(line: i + 1, column: 1, offset: 0)))
     }
     let suppressor = Suppressor(
-      lookup: RuleLookup(rules: testRules), today: DateStamp("2026-11-25")!,
+      lookup: RuleLookup(rules: testRules), today: CivilDate(fullDate: "2026-11-25")!,
       subject: { f in (f.fingerprint.map { String($0.split(separator: "/")[1]) }, nil) })
     let clock = ContinuousClock()
     var suppressed = 0
