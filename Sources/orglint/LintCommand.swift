@@ -1,3 +1,4 @@
+import Adoption
 import ArgumentParser
 import CEL
 import Diagnostics
@@ -99,7 +100,7 @@ struct Lint: ParsableCommand {
       let report = Report(
         findings: [], rules: result.rules, sources: result.sources, configurationProblems: result.problems,
         ruleOverrides: overrides, exitCode: 2, toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
-        sourceRootURI: Report.directoryURI(Linter.currentDirectory()))
+        sourceRootURI: Report.directoryURI(FilePath.currentDirectory()))
       standardError(OutputFormat.text.render(report, color: false))
       if format != .text { try emit(format.render(report), to: output) }
       throw ExitCode(2)
@@ -115,7 +116,7 @@ struct Lint: ParsableCommand {
       findings: result.findings, rules: result.rules, sources: result.sources, ruleOverrides: overrides,
       exitCode: Int(code), toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
       notJudged: result.notJudged, checks: result.checks, automationId: category,
-      sourceRootURI: Report.directoryURI(Linter.currentDirectory()),
+      sourceRootURI: Report.directoryURI(FilePath.currentDirectory()),
       anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
     let colored = color.isEnabled(outputIsTerminal: (output ?? "-") == "-" && isatty(1) != 0, environment: environment())
     var text = format.render(report, color: colored)
