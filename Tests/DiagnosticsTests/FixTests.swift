@@ -48,3 +48,13 @@ import Testing
     #expect(Finding(ruleId: "X", ruleName: "x", severity: .error, message: "m", path: "a", range: nil).fixes == [])
   }
 }
+
+@Suite struct OnlySuggestionTests {
+  @Test func aTieGivesNoRename() {
+    #expect(DidYouMean.onlySuggestion(for: "nmae", among: ["name", "email"]) == "name")
+    // 'rat' is one edit from both 'cat' and 'bat': the hint names one, a rename would be a guess.
+    #expect(DidYouMean.suggestion(for: "rat", among: ["cat", "bat"]) == "bat")
+    #expect(DidYouMean.onlySuggestion(for: "rat", among: ["cat", "bat"]) == nil)
+    #expect(DidYouMean.onlySuggestion(for: "zzzz", among: ["name"]) == nil)
+  }
+}
