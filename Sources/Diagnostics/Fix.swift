@@ -48,6 +48,8 @@ public struct TextEdit: Hashable, Sendable, Codable {
 /// A fix equal to one already taken is counted as applied once more (two findings can share one repair).
 public struct AppliedFixes: Sendable {
   public var bytes: [UInt8]
+  /// The edits made, in file order (those of the applied fixes, each once).
+  public var edits: [TextEdit]
   /// Indices (into the fixes given) of the fixes applied, ascending.
   public var applied: [Int]
   /// Indices of the fixes left out because they conflict with an applied one or do not fit the file, ascending.
@@ -90,7 +92,7 @@ extension Fix {
       at = edit.byteRange.upperBound
     }
     out += bytes[at...]
-    return AppliedFixes(bytes: out, applied: applied.sorted(), conflicting: conflicting.sorted())
+    return AppliedFixes(bytes: out, edits: taken, applied: applied.sorted(), conflicting: conflicting.sorted())
   }
 
   /// True when two edits touch a common byte, or insert at one offset (or one inserts where the other starts).
