@@ -21,7 +21,8 @@ public struct Finding: Hashable, Sendable {
   public var suppression: Suppression?
   /// Set when a baseline was given.
   public var baselineState: BaselineState?
-  /// Safe edits of `path` that resolve the finding (see `Fix`); empty when there is none.
+  /// Safe repairs of the finding, edits of `path` (see `Fix`); alternatives, the first preferred (`lint --fix` applies
+  /// it). Empty when there is none.
   public var fixes: [Fix]
 
   public init(

@@ -12,7 +12,7 @@ public struct Fix: Hashable, Sendable, Codable {
 
   public init(description: String, edits: [TextEdit]) {
     self.description = description
-    self.edits = edits.sorted { $0.range.start.offset < $1.range.start.offset }
+    self.edits = edits.sorted(by: Fix.fileOrder)
   }
 
   /// A fix with one edit.
@@ -45,6 +45,7 @@ public struct TextEdit: Hashable, Sendable, Codable {
 ///
 /// `Fix.apply` takes the fixes in file order and leaves out any fix whose edits overlap an edit already taken (two
 /// insertions at one offset overlap too: their order would be a guess), or that reaches past the end of the file.
+/// Such a fix can be applied by a second run, on the file the first one wrote.
 /// A fix equal to one already taken is counted as applied once more (two findings can share one repair).
 public struct AppliedFixes: Sendable {
   public var bytes: [UInt8]
@@ -82,7 +83,7 @@ extension Fix {
       takenFixes.append(fix)
       applied.append(i)
     }
-    taken.sort { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
+    taken.sort(by: fileOrder)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + taken.reduce(0) { $0 + $1.replacement.utf8.count })
     var at = 0
@@ -95,11 +96,21 @@ extension Fix {
     return AppliedFixes(bytes: out, edits: taken, applied: applied.sorted(), conflicting: conflicting.sorted())
   }
 
-  /// True when two edits touch a common byte, or insert at one offset (or one inserts where the other starts).
+  /// True when two edits replace a common byte, insert at one offset, or one inserts inside what the other
+  /// replaces. An insertion where a replacement starts goes before it, one where it ends after it.
   private static func overlap(_ a: TextEdit, _ b: TextEdit) -> Bool {
     let x = a.byteRange
     let y = b.byteRange
-    if x.lowerBound == y.lowerBound { return true }
-    return x.lowerBound < y.upperBound && y.lowerBound < x.upperBound
+    switch (x.isEmpty, y.isEmpty) {
+    case (true, true): return x.lowerBound == y.lowerBound
+    case (true, false): return y.lowerBound < x.lowerBound && x.lowerBound < y.upperBound
+    case (false, true): return x.lowerBound < y.lowerBound && y.lowerBound < x.upperBound
+    case (false, false): return x.lowerBound < y.upperBound && y.lowerBound < x.upperBound
+    }
+  }
+
+  /// File order: by start, an insertion before a replacement that starts at the same offset.
+  static func fileOrder(_ a: TextEdit, _ b: TextEdit) -> Bool {
+    (a.byteRange.lowerBound, a.byteRange.isEmpty ? 0 : 1) < (b.byteRange.lowerBound, b.byteRange.isEmpty ? 0 : 1)
   }
 }

@@ -7,7 +7,7 @@
 public enum UnifiedDiff {
   /// The diff of `file` under `edits` (non-overlapping, as `Fix.apply` returns them); empty when there is none.
   public static func render(_ file: SourceFile, edits: [TextEdit], context: Int = 3) -> String {
-    let blocks = changedBlocks(file, edits.sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound })
+    let blocks = changedBlocks(file, edits.sorted(by: Fix.fileOrder))
     guard !blocks.isEmpty else { return "" }
     var out: [UInt8] = Array("--- \(file.path)\n+++ \(file.path)\n".utf8)
     let lastLine = realLineCount(file)

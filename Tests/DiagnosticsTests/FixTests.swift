@@ -29,14 +29,18 @@ import Testing
         TextEdit(range: range(file, 5, 6), replacement: "Y"),
         TextEdit(range: range(file, 2, 4), replacement: "Z"),
       ])
-    let sameInsertionPoint = Fix("third", replacing: range(file, 1, 1), with: "I")
+    let insideFirst = Fix("third", replacing: range(file, 2, 2), with: "I")
+    let beforeFirst = Fix("sixth", replacing: range(file, 1, 1), with: "<")
+    let sameInsertionPoint = Fix("seventh", replacing: range(file, 1, 1), with: ">")
     let pastTheEnd = Fix("fourth", replacing: range(file, 6, 6), with: "!")
     let outside = Fix(description: "fifth", edits: [TextEdit(range: range(file, 5, 6), replacement: "")])
-    let result = Fix.apply([first, overlapping, sameInsertionPoint, first, pastTheEnd, outside], to: bytes)
-    // Appending at the end is inside the file; `outside` deletes the last byte, which `pastTheEnd` does not touch.
-    #expect(String(decoding: result.bytes, as: UTF8.self) == "aXde!")
-    #expect(result.applied == [0, 3, 4, 5])
-    #expect(result.conflicting == [1, 2])
+    let result = Fix.apply(
+      [first, overlapping, insideFirst, first, pastTheEnd, outside, beforeFirst, sameInsertionPoint], to: bytes)
+    // Appending at the end is inside the file; `outside` deletes the last byte, which `pastTheEnd` does not touch;
+    // an insertion where a replacement starts goes before it.
+    #expect(String(decoding: result.bytes, as: UTF8.self) == "a<Xde!")
+    #expect(result.applied == [0, 3, 4, 5, 6])
+    #expect(result.conflicting == [1, 2, 7])
   }
 
   @Test func codableRoundTrip() throws {
