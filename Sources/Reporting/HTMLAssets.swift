@@ -100,13 +100,13 @@ enum HTMLAssets {
     pre.src { background: var(--panel); padding: 4px 8px; margin: 4px 0; overflow-x: auto; border-radius: 4px; }
     pre.src .ln { color: var(--muted); user-select: none; display: inline-block; min-width: 3.5em; }
     .finding details { margin: 4px 0; } .finding details summary { cursor: pointer; color: var(--note); }
-    .finding .md { white-space: pre-wrap; overflow-wrap: anywhere; margin: 2px 0 6px; }
+    .finding .md { overflow-wrap: anywhere; margin: 2px 0 6px; } .finding .md p { margin: 4px 0; }
     .finding h4 { margin: 6px 0 0; font-size: 0.95em; }
     @media print {
       .skip, form#filters, button, .hint, .tree .more { display: none !important; }
       .tree, #account-panel { max-height: none; overflow: visible; }
       .org-layout { display: block; } #account-panel { display: none; }
-      .finding { break-inside: avoid; } h2 { break-after: avoid; }
+      .finding { break-inside: avoid; } h2 { break-after: avoid; } pre.src { white-space: pre-wrap; }
       body { font-size: 11pt; }
     }
 
@@ -475,7 +475,8 @@ enum HTMLAssets {
     }
     function findingNode(i) {
       var f = D.findings[i], r = D.rules[f[0]];
-      var art = el("article", { "class": "finding " + sevClass(f[1]) + (f[8] ? " inactive" : ""), id: f[9], tabindex: "-1" });
+      var art = el("article", { "class": "finding " + sevClass(f[1]) + (f[8] ? " inactive" : ""), id: f[9], tabindex: "-1",
+        "data-rule": r[0] });
       var h = el("h3");
       h.appendChild(el("span", { "class": "sevtag " + sevClass(f[1]) }, SYM[f[1]] + " " + SEV[f[1]]));
       h.appendChild(el("code", null, r[0]));
@@ -509,14 +510,34 @@ enum HTMLAssets {
       if (r[4] || r[5] || r[6]) {
         var d = el("details");
         d.appendChild(el("summary", null, "About " + r[0] + (r[2] ? ": " + r[2] : "")));
-        if (r[4]) { d.appendChild(el("h4", null, "Why it matters")); d.appendChild(el("div", { "class": "md" }, r[4])); }
-        if (r[5]) { d.appendChild(el("h4", null, "How to fix it")); d.appendChild(el("div", { "class": "md" }, r[5])); }
+        if (r[4]) { d.appendChild(el("h4", null, "Why it matters")); d.appendChild(markdown(r[4])); }
+        if (r[5]) { d.appendChild(el("h4", null, "How to fix it")); d.appendChild(markdown(r[5])); }
         if (r[6]) d.appendChild(el("a", { href: r[6] }, "Rule documentation"));
         art.appendChild(d);
       }
       var li = el("li");
       li.appendChild(art);
       return li;
+    }
+    // A rule's Markdown as text blocks: paragraphs (hard-wrapped lines joined), list items and fenced code; inline
+    // marks stay as written.
+    function markdown(text) {
+      var box = el("div", { "class": "md" }), para = [], code = null;
+      function flush() { if (para.length) { box.appendChild(el("p", null, para.join(" "))); para = []; } }
+      text.split("\n").forEach(function (line) {
+        if (/^\s*```/.test(line)) {
+          if (code === null) { flush(); code = []; }
+          else { box.appendChild(el("pre", { "class": "src" }, code.join("\n"))); code = null; }
+        } else if (code !== null) code.push(line);
+        else if (!line.trim()) flush();
+        else {
+          if (/^\s*([-*+]|\d+[.)])\s/.test(line)) flush();
+          para.push(line.trim());
+        }
+      });
+      if (code !== null) box.appendChild(el("pre", { "class": "src" }, code.join("\n")));
+      flush();
+      return box;
     }
     function showMore(until) {
       var list = document.getElementById("finding-list");
@@ -605,7 +626,12 @@ enum HTMLAssets {
     window.addEventListener("beforeprint", function () {
       showMore(matches.length);
       tlShown = tlRows.length; drawTimeline();
-      document.querySelectorAll(".finding details").forEach(function (d) { d.open = true; });
+      // Paper cannot unfold: each rule's text is printed once, at its first finding.
+      var seen = {};
+      document.querySelectorAll(".finding").forEach(function (a) {
+        var d = a.querySelector("details"), rule = a.getAttribute("data-rule");
+        if (d && !seen[rule]) { d.open = true; seen[rule] = true; }
+      });
     });
     window.addEventListener("hashchange", followHash);
     drawTree();

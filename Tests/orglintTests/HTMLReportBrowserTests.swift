@@ -61,7 +61,7 @@ struct HTMLReportBrowserTests {
     // Opening the page at the link (a reload, a link in a ticket) marks that finding and opens its rule text, even
     // when a filter would hide it.
     let dom = try Chromium.dumpDOM(url: "file://" + path + "#" + task001.anchor, profile: folder.path + "/profile")
-    #expect(dom.contains("<article class=\"finding sev-error targeted\" id=\"\(task001.anchor)\" tabindex=\"-1\">"))
+    #expect(dom.contains("<article class=\"finding sev-error targeted\" id=\"\(task001.anchor)\" tabindex=\"-1\" data-rule=\"TASK001\">"))
     #expect(dom.contains("<a class=\"permalink\" href=\"#\(task001.anchor)\" aria-label=\"Link to this finding\">"))
     #expect(dom.components(separatedBy: " targeted\" id=").count - 1 == 1)
     #expect(dom.contains("<details open=\"\"><summary>About TASK001: Root password recovery is closed after the privileged task"))
