@@ -107,6 +107,76 @@ struct HTMLReportBrowserTests {
     #expect(dom.contains("<p class=\"msg\">account &lt;b&gt;bold&lt;/b&gt; (222222222222) has no security alternate contact</p>"))
   }
 
+  /// Keyboard and filters: a test page (not part of the report) loads the report in a frame, sends it keys and
+  /// input events, and writes what happened into its own DOM, which `--dump-dom` returns.
+  @Test func keyboardAndFilters() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    _ = try Self.report(["Examples/insecure-org"], in: folder)
+    let driver = try folder.write("driver.html", """
+      <!DOCTYPE html><html><body><pre id="log"></pre><iframe id="f" src="report.html" width="1280" height="900"></iframe>
+      <script>
+      var lines = [];
+      function out(k, v) { lines.push(k + ": " + v); document.getElementById("log").textContent = lines.join("\\n"); }
+      document.getElementById("f").addEventListener("load", function () {
+        var w = this.contentWindow, d = w.document;
+        function key(k) { d.activeElement.dispatchEvent(new w.KeyboardEvent("keydown", { key: k, bubbles: true })); }
+        function row() { return d.activeElement.getAttribute("aria-label"); }
+        function rows() { return d.querySelectorAll("#tree .row").length; }
+        out("tab stops", d.querySelectorAll("#tree .row[tabindex='0']").length);
+        d.querySelector("#tree .row[tabindex='0']").focus();
+        out("start", row());
+        key("ArrowDown");
+        out("down", row());
+        key("Enter");
+        out("enter", d.activeElement.getAttribute("aria-expanded") + ", " + rows() + " rows");
+        key("ArrowRight");
+        out("right", d.activeElement.getAttribute("aria-expanded") + ", " + rows() + " rows");
+        key("ArrowDown"); key("ArrowDown");
+        key(" ");
+        out("panel", d.querySelector("#account-panel h3").textContent + ", " + w.location.hash);
+        key("ArrowLeft");
+        out("left", row());
+        var search = d.getElementById("f-search");
+        search.value = "WEB-PROD";
+        search.dispatchEvent(new w.Event("input"));
+        setTimeout(function () {
+          out("search", d.getElementById("finding-count").firstChild.textContent);
+          var errors = d.querySelector("#filters input[value='2']");
+          errors.checked = false;
+          errors.dispatchEvent(new w.Event("change"));
+          out("no errors", d.getElementById("finding-count").firstChild.textContent);
+          var ou = d.getElementById("f-ou");
+          search.value = ""; search.dispatchEvent(new w.Event("input"));
+          errors.checked = true; errors.dispatchEvent(new w.Event("change"));
+          ou.value = ou.querySelector("option:nth-child(4)").value;
+          ou.dispatchEvent(new w.Event("change"));
+          setTimeout(function () {
+            out("ou " + ou.options[ou.selectedIndex].textContent, d.getElementById("finding-count").firstChild.textContent);
+            document.body.setAttribute("data-done", "true");
+          }, 400);
+        }, 400);
+      });
+      </script></body></html>
+      """)
+    let dom = try Chromium.dumpDOM(
+      url: "file://" + driver, profile: folder.path + "/profile", extra: ["--allow-file-access-from-files"])
+    let log = try #require(dom.firstMatch(of: #/<pre id="log">([^<]*)</pre>/#)).output.1
+    #expect(log.split(separator: "\n").map(String.init) == [
+      "tab stops: 1",
+      "start: Root o-globex7h3k2m, OU, 13 accounts; accounts with errors 9, warnings 3, notes 0; SCPs deny-leave-organization",
+      "down: Security, OU, 2 accounts; accounts with errors 1, warnings 1, notes 0",
+      "enter: false, 17 rows",
+      "right: true, 19 rows",
+      "panel: log-archive (333333333333), #account-333333333333",
+      "left: Security, OU, 2 accounts; accounts with errors 1, warnings 1, notes 0",
+      "search: 2 of 31 findings shown",
+      "no errors: 0 of 31 findings shown",
+      "ou Workloads: 16 of 31 findings shown",  // with Prod and NonProd below it
+    ])
+    #expect(dom.contains("data-done=\"true\""))
+  }
+
   @Test func screenshotIsNotBlank() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
@@ -125,12 +195,12 @@ struct HTMLReportBrowserTests {
 
 /// Headless Chromium, run once per call with its own profile folder and a generous hang guard.
 enum Chromium {
-  static func run(_ arguments: [String], profile: String) throws -> Data {
+  static func run(_ arguments: [String], profile: String, extra: [String] = []) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
       ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-       "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--window-size=1280,900"] + arguments
+       "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--window-size=1280,900"] + extra + arguments
     let out = Pipe()
     process.standardOutput = out
     process.standardError = FileHandle.nullDevice
@@ -152,8 +222,8 @@ enum Chromium {
   private final class Box: @unchecked Sendable { var data = Data() }
 
   /// The DOM after the page's script ran, serialized.
-  static func dumpDOM(url: String, profile: String) throws -> String {
-    String(decoding: try run(["--dump-dom", url], profile: profile), as: UTF8.self)
+  static func dumpDOM(url: String, profile: String, extra: [String] = []) throws -> String {
+    String(decoding: try run(["--dump-dom", url], profile: profile, extra: extra), as: UTF8.self)
   }
 
   /// A 1280×900 PNG of the page.
