@@ -321,7 +321,8 @@ enum HTMLAssets {
       if (a[3] & 1) facts.push("management account");
       if (a[3] & 2) facts.push("IAM delegated administrator");
       if (a[4].length) facts.push("SCPs attached here: " + a[4].join(", "));
-      if (a[6] > 0) facts.push(a[6] + " checks not judged (facts unknown)");
+      if (a[6] > 0) facts.push(a[6] + (a[6] === 1 ? " check" : " checks") + " not judged (facts listed as unknown): " +
+        a[7].map(function (k) { return D.rules[k][0]; }).join(", "));
       var ul = el("ul");
       facts.forEach(function (f) { ul.appendChild(el("li", null, f)); });
       box.push(ul);

@@ -180,12 +180,12 @@ public struct HTMLFormatter: ReportFormatter {
       list([q(u.unit.name), q(u.unit.path), list(u.unit.policies.map(q)), String(u.parent ?? -1), String(u.depth)])
     })
     // accounts: [id, name, unit (-1: Root), flags (1 management, 2 IAM admin), policies, worst (-1 none, 0 note,
-    // 1 warning, 2 error), not-judged checks]
+    // 1 warning, 2 error), not-judged checks, rules not judged there]
     out += ",\"accounts\":" + list(data.outline.accounts.enumerated().map { i, a in
       let flags = (a.isManagement ? 1 : 0) | (a.isDelegatedAdmin ? 2 : 0)
       return list([
         q(a.id), q(a.name), String(data.unitOf(account: i) ?? -1), String(flags), list(a.policies.map(q)),
-        String(data.worst[i].map(code) ?? -1), String(data.notJudged[i]),
+        String(data.worst[i].map(code) ?? -1), String(data.notJudged[i]), list(data.notJudgedRules[i].map(String.init)),
       ])
     })
     // rules: [id, name, title, severity, description, remediation, help URI]

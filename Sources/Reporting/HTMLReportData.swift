@@ -40,6 +40,8 @@ struct HTMLReportData {
   /// Worst active severity per account (nil: none), and not-judged checks per account.
   private(set) var worst: [Severity?] = []
   private(set) var notJudged: [Int] = []
+  /// The rules (indices in `rules`) with checks not judged on each account, in order, without repeats.
+  private(set) var notJudgedRules: [[Int]] = []
   let windows: [RecoveryWindow]
 
   init(_ report: Report) {
@@ -52,6 +54,7 @@ struct HTMLReportData {
     }
     worst = Array(repeating: nil, count: outline.accounts.count)
     notJudged = Array(repeating: 0, count: outline.accounts.count)
+    notJudgedRules = Array(repeating: [], count: outline.accounts.count)
     var ruleIndex: [String: Int] = [:]
     for rule in report.rules where ruleIndex[rule.id] == nil {
       ruleIndex[rule.id] = rules.count
@@ -83,7 +86,14 @@ struct HTMLReportData {
                         anchor: anchor, status: status))
     }
     for check in report.notJudged {
-      if let id = entityId(check.entity, "account/"), let i = accountIndex[id] { notJudged[i] += 1 }
+      guard let id = entityId(check.entity, "account/"), let i = accountIndex[id] else { continue }
+      notJudged[i] += 1
+      if ruleIndex[check.ruleId] == nil {
+        ruleIndex[check.ruleId] = rules.count
+        rules.append(RuleDescriptor(id: check.ruleId, name: check.ruleName, title: "", severity: .note))
+      }
+      let rule = ruleIndex[check.ruleId]!
+      if !notJudgedRules[i].contains(rule) { notJudgedRules[i].append(rule) }
     }
   }
 

@@ -72,6 +72,17 @@ struct HTMLReportBrowserTests {
     #expect(account.contains("<a href=\"#\(task001.anchor)\">TASK001: "))
   }
 
+  @Test func accountsWithChecksNotJudgedAreMarked() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = try Self.report(["Examples/partial-audit"], in: folder, expectStatus: 0)
+    let dom = try Chromium.dumpDOM(url: "file://" + path + "#account-303030303030", profile: folder.path + "/profile")
+    #expect(dom.components(separatedBy: "<circle class=\"njring\"").count - 1 == 2)
+    #expect(dom.contains("<tspan class=\"tag\" dx=\"10\">? 4 not judged</tspan>"))
+    #expect(dom.contains("<li>4 checks not judged (facts listed as unknown): ACCT001, ROOT001, ROOT004, ROOT008</li>"))
+    #expect(dom.contains("hooli-audit (202020202020), account, worst: no finding, IAM delegated administrator, 0 findings"))
+  }
+
   @Test func hostileNamesRenderAsText() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

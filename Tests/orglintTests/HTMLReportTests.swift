@@ -49,6 +49,22 @@ import Testing
     #expect(run.stdout.contains("<strong data-count=\"active\">31</strong> active findings"))
   }
 
+  @Test func checksNotJudgedAreCountedPerAccount() throws {
+    let run = try OrglintProcess.lint(["--format", "html", "Examples/partial-audit"])
+    #expect(run.status == 0)
+    let data = try Self.data(run.stdout)
+    let rules = try #require(data["rules"] as? [[Any]])
+    let accounts = try #require(data["accounts"] as? [[Any]])
+    let notJudged = accounts.map { a in
+      "\(a[0] as! String) \(a[6] as! Int) " + (a[7] as! [Int]).map { rules[$0][0] as! String }.joined(separator: ",")
+    }
+    #expect(notJudged == [
+      "101010101010 0 ", "202020202020 0 ", "303030303030 4 ACCT001,ROOT001,ROOT004,ROOT008",
+      "404040404040 6 ROOT001,ROOT002,ROOT003,ROOT004,ROOT008,TASK001",
+    ])
+    #expect(run.stdout.contains("<strong data-count=\"not-judged\">10</strong> of 44 checks not judged (coverage 77.3%)"))
+  }
+
   @Test func writtenAtomicallyLikeEveryReport() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
