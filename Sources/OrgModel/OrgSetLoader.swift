@@ -83,11 +83,33 @@ public enum OrgSetLoader {
     var organization: Organization? = dialect?.organization
     var accounts: [Account] = dialect?.accounts ?? []
     var documents = dialect == nil ? 0 : 1
+    var dialectName: String? = dialect == nil ? nil : "lza"
     var tasks: [PrivilegedTask] = []
     accounts.reserveCapacity(perFile.reduce(0) { $0 + $1.accountCount })
     tasks.reserveCapacity(perFile.reduce(0) { $0 + $1.taskCount })
     for file in perFile {
       findings.append(contentsOf: file.yaml.findings)
+      for document in file.yaml.documents where OrgFormationDialect.isTemplate(document) {
+        let template = OrgFormationDialect.decode(document)
+        documents += 1
+        findings += template.findings
+        if let org = template.organization {
+          if let first = organization {
+            let at = first.origin.location
+            let here = org.origin.location
+            findings.append(
+              Finding(
+                ModelRules.duplicateOrganization,
+                "a second organization (an org-formation template); the set's Organization is defined at "
+                  + "\(at.path):\(at.range.start.line), so this one (with its accounts) is left out",
+                path: here.path, range: SourceRange(at: here.range.start)))
+            continue
+          }
+          organization = org
+        }
+        accounts += template.accounts
+        dialectName = dialectName ?? "org-formation"
+      }
       for doc in file.decoders {
         documents += 1
         findings.append(contentsOf: doc.findings)
@@ -113,7 +135,7 @@ public enum OrgSetLoader {
     linker.link(organization: organization, accounts: accounts, tasks: tasks)
     findings.append(contentsOf: linker.findings)
     return LoadedSet(
-      root: root, files: perFile.map(\.yaml) + (dialect?.extraFiles ?? []), dialect: dialect == nil ? nil : "lza",
+      root: root, files: perFile.map(\.yaml) + (dialect?.extraFiles ?? []), dialect: dialectName,
       organizationDocuments: documents, organization: organization, accounts: linker.accounts,
       byId: linker.accountsById, tasks: tasks, findings: findings, unreadable: unreadable + (dialect?.unreadable ?? []),
       reportedPaths: reportedPaths)

@@ -444,16 +444,6 @@ struct LZADecoder {
   }
 }
 
-/// The key node of the first pair named `name` in a mapping.
-private func pairKey(_ m: YAMLNodeID, _ name: String, _ doc: YAMLDocument) -> YAMLNodeID? {
-  guard doc.kind(m) == .mapping else { return nil }
-  for i in 0..<doc.count(m) {
-    let k = doc.key(m, i)
-    if doc.kind(k) == .scalar, !doc.isDuplicateKey(k), doc.scalar(k) == name { return k }
-  }
-  return nil
-}
-
 /// ASCII letters lower-cased (emails compare case-insensitively, as the linker's `emailHash` does).
 private func lowercasedASCII(_ s: String) -> String {
   String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
