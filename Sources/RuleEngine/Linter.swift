@@ -170,8 +170,8 @@ public enum Linter {
       result.problems.append(
         Finding(
           RunRules.noOrganizationDocuments,
-          "no organization documents found in \(count) YAML file\(count == 1 ? "" : "s") (orglint/v1 documents or an "
-            + "LZA config folder; see Docs/dialects.md)", path: nil, range: nil))
+          "no organization documents found in \(count) YAML file\(count == 1 ? "" : "s") (orglint/v1 documents, an "
+            + "LZA config folder or an org-formation template; see Docs/dialects.md)", path: nil, range: nil))
     }
     guard result.problems.isEmpty else { return result }
 

@@ -27,7 +27,7 @@ public enum RunRules {
     id: "IO003", name: "no-organization-documents", title: "The linted paths hold organization documents",
     severity: .error, tags: ["io"],
     description: "The paths hold YAML files, but none is an organization document orglint reads: no orglint/v1 "
-      + "document and no dialect's folder (an LZA config folder; Docs/dialects.md). Saying \"no problems found\" "
+      + "document, no LZA config folder and no org-formation template (Docs/dialects.md). Saying \"no problems found\" "
       + "would be a silent all-clear on files that were not read, so the run stops with exit code 2.",
     remediation: "Lint the folder that holds the organization documents, or the top of the LZA config folder "
       + "(where accounts-config.yaml and organization-config.yaml are).")

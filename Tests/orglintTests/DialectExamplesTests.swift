@@ -34,6 +34,17 @@ import Testing
       ])
   }
 
+  @Test func orgFormationFindingsPointIntoTheTemplate() throws {
+    let run = try OrglintProcess.lint(["--now", "2026-11-25T00:00:00Z", "--format", "json", "Examples/org-formation"])
+    #expect(run.status == 1)
+    let report = try JSONReport(run)
+    let file = "Examples/org-formation/organization.yml"
+    #expect(
+      report.findings.map { "\($0.ruleId) \($0.place)" } == [
+        "ACCT002 \(file):51:7", "SCP001 \(file):66:7", "ACCT002 \(file):68:7",
+      ])
+  }
+
   @Test func yamlThatNoDialectReadsIsExitTwo() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orglint-nodocs-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,8 +55,8 @@ import Testing
     #expect(run.status == 2)
     #expect(run.stdout == "")
     #expect(
-      run.stderr == "orglint: error: no organization documents found in 2 YAML files (orglint/v1 documents or an LZA "
-        + "config folder; see Docs/dialects.md) [IO003 no-organization-documents]\n"
+      run.stderr == "orglint: error: no organization documents found in 2 YAML files (orglint/v1 documents, an LZA "
+        + "config folder or an org-formation template; see Docs/dialects.md) [IO003 no-organization-documents]\n"
         + "orglint could not lint: 1 problem (exit code 2)\n")
   }
 }
