@@ -26,9 +26,9 @@ public struct TextFormatter: ReportFormatter {
       }
     }
     guard report.exitCode == 2, !report.configurationProblems.isEmpty else {
-      out += ReportSummary(report).text + "\n"
       let fixable = report.findings.filter { $0.isActive && !$0.fixes.isEmpty }.count
       if fixable > 0 { out += "[*] \(fixable) fixable with orglint lint --fix\n" }
+      out += ReportSummary(report).text + "\n"
       if let line = ReportSummary.notJudgedText(report.sortedNotJudged) { out += TerminalText.safe(line) + "\n" }
       return out
     }

@@ -112,8 +112,8 @@ import Testing
         org/acct.yaml:3:26: error: not a boolean [SCHEMA005 schema-malformed-value] [*]
         root: {passwordRecovery: café}
                                  ^~~~
-        3 errors in 1 file (1 suppressed)
         [*] 3 fixable with orglint lint --fix
+        3 errors in 1 file (1 suppressed)
 
         """)
   }
