@@ -103,7 +103,7 @@ struct Lint: ParsableCommand {
     try outputs.check(against: result.inputFiles)
     var fixFailed = false
     if fix, result.problems.isEmpty {
-      let fixes = FixRun(result)
+      let fixes = FixRun(result, recordingBaseline: writeBaseline != nil)
       fixes.reportConflicts()
       if diff {
         let (count, files) = fixes.counts

@@ -137,6 +137,18 @@ import Testing
     #expect(try read(folder, "a.yaml").contains("nmae: prod  # orglint-disable-next-line"))
   }
 
+  @Test func fixWithWriteBaselineFixesFirstAndRecordsTheRest() throws {
+    let folder = try folder()
+    defer { folder.remove() }
+    let run = try OrglintProcess.lint(["--fix", "--write-baseline", "baseline.json", "a.yaml"], in: folder.path)
+    #expect(run.stderr.hasSuffix("orglint: fixed 5 findings in 1 file\n"), "\(run.stderr)")
+    #expect(try read(folder, "a.yaml") == Self.fixed)
+    let baseline = try read(folder, "baseline.json")
+    #expect(baseline.contains("ACCT001"))
+    #expect(!baseline.contains("SCHEMA"))
+    #expect(run.status == 0)
+  }
+
   @Test func diffWithoutFixIsAUsageError() throws {
     let folder = try folder()
     defer { folder.remove() }
