@@ -14,7 +14,8 @@ struct Lint: ParsableCommand {
     abstract: "Lint the organization set under PATH (default: the current folder).",
     discussion: """
       Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it, or coverage under --min-coverage; \
-      2 orglint could not do its job (bad arguments, unreadable path, invalid rule file).
+      2 orglint could not do its job (bad arguments, unreadable path, invalid rule file, a file --fix could not \
+      write). With --fix --diff: 1 when there is something to fix.
       """)
 
   @Argument(help: ArgumentHelp(
