@@ -1,3 +1,4 @@
+import Adoption
 import ArgumentParser
 import CEL
 import Diagnostics
@@ -26,7 +27,7 @@ struct Lint: ParsableCommand {
   @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of user rules (repeatable).", valueName: "dir"))
   var ruleDirectories: [String] = []
 
-  @Option(help: "Output format: text, json, sarif, github, junit or gitlab.")
+  @Option(help: "Output format: text, json, sarif, github, junit, gitlab or html.")
   var format: OutputFormat = .text
 
   @Option(help: ArgumentHelp(
@@ -127,7 +128,7 @@ struct Lint: ParsableCommand {
       let report = Report(
         findings: [], rules: result.rules, sources: result.sources, configurationProblems: result.problems,
         ruleOverrides: overrides, exitCode: 2, toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
-        sourceRootURI: Report.directoryURI(Linter.currentDirectory()))
+        sourceRootURI: Report.directoryURI(FilePath.currentDirectory()))
       standardError(OutputFormat.text.render(report, color: false))
       if format != .text { try emit(format.render(report), to: output) }
       throw ExitCode(2)
@@ -139,12 +140,16 @@ struct Lint: ParsableCommand {
       result.isUnderMinCoverage
       || result.findings.contains { f in f.isActive && threshold.map { f.severity >= $0 } ?? false }
     let code: Int32 = failing ? 1 : 0
-    let report = Report(
+    var report = Report(
       findings: result.findings, rules: result.rules, sources: result.sources, ruleOverrides: overrides,
       exitCode: Int(code), toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
       notJudged: result.notJudged, checks: result.checks, automationId: category,
-      sourceRootURI: Report.directoryURI(Linter.currentDirectory()),
+      sourceRootURI: Report.directoryURI(FilePath.currentDirectory()),
       anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
+    if format == .html {
+      report.organization = result.set.map(OrganizationOutline.init)
+      report.now = clock.seconds
+    }
     let colored = color.isEnabled(outputIsTerminal: (output ?? "-") == "-" && isatty(1) != 0, environment: environment())
     var text = format.render(report, color: colored)
     if statistics { text += StatisticsFormatter.render(report) }
