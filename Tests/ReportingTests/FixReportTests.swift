@@ -97,6 +97,11 @@ import Testing
         """))
     let plain = Finding(Self.rule, "m", path: nil, range: nil)
     #expect(JSONFinding(plain).fixes == nil)
+    // The fast writer gives the bytes of the Codable encoding, fixes included, and knows every field of a fix.
+    #expect(json == StableJSON.encode(JSONReport(Self.report)))
+    let fix = JSONFinding(Self.report.findings[0]).fixes![0]
+    #expect(Mirror(reflecting: fix).children.count == 2)
+    #expect(Mirror(reflecting: fix.edits[0]).children.count == 7)
   }
 
   @Test func textMarksFixableFindingsAndCountsThem() {
