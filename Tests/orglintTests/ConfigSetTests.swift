@@ -289,9 +289,10 @@ import Testing
     #expect(
       run.stdout == """
         account.yaml:1:1: warning: this Account document has no apiVersion; add 'apiVersion: orglint/v1' \
-        [SCHEMA007 schema-api-version]
+        [SCHEMA007 schema-api-version] [*]
         kind: Account
         ^
+        [*] 1 fixable with orglint lint --fix
         1 warning in 1 file
 
         """)
