@@ -3,7 +3,7 @@ import PackageDescription
 
 /// orglint: a declarative policy-as-code linter for AWS Organizations root-user configuration.
 /// Layers (each imports only those above it): CYAML → Diagnostics → LocatedYAML → OrgModel → CEL → RuleEngine
-/// → orglint; AWSImport and Reporting need only Diagnostics. See Docs/architecture.md. Every `dependencies:` list is
+/// → LanguageServer → orglint; AWSImport and Reporting need only Diagnostics. See Docs/architecture.md. Every `dependencies:` list is
 /// exactly what the target's files import (a test checks it).
 let package = Package(
   name: "orglint",
@@ -30,10 +30,12 @@ let package = Package(
     .target(name: "RuleEngine", dependencies: ["OrgModel", "CEL", "LocatedYAML", "Diagnostics"]),
     .target(name: "AWSImport", dependencies: ["Diagnostics"]),
     .target(name: "Reporting", dependencies: ["Diagnostics"]),
+    // `orglint server`: the language server (JSON-RPC over stdio) on top of the lint pipeline.
+    .target(name: "LanguageServer", dependencies: ["RuleEngine", "OrgModel", "CEL", "Reporting", "Diagnostics"]),
     .executableTarget(
       name: "orglint",
       dependencies: [
-        "Diagnostics", "OrgModel", "CEL", "RuleEngine", "AWSImport", "Reporting",
+        "Diagnostics", "OrgModel", "CEL", "RuleEngine", "AWSImport", "Reporting", "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
