@@ -3,8 +3,8 @@ import PackageDescription
 
 /// orglint: a declarative policy-as-code linter for AWS Organizations root-user configuration.
 /// Layers (each imports only those above it): CYAML → Diagnostics → LocatedYAML → OrgModel → CEL → RuleEngine
-/// → LanguageServer → orglint; AWSImport and Reporting need only Diagnostics. See Docs/architecture.md. Every `dependencies:` list is
-/// exactly what the target's files import (a test checks it).
+/// → Adoption → LanguageServer → orglint; AWSImport and Reporting need only Diagnostics. See Docs/architecture.md.
+/// Every `dependencies:` list is exactly what the target's files import (a test checks it).
 let package = Package(
   name: "orglint",
   // macOS 15: LocatedYAML hands event batches between threads through `Mutex` (Synchronization).
@@ -14,7 +14,9 @@ let package = Package(
     // The layers as a library, for Benchmarks/ and for tools that embed orglint.
     .library(
       name: "OrglintKit",
-      targets: ["Diagnostics", "LocatedYAML", "OrgModel", "CEL", "RuleEngine", "AWSImport", "Reporting"]),
+      targets: [
+        "Diagnostics", "LocatedYAML", "OrgModel", "CEL", "RuleEngine", "Adoption", "AWSImport", "Reporting",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -28,14 +30,17 @@ let package = Package(
     .target(name: "OrgModel", dependencies: ["LocatedYAML", "Diagnostics"]),
     .target(name: "CEL", dependencies: ["Diagnostics"]),
     .target(name: "RuleEngine", dependencies: ["OrgModel", "CEL", "LocatedYAML", "Diagnostics"]),
+    // `.orglint.yaml`, suppressions, the baseline and the lint pipeline that applies them to the rules' findings.
+    .target(name: "Adoption", dependencies: ["RuleEngine", "OrgModel", "CEL", "LocatedYAML", "Diagnostics"]),
     .target(name: "AWSImport", dependencies: ["Diagnostics"]),
     .target(name: "Reporting", dependencies: ["Diagnostics"]),
     // `orglint server`: the language server (JSON-RPC over stdio) on top of the lint pipeline.
-    .target(name: "LanguageServer", dependencies: ["RuleEngine", "OrgModel", "CEL", "Reporting", "Diagnostics"]),
+    .target(
+      name: "LanguageServer", dependencies: ["Adoption", "RuleEngine", "OrgModel", "CEL", "Reporting", "Diagnostics"]),
     .executableTarget(
       name: "orglint",
       dependencies: [
-        "Diagnostics", "OrgModel", "CEL", "RuleEngine", "AWSImport", "Reporting", "LanguageServer",
+        "Diagnostics", "OrgModel", "CEL", "RuleEngine", "Adoption", "AWSImport", "Reporting", "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -50,8 +55,10 @@ let package = Package(
     .testTarget(name: "CELTests", dependencies: ["CEL", "Diagnostics"]),
     .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "OrgModel", "CEL", "LocatedYAML", "Diagnostics"]),
     .testTarget(
+      name: "AdoptionTests", dependencies: ["Adoption", "RuleEngine", "OrgModel", "CEL", "LocatedYAML", "Diagnostics"]),
+    .testTarget(
       name: "AWSImportTests",
-      dependencies: ["AWSImport", "OrgModel", "RuleEngine", "CEL", "Diagnostics", "OrglintTestSupport"],
+      dependencies: ["AWSImport", "OrgModel", "Adoption", "CEL", "Diagnostics", "OrglintTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "Diagnostics", "OrglintTestSupport"], exclude: ["Golden"]),

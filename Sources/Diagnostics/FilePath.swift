@@ -11,10 +11,10 @@
 public enum FilePath {
   private static let escapeBase: UInt32 = 0x10_FF00
 
-  /// The process's current folder (any length, bytes kept as `string(fromSystemBytes:)` keeps them), or nil when
-  /// `getcwd` fails (the folder was removed, or a parent is not readable).
-  public static func currentDirectory() -> String? {
-    guard let p = getcwd(nil, 0) else { return nil }
+  /// The process's current folder (any length, bytes kept as `string(fromSystemBytes:)` keeps them), or `.` when
+  /// `getcwd` fails (the folder was removed, or a parent is not readable). The one reader of the current folder.
+  public static func currentDirectory() -> String {
+    guard let p = getcwd(nil, 0) else { return "." }
     defer { free(p) }
     return string(fromSystemBytes: UnsafeRawBufferPointer(start: p, count: strlen(p)))
   }
@@ -90,5 +90,52 @@ public enum FilePath {
       }
     }
     return out
+  }
+}
+
+/// Path arithmetic on `/`-separated text: no file system access.
+extension FilePath {
+  /// `path` made absolute against `cwd`, with `.`, `..` and repeated `/` removed.
+  public static func absolute(_ path: String, cwd: String) -> String {
+    let joined = path.hasPrefix("/") ? path : cwd + "/" + path
+    var parts: [Substring] = []
+    for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+        continue
+      }
+      parts.append(part)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  /// The folder holding the absolute `path`: `/` for a top-level entry and for `/` itself.
+  public static func parent(of path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+    let up = String(path[..<slash])
+    return up.isEmpty ? "/" : up
+  }
+
+  /// `path` as seen from the folder `base` (both absolute and normalized): `a/b.yaml`, `../x`, or `""` for `base`
+  /// itself.
+  public static func relative(_ path: String, from base: String) -> String {
+    let p = path.split(separator: "/")
+    let b = base.split(separator: "/")
+    var common = 0
+    while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
+    let ups = Array(repeating: "..", count: b.count - common)
+    return (ups + p[common...].map(String.init)).joined(separator: "/")
+  }
+
+  /// `child`, written relative to the folder of the file `sibling`, as a path usable from where `sibling` was given
+  /// (`sub/.orglint.yaml` + `policy/rules` → `sub/policy/rules`); an absolute `child` is kept.
+  public static func beside(_ sibling: String, _ child: String) -> String {
+    if child.hasPrefix("/") { return child }
+    var folder = sibling.lastIndex(of: "/").map { String(sibling[...$0]) } ?? ""
+    while folder.hasPrefix("./") { folder.removeFirst(2) }
+    var rest = Substring(child)
+    while rest.hasPrefix("./") { rest = rest.dropFirst(2) }
+    return folder + rest
   }
 }

@@ -1,5 +1,6 @@
-// The one home of calendar arithmetic and RFC 3339 text. The model's `Timestamp`, CEL's `CELTimestamp`, the importer's
-// `Timestamp` and the adoption layer's `DateStamp` are thin wrappers over these; none keeps its own copy.
+// The one home of calendar arithmetic and RFC 3339 text. The model's `Timestamp`, CEL's `CELTimestamp` and the
+// importer's `Timestamp` are thin wrappers over these, and suppressions' `expires` dates are `CivilDate`s; none keeps
+// its own copy.
 
 /// A date of the proleptic Gregorian calendar that exists: month 1–12 and a day that month has (no February 31,
 /// February 29 only in leap years).

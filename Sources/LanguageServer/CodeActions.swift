@@ -1,7 +1,9 @@
+import Adoption
 import Diagnostics
 import RuleEngine
 
-/// Quick fixes for the findings under a range: "suppress with a reason", which inserts the inline directive
+/// Quick fixes for the findings under a range: the finding's own safe fixes (`Finding.fixes`: alternatives, the first
+/// preferred), then "suppress with a reason", which inserts the inline directive
 /// `# orglint-disable-next-line ID -- <reason>` (Docs/adoption.md) above the finding's line, indented like it, with a
 /// placeholder reason to replace. Offered only for rules an inline comment may suppress (`suppressible: true`);
 /// the others would report SUP003.
@@ -18,6 +20,19 @@ enum CodeActions {
     for (i, finding) in lint.findings.enumerated() {
       let diagnostic = lint.diagnostics[offset + i]
       guard diagnostic.range.touches(range) else { continue }
+      for (n, fix) in finding.fixes.enumerated() {
+        let edits = fix.edits.map { edit in
+          LSPTextEdit(
+            range: LSPRange(
+              start: lint.index.position(of: edit.range.start.offset, encoding: encoding),
+              end: lint.index.position(of: edit.range.end.offset, encoding: encoding)),
+            newText: edit.replacement)
+        }
+        actions.append(
+          CodeAction(
+            title: fix.description, kind: "quickfix", diagnostics: [diagnostic], isPreferred: n == 0 ? true : nil,
+            edit: WorkspaceEdit(changes: [lint.uri: edits])))
+      }
       if let action = suppression(finding, diagnostic, lint) { actions.append(action) }
     }
     return actions
@@ -36,6 +51,6 @@ enum CodeActions {
     return CodeAction(
       title: "Suppress \(finding.ruleId) on this line (with a reason)", kind: "quickfix", diagnostics: [diagnostic],
       isPreferred: nil,
-      edit: WorkspaceEdit(changes: [lint.uri: [TextEdit(range: LSPRange(start: at, end: at), newText: text)]]))
+      edit: WorkspaceEdit(changes: [lint.uri: [LSPTextEdit(range: LSPRange(start: at, end: at), newText: text)]]))
   }
 }

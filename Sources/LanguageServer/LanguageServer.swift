@@ -1,3 +1,4 @@
+import Adoption
 import CEL
 import Diagnostics
 import Foundation
@@ -107,7 +108,9 @@ public final class LanguageServer: @unchecked Sendable {
     case "textDocument/codeAction":
       let params = try decode(CodeActionParams.self, body)
       let lint = try currentLint(params.textDocument.uri)
-      respond(id, result: CodeActions.actions(for: lint, in: params.range, encoding: encoding))
+      // Edits computed on an older text would land in the wrong place: none until the newest text is linted.
+      let current = lock.withLock { documents[params.textDocument.uri]?.version == lint.version && lints[lint.uri] != nil }
+      respond(id, result: current ? CodeActions.actions(for: lint, in: params.range, encoding: encoding) : [])
     default:
       throw ResponseError(code: ResponseError.methodNotFound, message: "orglint server does not handle '\(method)'")
     }
@@ -116,13 +119,13 @@ public final class LanguageServer: @unchecked Sendable {
   private var encoding: PositionEncoding { lock.withLock { linter.encoding } }
 
   private func initialize(_ params: InitializeParams) throws -> InitializeResult {
-    let cwd = Linter.currentDirectory()
+    let cwd = FilePath.currentDirectory()
     let root =
       (params.workspaceFolders?.first?.uri ?? params.rootUri).flatMap(FileURI.path(of:)) ?? params.rootPath ?? cwd
     var settings = LintSettings()
     let options = params.initializationOptions
-    settings.configPath = options?.config.map { Discovery.absolutePath($0, cwd: root) }
-    settings.ruleDirectories = (options?.rules ?? []).map { Discovery.absolutePath($0, cwd: root) }
+    settings.configPath = options?.config.map { FilePath.absolute($0, cwd: root) }
+    settings.ruleDirectories = (options?.rules ?? []).map { FilePath.absolute($0, cwd: root) }
     if let now = options?.now {
       guard let parsed = CELTimestamp.parse(now) else {
         throw ResponseError.invalidParams(
@@ -190,7 +193,7 @@ public final class LanguageServer: @unchecked Sendable {
         return
       }
       let document = TextDocument(
-        uri: item.uri, path: Discovery.absolutePath(path, cwd: "/"), version: item.version, text: item.text)
+        uri: item.uri, path: FilePath.absolute(path, cwd: "/"), version: item.version, text: item.text)
       lock.withLock { documents[item.uri] = document }
       lintWorker.request()
     case "textDocument/didChange":

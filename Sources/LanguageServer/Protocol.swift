@@ -123,14 +123,14 @@ struct FullDocumentDiagnosticReport: Codable {
 }
 
 /// A replacement of `range` by `newText`.
-public struct TextEdit: Codable, Hashable, Sendable {
+public struct LSPTextEdit: Codable, Hashable, Sendable {
   public var range: LSPRange
   public var newText: String
 }
 
 /// Edits by document URI.
 public struct WorkspaceEdit: Codable, Sendable {
-  public var changes: [String: [TextEdit]]
+  public var changes: [String: [LSPTextEdit]]
 }
 
 /// textDocument/codeAction.

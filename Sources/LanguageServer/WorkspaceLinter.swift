@@ -1,3 +1,4 @@
+import Adoption
 import CEL
 import Diagnostics
 import OrgModel
@@ -44,7 +45,7 @@ public struct WorkspaceLinter: Sendable {
   /// The folder relative paths are resolved against (the process's current folder).
   public var cwd: String
 
-  public init(settings: LintSettings, encoding: PositionEncoding, cwd: String = Linter.currentDirectory()) {
+  public init(settings: LintSettings, encoding: PositionEncoding, cwd: String = FilePath.currentDirectory()) {
     self.settings = settings
     self.encoding = encoding
     self.cwd = cwd
@@ -62,7 +63,7 @@ public struct WorkspaceLinter: Sendable {
     let lintable = documents.filter { !Self.isConfigFile($0.path) }
     var groups: [String: [TextDocument]] = [:]
     for document in lintable {
-      let root = Discovery.setRoot(startingAt: Self.parent(of: document.path)) ?? document.path
+      let root = Discovery.setRoot(startingAt: FilePath.parent(of: document.path)) ?? document.path
       groups[root, default: []].append(document)
     }
     var overrides: [String: [UInt8]] = [:]
@@ -96,7 +97,7 @@ public struct WorkspaceLinter: Sendable {
     for member in members { indexes[member.path] = member.index }
     func index(_ absolute: String) -> LineIndex? {
       if let known = indexes[absolute] { return known }
-      let source = result.sources.first { Discovery.absolutePath($0.key, cwd: cwd) == absolute }?.value
+      let source = result.sources.first { FilePath.absolute($0.key, cwd: cwd) == absolute }?.value
       guard let bytes = source?.bytes ?? (try? SourceFile.read(path: absolute).bytes) else { return nil }
       let made = LineIndex(bytes)
       indexes[absolute] = made
@@ -111,7 +112,7 @@ public struct WorkspaceLinter: Sendable {
     }
     func diagnostic(_ f: Finding, in absolute: String?) -> LSPDiagnostic {
       let related = f.related.map { r -> LSPDiagnostic.RelatedInformation in
-        let path = Discovery.absolutePath(r.path, cwd: cwd)
+        let path = FilePath.absolute(r.path, cwd: cwd)
         return .init(location: Location(uri: uri(path), range: range(r.range, in: path)), message: r.message)
       }
       let href = rules[f.ruleId].flatMap { Self.helpReport.helpURI(for: $0) }
@@ -125,7 +126,7 @@ public struct WorkspaceLinter: Sendable {
     var problemDiagnostics: [String: [LSPDiagnostic]] = [:]
     var general: [LSPDiagnostic] = []
     for problem in result.problems.sorted(by: Finding.reportOrder) {
-      let absolute = problem.path.map { Discovery.absolutePath($0, cwd: cwd) }
+      let absolute = problem.path.map { FilePath.absolute($0, cwd: cwd) }
       if let absolute, (members + configFiles).contains(where: { $0.path == absolute }) {
         problemDiagnostics[absolute, default: []].append(diagnostic(problem, in: absolute))
       } else {
@@ -140,7 +141,7 @@ public struct WorkspaceLinter: Sendable {
     var findingsByPath: [String: [Finding]] = [:]
     for f in result.findings.sorted(by: Finding.reportOrder) where f.isActive {
       guard let path = f.path else { continue }
-      findingsByPath[Discovery.absolutePath(path, cwd: cwd), default: []].append(f)
+      findingsByPath[FilePath.absolute(path, cwd: cwd), default: []].append(f)
     }
     var out: [DocumentLint] = []
     for member in members {
@@ -168,8 +169,4 @@ public struct WorkspaceLinter: Sendable {
     }
   }
 
-  static func parent(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
-  }
 }

@@ -35,7 +35,7 @@ public enum Discovery {
   public static let configFileName = ".orglint.yaml"
 
   public static func find(paths: [String]) -> Result {
-    let cwd = currentDirectory()
+    let cwd = FilePath.currentDirectory()
     var result = Result()
     var seen = Set<String>()  // real paths
     var namedFiles: [(path: String, absolute: String)] = []
@@ -50,7 +50,7 @@ public enum Discovery {
       if st.st_mode & S_IFMT == S_IFDIR {
         walker.walk(directory: path, display: trimDot(path), explicit: true)
       } else {  // a FIFO is read to its end as `cat` would; SourceFile.read refuses devices
-        namedFiles.append((path, absolute(path, cwd: cwd)))
+        namedFiles.append((path, FilePath.absolute(path, cwd: cwd)))
       }
     }
     var files: [File] = []
@@ -58,7 +58,7 @@ public enum Discovery {
       let file = File(absolutePath: f.absolute, displayPath: FilePath.displayed(f.path))
       if seen.insert(realPath(f.absolute)).inserted { files.append(file) }
     }
-    if let first = namedFiles.first, let root = setRoot(startingAt: parent(of: first.absolute)) {
+    if let first = namedFiles.first, let root = setRoot(startingAt: FilePath.parent(of: first.absolute)) {
       result.root = root
       walker.walk(directory: root, display: shown(root, cwd: cwd), explicit: false)
     }
@@ -80,7 +80,7 @@ public enum Discovery {
     var dir = start
     while true {
       if exists(dir + "/" + configFileName) || exists(dir + "/.git") { return dir }
-      let up = parent(of: dir)
+      let up = FilePath.parent(of: dir)
       if up == dir { return nil }
       dir = up
     }
@@ -107,7 +107,7 @@ private struct Walker {
   /// not for the set root walked for context.
   mutating func walk(directory: String, display: String, explicit: Bool) {
     let before = files.count
-    visit(absolute(directory, cwd: cwd), display: display)
+    visit(FilePath.absolute(directory, cwd: cwd), display: display)
     if explicit { reportedFiles += files[before...] }
   }
 
@@ -184,55 +184,16 @@ private func exists(_ path: String) -> Bool {
   return FilePath.withSystemPath(path) { lstat($0, &st) } == 0
 }
 
-private func currentDirectory() -> String { FilePath.currentDirectory() ?? "." }
-
 private func realPath(_ path: String) -> String {
   guard let p = FilePath.withSystemPath(path, { realpath($0, nil) }) else { return path }
   defer { free(p) }
   return FilePath.string(fromSystemBytes: UnsafeRawBufferPointer(start: p, count: strlen(p)))
 }
 
-extension Discovery {
-  /// `path` made absolute against `cwd`, with `.`, `..` and repeated `/` removed (text only, no file system access).
-  public static func absolutePath(_ path: String, cwd: String) -> String { absolute(path, cwd: cwd) }
-}
-
-/// `path` made absolute against `cwd`, with `.` and `..` parts removed.
-func absolute(_ path: String, cwd: String) -> String {
-  let joined = path.hasPrefix("/") ? path : cwd + "/" + path
-  var parts: [Substring] = []
-  for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
-    if part == "." { continue }
-    if part == ".." {
-      if !parts.isEmpty { parts.removeLast() }
-      continue
-    }
-    parts.append(part)
-  }
-  return "/" + parts.joined(separator: "/")
-}
-
-/// The folder holding `path` (both absolute); `/` for `/`.
-func parent(of path: String) -> String {
-  guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
-  let up = String(path[..<slash])
-  return up.isEmpty ? "/" : up
-}
-
-/// `path` relative to `base` (both absolute, normalised): `a/b.yaml`, `../x`, or `""` for `base` itself.
-func relative(_ path: String, from base: String) -> String {
-  let p = path.split(separator: "/")
-  let b = base.split(separator: "/")
-  var common = 0
-  while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
-  let ups = Array(repeating: "..", count: b.count - common)
-  return (ups + p[common...].map(String.init)).joined(separator: "/")
-}
-
 /// A folder found by the loader, as users see it: relative to the current folder when it is inside it, else
 /// absolute.
 private func shown(_ path: String, cwd: String) -> String {
-  let r = relative(path, from: cwd)
+  let r = FilePath.relative(path, from: cwd)
   return r.hasPrefix("..") ? path : r
 }
 

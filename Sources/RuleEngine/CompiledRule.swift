@@ -11,7 +11,7 @@ public struct CompiledRule: Sendable {
   let message: [MessagePart]
   let paramsType: CELObjectType
   /// The parameter values after config overrides, in `rule.params` order.
-  var paramValues: [ParamValue]
+  package var paramValues: [ParamValue]
   /// The severity in force (the rule's, or the config's override).
   public var severity: Severity
 

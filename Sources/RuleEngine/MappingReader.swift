@@ -3,14 +3,14 @@ import LocatedYAML
 
 /// Reads the fields of one YAML mapping by name, reporting unknown fields (with a did-you-mean), wrong types and
 /// missing required fields as findings of the given rules.
-struct MappingReader {
-  let doc: YAMLDocument
-  let node: YAMLNodeID
+package struct MappingReader {
+  package let doc: YAMLDocument
+  package let node: YAMLNodeID
   let known: [String]
   private(set) var values: [String: (key: YAMLNodeID, value: YAMLNodeID)] = [:]
 
   /// Collects the fields of `node`; `findings` receives one per unknown field.
-  init(_ doc: YAMLDocument, _ node: YAMLNodeID, known: [String], context: String, into findings: inout [Finding]) {
+  package init(_ doc: YAMLDocument, _ node: YAMLNodeID, known: [String], context: String, into findings: inout [Finding]) {
     self.doc = doc
     self.node = node
     self.known = known
@@ -33,16 +33,16 @@ struct MappingReader {
     Finding(rule, message, path: doc.file.path, range: doc.range(node))
   }
 
-  func has(_ name: String) -> Bool { values[name] != nil }
+  package func has(_ name: String) -> Bool { values[name] != nil }
 
   /// The value node of a field.
-  func value(_ name: String) -> YAMLNodeID? { values[name]?.value }
+  package func value(_ name: String) -> YAMLNodeID? { values[name]?.value }
 
   /// The key node of a field, else the mapping itself: where a finding about the field points.
-  func anchor(_ name: String) -> YAMLNodeID { values[name]?.key ?? node }
+  package func anchor(_ name: String) -> YAMLNodeID { values[name]?.key ?? node }
 
   /// A scalar field's text; reports a wrong type, and a missing field when `required`.
-  func string(_ name: String, required: Bool = false, _ findings: inout [Finding]) -> String? {
+  package func string(_ name: String, required: Bool = false, _ findings: inout [Finding]) -> String? {
     guard let v = value(name) else {
       if required {
         findings.append(finding(RuleFileRules.missingField, "missing required field '\(name)'", at: node))
@@ -57,7 +57,7 @@ struct MappingReader {
   }
 
   /// A list of strings (a single scalar is not accepted).
-  func strings(_ name: String, _ findings: inout [Finding]) -> [String] {
+  package func strings(_ name: String, _ findings: inout [Finding]) -> [String] {
     guard let v = value(name) else { return [] }
     guard doc.kind(v) == .sequence else {
       findings.append(finding(RuleFileRules.invalidValue, "'\(name)' must be a list of strings", at: v))

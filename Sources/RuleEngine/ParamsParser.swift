@@ -4,7 +4,7 @@ import LocatedYAML
 
 /// Reads a rule's `params`: `name: default` (the type inferred from the default) or
 /// `name: {type: duration, default: 24h, description: ...}`.
-enum ParamsParser {
+package enum ParamsParser {
   static func parse(_ m: MappingReader, _ findings: inout [Finding]) -> [RuleParam] {
     guard let node = m.value("params") else { return [] }
     let doc = m.doc
@@ -78,7 +78,7 @@ enum ParamsParser {
   }
 
   /// `node` read as a value of `kind`, or nil when it is not one.
-  static func typed(_ node: YAMLNodeID, as kind: RuleParam.Kind, _ doc: YAMLDocument) -> ParamValue? {
+  package static func typed(_ node: YAMLNodeID, as kind: RuleParam.Kind, _ doc: YAMLDocument) -> ParamValue? {
     if kind == .stringList {
       guard doc.kind(node) == .sequence else { return nil }
       var items: [String] = []

@@ -94,7 +94,7 @@ public enum RuleLoader {
     return out.sorted()
   }
 
-  static func ioFinding(_ error: SourceFileError) -> Finding {
+  package static func ioFinding(_ error: SourceFileError) -> Finding {
     Finding(RunRules.unreadablePath, "cannot read: \(error.reason)", path: error.path, range: nil)
   }
 }

@@ -114,8 +114,8 @@ extension OutputTarget {
   func sameFile(as other: OutputTarget) -> Bool {
     if let a = identity, let b = other.identity { return a == b }
     guard identity == nil, other.identity == nil else { return false }
-    let cwd = Linter.currentDirectory()
-    return Discovery.absolutePath(resolvedPath, cwd: cwd) == Discovery.absolutePath(other.resolvedPath, cwd: cwd)
+    let cwd = FilePath.currentDirectory()
+    return FilePath.absolute(resolvedPath, cwd: cwd) == FilePath.absolute(other.resolvedPath, cwd: cwd)
   }
 }
 

@@ -1,4 +1,5 @@
 import AWSImport
+import Adoption
 import ArgumentParser
 import Diagnostics
 import Reporting

@@ -1,8 +1,8 @@
+import Adoption
 import CEL
 import Diagnostics
 import Foundation
 import OrgModel
-import RuleEngine
 
 @testable import AWSImport
 

@@ -136,13 +136,4 @@ func accountDoc(_ id: String, ou: String? = nil, extra: String = "") -> String {
           + "this description is left out"
       ])
   }
-
-  @Test func relativePathsAreShownAsGiven() {
-    #expect(relative("/a/b/c.yaml", from: "/a") == "b/c.yaml")
-    #expect(relative("/a/x/c.yaml", from: "/a/b") == "../x/c.yaml")
-    #expect(relative("/a", from: "/a") == "")
-    #expect(absolute("b/../c/./d.yaml", cwd: "/w") == "/w/c/d.yaml")
-    #expect(parent(of: "/a/b") == "/a")
-    #expect(parent(of: "/a") == "/")
-  }
 }

@@ -106,6 +106,35 @@ import Testing
     #expect(items.map(located) == ["SCP001@19:0", "ROOT004@23:0", "ROOT001@24:2"])
   }
 
+  @Test func aFindingsSafeFixIsTheFirstQuickFix() throws {
+    let root = try copyExample("insecure-org")
+    let client = try LSPClient()
+    client.start(rootPath: root)
+    let uri = client.open(root + "/accounts/broken.yaml")
+    let before = try #require(client.diagnostics(uri))
+    #expect(before.map(located).prefix(2) == ["SCHEMA003@1:0", "SCHEMA001@5:0"])
+    // Line 5 is `emial: aws-root+marketing@…`: the rename (preferred), then the suppression.
+    let range = ["start": ["line": 5, "character": 2], "end": ["line": 5, "character": 2]]
+    client.request(2, "textDocument/codeAction", ["textDocument": ["uri": uri], "range": range, "context": [String: Any]()])
+    let actions = try #require(client.response(2)?["result"] as? [[String: Any]])
+    #expect(
+      actions.map { $0["title"] as? String ?? "" } == [
+        "Rename the field to 'email'", "Suppress SCHEMA001 on this line (with a reason)",
+      ])
+    #expect(actions.first?["isPreferred"] as? Bool == true)
+    let edits = try #require(
+      ((actions[0]["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])
+    #expect(edits.count == 1)
+    #expect(edits[0]["newText"] as? String == "email")
+    let editRange = try #require(edits[0]["range"] as? [String: [String: Int]])
+    #expect(editRange["start"] == ["line": 5, "character": 0] && editRange["end"] == ["line": 5, "character": 5])
+    client.notify("textDocument/didChange", [
+      "textDocument": ["uri": uri, "version": 2], "contentChanges": [["range": editRange, "text": "email"]],
+    ])
+    let after = try #require(client.diagnostics(uri) { !$0.map(located).contains("SCHEMA001@5:0") })
+    #expect(!after.map(located).contains("SCHEMA003@1:0"))  // email is there now
+  }
+
   @Test func relintsWhenAnotherFileOfTheSetChangesOnDisk() throws {
     let root = try copyExample("insecure-org")
     let client = try LSPClient()

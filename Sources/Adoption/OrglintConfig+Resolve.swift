@@ -1,5 +1,6 @@
 import Diagnostics
 import LocatedYAML
+import RuleEngine
 
 extension OrglintConfig {
   /// The rule settings checked against the rules in force: each names a rule by id (any case) or name (CONFIG003

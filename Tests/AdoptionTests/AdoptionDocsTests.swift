@@ -1,15 +1,16 @@
 import Diagnostics
 import Foundation
 import LocatedYAML
+import RuleEngine
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// The snippets of Docs/configuration.md and Docs/adoption.md are what users copy: every config snippet loads
 /// without a finding against the built-in rules, and the suppressed account of adoption.md is really suppressed.
 @Suite struct AdoptionDocsTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   /// The bodies of the ```yaml blocks of a Markdown file.
   static func yamlBlocks(_ relativePath: String) throws -> [String] {

@@ -82,7 +82,7 @@ public struct Baseline: Hashable, Sendable {
       guard f.fingerprint == nil, ids.contains(f.ruleId), let path = f.path else { return f }
       var file = path
       if let root {
-        let absolute = Discovery.absolutePath(path, cwd: cwd)
+        let absolute = FilePath.absolute(path, cwd: cwd)
         if absolute.hasPrefix(root + "/") { file = String(absolute.dropFirst(root.count + 1)) }
       }
       var out = f

@@ -1,5 +1,6 @@
 import Diagnostics
 import LocatedYAML
+import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
@@ -15,14 +16,14 @@ public enum ConfigLoader {
   /// The nearest `.orglint.yaml` in the folder of the first linted path (the path itself when it is a folder) or
   /// any folder above it, up to the file system root; nil when there is none.
   public static func discover(from paths: [String], cwd: String? = nil) -> String? {
-    let base = cwd ?? currentDirectory()
-    var folder = PathText.normalize(paths.first ?? ".", cwd: base)
-    if !isDirectory(folder) { folder = PathText.parent(folder) }
+    let base = cwd ?? FilePath.currentDirectory()
+    var folder = FilePath.absolute(paths.first ?? ".", cwd: base)
+    if !isDirectory(folder) { folder = FilePath.parent(of: folder) }
     while true {
       let candidate = folder == "/" ? "/" + fileName : folder + "/" + fileName
       if isRegularFile(candidate) { return candidate }
       if folder == "/" { return nil }
-      folder = PathText.parent(folder)
+      folder = FilePath.parent(of: folder)
     }
   }
 
@@ -40,7 +41,7 @@ public enum ConfigLoader {
   /// Parses a config file's text. The config is nil only when the file is not YAML or not one mapping; otherwise it
   /// holds every valid part, and `findings` lists the rest (the CLI stops with exit code 2 on any of them).
   public static func parse(_ source: SourceFile, cwd: String? = nil) -> (config: OrglintConfig?, findings: [Finding]) {
-    let directory = PathText.parent(PathText.normalize(source.path, cwd: cwd ?? currentDirectory()))
+    let directory = FilePath.parent(of: FilePath.absolute(source.path, cwd: cwd ?? FilePath.currentDirectory()))
     var config = OrglintConfig(path: source.path, directory: directory)
     let yaml = YAMLReader.read(source)
     let start = SourceRange(at: source.location(atByteOffset: 0))
@@ -63,8 +64,8 @@ public enum ConfigLoader {
     let m = ConfigReader(doc, root, known: keys, context: "the config file", &findings)
     config.include = m.globs("include", &findings)
     config.exclude = m.globs("exclude", &findings)
-    config.rulePaths = m.strings("rulePaths", &findings).map { PathText.beside(source.path, $0) }
-    config.baseline = m.string("baseline", &findings).map { PathText.beside(source.path, $0) }
+    config.rulePaths = m.strings("rulePaths", &findings).map { FilePath.beside(source.path, $0) }
+    config.baseline = m.string("baseline", &findings).map { FilePath.beside(source.path, $0) }
     if let text = m.string("failOn", &findings) {
       config.failOn = FailOn(rawValue: text)
       if config.failOn == nil {
@@ -86,8 +87,6 @@ public enum ConfigLoader {
     config.suppressions = CentralSuppressionsParser.parse(m, &findings)
     return (config, findings)
   }
-
-  static func currentDirectory() -> String { FilePath.currentDirectory() ?? "/" }
 
   static func isDirectory(_ path: String) -> Bool {
     var info = stat()

@@ -2,6 +2,7 @@ import CEL
 import Diagnostics
 import LocatedYAML
 import OrgModel
+import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
@@ -33,7 +34,7 @@ public struct LintRequest: Sendable {
 
   public init(
     paths: [String], ruleDirectories: [String] = [], now: CELTimestamp, only: [String] = [], disable: [String] = [],
-    configPath: String? = nil, baselinePath: String? = nil, cwd: String = Linter.currentDirectory()
+    configPath: String? = nil, baselinePath: String? = nil, cwd: String = FilePath.currentDirectory()
   ) {
     self.paths = paths
     self.ruleDirectories = ruleDirectories
@@ -113,13 +114,13 @@ public enum Linter {
     var config: OrglintConfig?
     // A discovered config file is shown relative to the working folder, like every other input (when the request's
     // folder is the process's, so that the relative path reads the same file).
-    let relativeWorks = request.cwd == currentDirectory()
+    let relativeWorks = request.cwd == FilePath.currentDirectory()
     let discovered = ConfigLoader.discover(from: request.paths, cwd: request.cwd).map {
-      relativeWorks ? PathText.relative($0, to: request.cwd) : $0
+      relativeWorks ? FilePath.relative($0, from: request.cwd) : $0
     }
     if let path = request.configPath ?? discovered {
       let (loaded, findings) = ConfigLoader.load(path: path, cwd: request.cwd)
-      result.noteInput(Discovery.absolutePath(path, cwd: request.cwd), shown: path)
+      result.noteInput(FilePath.absolute(path, cwd: request.cwd), shown: path)
       config = loaded
       result.problems += findings.filter { $0.severity == .error }
       if loaded == nil, findings.isEmpty {
@@ -128,14 +129,14 @@ public enum Linter {
     }
     result.config = config
     if !request.recordsBaseline, let path = request.baselinePath ?? config?.baseline {
-      result.noteInput(Discovery.absolutePath(path, cwd: request.cwd), shown: path)  // read later, protected now
+      result.noteInput(FilePath.absolute(path, cwd: request.cwd), shown: path)  // read later, protected now
     }
     // The rules.
     let (rules, loadProblems) = RuleLoader.load(userRuleDirectories: (config?.rulePaths ?? []) + request.ruleDirectories)
     result.problems += loadProblems.filter { $0.severity == .error }
     let ruleFolderNotes = loadProblems.filter { $0.severity != .error }  // IO002: a FIFO in a rules folder
     for path in Set(rules.filter { !$0.isBuiltin }.map(\.path) + loadProblems.compactMap(\.path)) {
-      result.noteInput(Discovery.absolutePath(path, cwd: request.cwd), shown: path)
+      result.noteInput(FilePath.absolute(path, cwd: request.cwd), shown: path)
     }
     let (configurations, configProblems) = config?.resolve(against: rules) ?? ([:], [])
     result.problems += configProblems.filter { $0.severity == .error }
@@ -181,7 +182,7 @@ public enum Linter {
     result.checks = run.checks
     findings = Suppressor.suppress(
       findings, in: set, config: config, rules: rules, otherRules: loaderRules,
-      ranRuleIds: Set(compiled.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: request.now.seconds),
+      ranRuleIds: Set(compiled.map(\.rule.id)), today: CivilTime(secondsSinceEpoch: request.now.seconds).date,
       cwd: request.cwd)
     findings = Baseline.fingerprintLoaderFindings(findings, root: config?.directory ?? set.root, cwd: request.cwd)
     if request.recordsBaseline {
@@ -291,9 +292,6 @@ public enum Linter {
     let disabled = resolve(disable, "--disable")
     return rules.filter { (onlyIds.isEmpty || onlyIds.contains($0.id)) && !disabled.contains($0.id) }
   }
-
-  /// The process's current folder.
-  public static func currentDirectory() -> String { FilePath.currentDirectory() ?? "." }
 }
 
 extension String {

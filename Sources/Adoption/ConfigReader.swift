@@ -1,5 +1,6 @@
 import Diagnostics
 import LocatedYAML
+import RuleEngine
 
 /// `MappingReader` for the config file: the same field reading, with its findings reported as CONFIG001 (unknown
 /// key) and CONFIG002 (wrong type, missing field) instead of the rule-file ids.

@@ -3,7 +3,7 @@ import Diagnostics
 import Foundation
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// `minCoverage:` in the config file and `--min-coverage`: COVERAGE001 when too few checks are judged.
 @Suite struct MinCoverageTests {

@@ -1,4 +1,5 @@
 import Diagnostics
+import RuleEngine
 
 extension RuleConfiguration {
   /// The compiled rules that run under the config file: disabled rules removed (never evaluated), severities and

@@ -2,7 +2,7 @@ import CEL
 import Diagnostics
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// Examples/adopted-repo is documentation: it must lint clean, with its exceptions visible and marked.
 @Suite struct AdoptedRepoExampleTests {
@@ -11,8 +11,8 @@ import Testing
     let cwd = "/" + repo + "/Examples/adopted-repo"
     let request = LintRequest(paths: [cwd + "/org"], now: CELTimestamp.parse("2026-11-25T00:00:00Z")!, cwd: cwd)
     let result = Linter.lint(request)
-    #expect(result.problems.map(describeFinding) == [])
-    #expect(result.findings.filter(\.isActive).map(describeFinding) == [])
+    #expect(result.problems.map(described) == [])
+    #expect(result.findings.filter(\.isActive).map(described) == [])
     let marked = result.findings.map { f in
       "\(f.ruleId) \(f.suppression?.kind.rawValue ?? "-") \(f.baselineState?.rawValue ?? "-")"
     }

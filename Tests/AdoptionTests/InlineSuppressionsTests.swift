@@ -2,7 +2,7 @@ import Diagnostics
 import LocatedYAML
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 private func parse(_ text: String) -> (suppressions: [SuppressionDirective], findings: [String]) {
   let (s, f) = InlineSuppressions.parse(YAMLReader.read(source("org/a.yaml", text)))
@@ -13,7 +13,7 @@ private func parse(_ text: String) -> (suppressions: [SuppressionDirective], fin
 private func summary(_ d: SuppressionDirective) -> String {
   guard case .lines(let path, let lines) = d.target else { return "not inline" }
   return "\(d.rules.joined(separator: ",")) @\(d.range.start) \(path):\(lines.lowerBound)-\(lines.upperBound) "
-    + "| \(d.reason) | \(d.expires?.text ?? "-")"
+    + "| \(d.reason) | \(d.expires?.description ?? "-")"
 }
 
 @Suite struct InlineSuppressionsTests {

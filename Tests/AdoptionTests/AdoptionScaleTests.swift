@@ -1,7 +1,7 @@
 import Diagnostics
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// Large inputs stay fast: the suppressor and the baseline are linear (plus a sort), never quadratic. The bounds are
 /// loose (debug builds on a shared, loaded machine); a quadratic step would take minutes at these sizes.
@@ -27,7 +27,7 @@ import Testing
         range: SourceRange(at: SourceLocation(line: i + 1, column: 1, offset: 0)))
     }
     let suppressor = Suppressor(
-      lookup: RuleLookup(rules: testRules), today: DateStamp("2026-11-25")!,
+      lookup: RuleLookup(rules: testRules), today: CivilDate(fullDate: "2026-11-25")!,
       subject: { f in (f.fingerprint.map { String($0.split(separator: "/")[1]) }, nil) })
     let clock = ContinuousClock()
     var suppressed = 0

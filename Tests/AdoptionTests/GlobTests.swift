@@ -1,6 +1,6 @@
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 private func matches(_ pattern: String, _ path: String) throws -> Bool {
   try Glob.compile(pattern).get().matches(path)
@@ -41,29 +41,5 @@ private func matches(_ pattern: String, _ path: String) throws -> Bool {
     #expect(elapsed < .seconds(2))
     let deep = String(repeating: "**/", count: 30) + "x"
     #expect(try matches(deep, String(repeating: "d/", count: 200) + "x"))
-  }
-}
-
-@Suite struct DateStampTests {
-  @Test func validatesDates() {
-    #expect(DateStamp("2027-03-01")?.text == "2027-03-01")
-    #expect(DateStamp("2028-02-29") != nil)
-    #expect(DateStamp("2027-02-29") == nil)
-    #expect(DateStamp("1900-02-29") == nil)
-    #expect(DateStamp("2000-02-29") != nil)
-    #expect(DateStamp("2027-13-01") == nil)
-    #expect(DateStamp("2027-00-10") == nil)
-    #expect(DateStamp("2027-1-01") == nil)
-    #expect(DateStamp("27-01-01xx") == nil)
-    #expect(DateStamp("2027-04-31") == nil)
-    #expect(DateStamp("2027-03-01")! < DateStamp("2027-03-02")!)
-  }
-
-  @Test func utcDateOfEpochSeconds() {
-    #expect(DateStamp(secondsSinceEpoch: 0).text == "1970-01-01")
-    #expect(DateStamp(secondsSinceEpoch: 1_795_564_799).text == "2026-11-24")
-    #expect(DateStamp(secondsSinceEpoch: 1_795_564_800).text == "2026-11-25")
-    #expect(DateStamp(secondsSinceEpoch: 951_782_400).text == "2000-02-29")
-    #expect(DateStamp(secondsSinceEpoch: -1).text == "1969-12-31")
   }
 }

@@ -19,14 +19,14 @@ public struct SuppressionDirective: Hashable, Sendable {
   public var rules: [String]
   /// Empty when the author gave none (SUP001).
   public var reason: String
-  public var expires: DateStamp?
+  public var expires: CivilDate?
   public var target: Target
   /// Where the suppression is written.
   public var path: String
   public var range: SourceRange
 
   public init(
-    rules: [String], reason: String, expires: DateStamp?, target: Target, path: String, range: SourceRange
+    rules: [String], reason: String, expires: CivilDate?, target: Target, path: String, range: SourceRange
   ) {
     self.rules = rules
     self.reason = reason

@@ -1,11 +1,11 @@
 import Diagnostics
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// Account 333… is in Workloads/Prod, 444… in Sandbox; the entity is the finding's fingerprint after the rule id.
 private let suppressor = Suppressor(
-  lookup: RuleLookup(rules: testRules), today: DateStamp("2026-11-25")!,
+  lookup: RuleLookup(rules: testRules), today: CivilDate(fullDate: "2026-11-25")!,
   subject: { f in
     let entity = f.fingerprint?.split(separator: ":").last.map(String.init) ?? ""
     if entity.hasPrefix("account/333333333333") { return ("333333333333", "Workloads/Prod") }
@@ -20,7 +20,7 @@ private func inline(_ rules: [String], lines: ClosedRange<Int>, reason: String =
   path: String = "org/accounts.yaml") -> SuppressionDirective
 {
   SuppressionDirective(
-    rules: rules, reason: reason, expires: expires.flatMap(DateStamp.init), target: .lines(path: path, lines),
+    rules: rules, reason: reason, expires: expires.flatMap(CivilDate.init(fullDate:)), target: .lines(path: path, lines),
     path: path, range: SourceRange(at: SourceLocation(line: lines.lowerBound - 1, column: 1, offset: 0)))
 }
 
@@ -28,7 +28,7 @@ private func central(_ rules: [String], _ target: SuppressionDirective.Target, r
   expires: String? = nil, line: Int = 2) -> SuppressionDirective
 {
   SuppressionDirective(
-    rules: rules, reason: reason, expires: expires.flatMap(DateStamp.init), target: target, path: ".orglint.yaml",
+    rules: rules, reason: reason, expires: expires.flatMap(CivilDate.init(fullDate:)), target: target, path: ".orglint.yaml",
     range: SourceRange(at: SourceLocation(line: line, column: 5, offset: 0)))
 }
 

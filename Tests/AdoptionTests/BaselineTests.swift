@@ -1,7 +1,7 @@
 import Diagnostics
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 private let a = finding("ROOT001", line: 5, entity: "account/333333333333/root.password")
 private let b = finding("ROOT008", line: 9, entity: "account/444444444444/root.recovery")

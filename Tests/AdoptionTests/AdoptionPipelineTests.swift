@@ -1,9 +1,10 @@
 import CEL
 import Diagnostics
 import OrgModel
+import RuleEngine
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// The whole adoption order on real built-in rules: config → rules → lint → suppress → baseline.
 @Suite struct AdoptionPipelineTests {
@@ -41,7 +42,7 @@ import Testing
     let findings = RuleEvaluator(set: set, now: now).evaluate(running).filter { $0.ruleId == "ROOT003" }
     let all = Suppressor.suppress(
       findings, in: set, config: config, rules: rules, otherRules: Linter.loaderRules,
-      ranRuleIds: Set(running.map(\.rule.id)), today: DateStamp(secondsSinceEpoch: now.seconds), cwd: "/repo")
+      ranRuleIds: Set(running.map(\.rule.id)), today: CivilTime(secondsSinceEpoch: now.seconds).date, cwd: "/repo")
     return (Array(all.prefix(findings.count)), Array(all.dropFirst(findings.count)))
   }
 

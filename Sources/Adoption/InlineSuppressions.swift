@@ -55,9 +55,9 @@ public enum InlineSuppressions {
         malformed("\(directive) names no rule; write '# \(directive) ID -- reason'")
         continue
       }
-      var expires: DateStamp?
+      var expires: CivilDate?
       if let text = expiresText {
-        guard let date = DateStamp(text) else {
+        guard let date = CivilDate(fullDate: text) else {
           malformed("expires=\(text) is not a date (YYYY-MM-DD)")
           continue
         }

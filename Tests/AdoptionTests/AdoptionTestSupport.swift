@@ -1,6 +1,7 @@
 import Diagnostics
 import LocatedYAML
 
+@testable import Adoption
 @testable import RuleEngine
 
 /// `RULE line:column message`, the exact form the adoption tests compare findings in.

@@ -1,5 +1,6 @@
 import Diagnostics
 import LocatedYAML
+import RuleEngine
 
 /// The contents of `.orglint.yaml` (Docs/configuration.md): which files form the organization set, how rules are
 /// configured, where user rules and the baseline live, when to fail, and the central suppression list.
@@ -37,7 +38,7 @@ public struct OrglintConfig: Sendable {
 
   /// `path` (absolute, or relative to `cwd`) relative to the config file's folder; nil when it lies outside it.
   public func relativePath(of path: String, cwd: String) -> String? {
-    let absolute = PathText.normalize(path, cwd: cwd)
+    let absolute = FilePath.absolute(path, cwd: cwd)
     if absolute == directory { return "" }
     let prefix = directory == "/" ? "/" : directory + "/"
     return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil

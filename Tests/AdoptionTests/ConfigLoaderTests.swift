@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 private func load(_ text: String, path: String = "/repo/.orglint.yaml") -> (OrglintConfig?, [String]) {
   let (config, findings) = ConfigLoader.parse(source(path, text), cwd: "/repo")
@@ -49,7 +49,7 @@ private func load(_ text: String, path: String = "/repo/.orglint.yaml") -> (Orgl
     #expect(c.suppressions.map(\.target) == [
       .account("333333333333"), .ou("Sandbox"), .files(try Glob.compile("org/legacy/*.yaml").get()),
     ])
-    #expect(c.suppressions[0].expires == DateStamp("2027-03-01"))
+    #expect(c.suppressions[0].expires == CivilDate(fullDate: "2027-03-01"))
     #expect(c.suppressions.map(\.kind) == [.external, .external, .external])
     #expect(c.suppressions.map { $0.range.start.description } == ["11:5", "15:5", "18:5"])
   }

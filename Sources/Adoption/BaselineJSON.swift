@@ -47,7 +47,8 @@ extension Baseline {
   }
 }
 
-/// The little JSON the baseline needs beyond Foundation: quoting in a fixed style, and finding entries' lines.
+/// Reading a baseline file beyond Foundation's decoder: precise reasons for a bad file, and each entry's line. (Writing
+/// quotes strings with `JSONText`, like every JSON orglint writes.)
 enum BaselineJSON {
   /// The file's shape; every field optional so that a missing one gets a precise message.
   struct File: Decodable {
@@ -81,7 +82,6 @@ enum BaselineJSON {
       return path.count == 2 ? entry + "must be an object" : entry + "'\(key)' has the wrong type"
     }
   }
-
 
   /// The location of each `"fingerprint": "…"` value, keyed by the literal as written (first occurrence wins).
   /// Exact for files orglint wrote; entries written otherwise get no location.

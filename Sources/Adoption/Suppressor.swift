@@ -1,4 +1,5 @@
 import Diagnostics
+import RuleEngine
 
 /// Applies suppressions to findings, honouring each rule's `suppressible`, and reports the suppressions' own
 /// problems: no reason (SUP001), expired (SUP002, no longer applies), matches nothing (SUP003), unknown rule (SUP004).
@@ -12,7 +13,7 @@ public struct Suppressor: Sendable {
   public typealias Subject = @Sendable (Finding) -> (accountId: String?, ouPath: String?)
 
   public var lookup: RuleLookup
-  public var today: DateStamp
+  public var today: CivilDate
   public var subject: Subject
   /// A finding's path relative to the config file's folder, for central `path:` globs (nil: outside it).
   public var relativePath: @Sendable (String) -> String?
@@ -24,7 +25,7 @@ public struct Suppressor: Sendable {
   public var reportsUnused = true
 
   public init(
-    lookup: RuleLookup, today: DateStamp, subject: @escaping Subject,
+    lookup: RuleLookup, today: CivilDate, subject: @escaping Subject,
     relativePath: @escaping @Sendable (String) -> String? = { $0 }
   ) {
     self.lookup = lookup

@@ -1,6 +1,7 @@
 import Diagnostics
 import LocatedYAML
 import OrgModel
+import RuleEngine
 
 extension Suppressor {
   /// What findings of a loaded set are about, from their fingerprints (`ROOT001:account/333333333333/root.password`,
@@ -42,7 +43,7 @@ extension Suppressor {
   /// Returns the findings with suppressions set, followed by the suppressions' own findings (SUP001–SUP005).
   public static func suppress(
     _ findings: [Finding], in set: LoadedSet, config: OrglintConfig?, rules: [Rule], otherRules: [RuleDescriptor],
-    ranRuleIds: Set<String>, today: DateStamp, cwd: String
+    ranRuleIds: Set<String>, today: CivilDate, cwd: String
   ) -> [Finding] {
     let reported = set.files.filter { set.isReported($0.source.path) }
     let (inline, malformed) = InlineSuppressions.parse(files: reported)

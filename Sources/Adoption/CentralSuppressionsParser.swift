@@ -46,9 +46,9 @@ enum CentralSuppressionsParser {
       m.report(AdoptionRules.invalidValue, "missing required key 'rules'", at: node, &findings)
     }
     let reason = m.string("reason", &findings) ?? ""
-    var expires: DateStamp?
+    var expires: CivilDate?
     if let text = m.string("expires", &findings) {
-      expires = DateStamp(text)
+      expires = CivilDate(fullDate: text)
       if expires == nil {
         m.report(AdoptionRules.invalidValue, "expires '\(text)' is not a date (YYYY-MM-DD)", at: m.value("expires")!,
           &findings)
