@@ -9,8 +9,10 @@ public enum OrgSetLoader {
   /// files, the whole set under their root is loaded for context and only the named files are reported.
   /// Never throws: unreadable paths are listed in `unreadable`.
   /// `include`, when given, keeps only the files whose absolute path it accepts (the config file's include/exclude).
+  /// `overrides` maps absolute paths to bytes read in their place (an editor's unsaved buffers, `orglint server`).
   public static func load(
-    paths: [String], limits: YAMLLimits = YAMLLimits(), include: (@Sendable (String) -> Bool)? = nil
+    paths: [String], limits: YAMLLimits = YAMLLimits(), include: (@Sendable (String) -> Bool)? = nil,
+    overrides: [String: [UInt8]] = [:]
   ) -> LoadedSet {
     var found = Discovery.find(paths: paths)
     if let include {
@@ -20,6 +22,9 @@ public enum OrgSetLoader {
     }
     let results = parallelMap(found.files) { file -> Result<FileResult, SourceFileError> in
       do {
+        if let bytes = overrides[file.absolutePath] {
+          return .success(FileResult(YAMLReader.read(SourceFile(path: file.displayPath, bytes: bytes), limits: limits)))
+        }
         let source = try SourceFile.read(path: file.absolutePath, displayPath: file.displayPath)
         return .success(FileResult(YAMLReader.read(source, limits: limits)))
       } catch let error as SourceFileError {
