@@ -157,7 +157,7 @@ public enum Linter {
         return c.isIncluded(relative)
       }
     }
-    let set = OrgSetLoader.load(paths: request.paths, include: include)
+    let set = OrgSetLoader.load(paths: request.paths, include: include, dialect: config?.dialect ?? .auto)
     result.set = set
     result.problems += set.unreadable.map(RuleLoader.ioFinding)
     for file in set.files {
