@@ -49,14 +49,15 @@ with open(f"{root}/replacements-config.yaml", "w") as f:
 PY
 fi
 "$orglint" lint --now 2026-11-25T00:00:00Z "$dir" | tail -2
-times=()
+walls=(); cpus=()
 for _ in $(seq 11); do
-  start=$(date +%s%N)
-  "$orglint" lint --now 2026-11-25T00:00:00Z --quiet "$dir" >/dev/null || true
-  end=$(date +%s%N)
-  times+=($(( (end - start) / 1000000 )))
+  read -r wall user sys < <({ /usr/bin/time -f '%e %U %S' "$orglint" lint --now 2026-11-25T00:00:00Z --quiet "$dir" \
+    >/dev/null || true; } 2>&1 | tail -1)
+  walls+=("$(awk -v w="$wall" 'BEGIN { printf "%d", w * 1000 }')")
+  cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')")
 done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-echo "| accounts | SCP files | best ms | median ms |"
-echo "|---:|---:|---:|---:|"
-echo "| $accounts | $scps | $(echo "$sorted" | head -1) | $(echo "$sorted" | sed -n 6p) |"
+median() { printf '%s\n' "$@" | sort -n | sed -n 6p; }
+best() { printf '%s\n' "$@" | sort -n | head -1; }
+echo "| accounts | SCP files | best wall ms | median wall ms | median CPU ms (user + sys) | load average |"
+echo "|---:|---:|---:|---:|---:|---:|"
+echo "| $accounts | $scps | $(best "${walls[@]}") | $(median "${walls[@]}") | $(median "${cpus[@]}") | $(cut -d' ' -f1 /proc/loadavg) |"

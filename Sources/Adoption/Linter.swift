@@ -164,7 +164,8 @@ public enum Linter {
         return c.isIncluded(relative)
       }
     }
-    let set = OrgSetLoader.load(paths: request.paths, include: include, overrides: request.overrides)
+    let set = OrgSetLoader.load(
+      paths: request.paths, include: include, overrides: request.overrides, dialect: config?.dialect ?? .auto)
     result.set = set
     result.problems += set.unreadable.map(RuleLoader.ioFinding)
     for file in set.files {

@@ -12,7 +12,7 @@ public enum OrgSetLoader {
   /// `overrides` maps absolute paths to bytes read in their place (an editor's unsaved buffers, `orglint server`).
   public static func load(
     paths: [String], limits: YAMLLimits = YAMLLimits(), include: (@Sendable (String) -> Bool)? = nil,
-    overrides: [String: [UInt8]] = [:]
+    overrides: [String: [UInt8]] = [:], dialect: DialectChoice = .auto
   ) -> LoadedSet {
     var found = Discovery.find(paths: paths)
     if let include {
@@ -46,20 +46,20 @@ public enum OrgSetLoader {
       case .failure(let e): unreadable.append(e)
       }
     }
-    var dialect: DialectResult?
+    var lza: DialectResult?
     // The first LZA config folder in path order (a set is one organization).
-    if let (folder, named) = byFolder.filter({ LZADialect.isConfigFolder(Set($0.value.keys)) })
+    if dialect.reads(.lza), let (folder, named) = byFolder.filter({ LZADialect.isConfigFolder(Set($0.value.keys)) })
       .min(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
     {
       let any = named.first!.value
       let shown = String(any.File.displayPath.dropLast(Self.split(any.File.absolutePath).name.utf8.count))
-      dialect = LZADialect.decode(
+      lza = LZADialect.decode(
         files: named.mapValues(\.yaml), folder: shown.hasSuffix("/") ? String(shown.dropLast()) : shown,
         absoluteFolder: folder, limits: limits)
     }
     return merge(
       files, root: found.root, unreadable: unreadable, skipped: found.skipped,
-      reportedPaths: found.namedFiles.map { Set($0) }, dialect: dialect)
+      reportedPaths: found.namedFiles.map { Set($0) }, dialect: lza, choice: dialect)
   }
 
   /// A path's folder and file name.
@@ -82,7 +82,7 @@ public enum OrgSetLoader {
   /// Merges the files' documents in order and links the model.
   static func merge(
     _ perFile: [FileResult], root: String?, unreadable: [SourceFileError], skipped: [SourceFileError] = [],
-    reportedPaths: Set<String>?, dialect: DialectResult? = nil
+    reportedPaths: Set<String>?, dialect: DialectResult? = nil, choice: DialectChoice = .auto
   ) -> LoadedSet {
     var findings: [Finding] = skipped.map(Self.skippedFinding) + (dialect?.findings ?? [])
     var organization: Organization? = dialect?.organization
@@ -94,7 +94,7 @@ public enum OrgSetLoader {
     tasks.reserveCapacity(perFile.reduce(0) { $0 + $1.taskCount })
     for file in perFile {
       findings.append(contentsOf: file.yaml.findings)
-      for document in file.yaml.documents where OrgFormationDialect.isTemplate(document) {
+      for document in file.yaml.documents where choice.reads(.orgFormation) && OrgFormationDialect.isTemplate(document) {
         let template = OrgFormationDialect.decode(document)
         documents += 1
         findings += template.findings
@@ -115,7 +115,7 @@ public enum OrgSetLoader {
         accounts += template.accounts
         dialectName = dialectName ?? "org-formation"
       }
-      for doc in file.decoders {
+      for doc in file.decoders where choice.reads(.orglint) {
         documents += 1
         findings.append(contentsOf: doc.findings)
         if let org = doc.organizations.first {

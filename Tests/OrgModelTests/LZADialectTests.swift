@@ -168,6 +168,13 @@ import Testing
     #expect(access.rootCredentialsManagement == true)
   }
 
+  @Test func theConfigsDialectChoiceTurnsDetectionOff() throws {
+    let t = try folder()
+    #expect(OrgSetLoader.load(paths: [t.root + "/lza"], dialect: .orglint).dialect == nil)
+    #expect(OrgSetLoader.load(paths: [t.root + "/lza"], dialect: .orgFormation).organizationDocuments == 0)
+    #expect(OrgSetLoader.load(paths: [t.root + "/lza"], dialect: .lza).dialect == "lza")
+  }
+
   @Test func aFolderWithoutTheFixedNamesIsNotLZA() throws {
     let t = try folder(["lza/organization-config.yaml": ""])
     try FileManager.default.removeItem(atPath: t.root + "/lza/organization-config.yaml")

@@ -43,7 +43,7 @@ struct DialectResult: Sendable {
 /// The reason the model gives for facts an LZA folder does not hold.
 enum LZAReasons {
   static let root = "the LZA configuration does not record root-user state; lint it with the audits of `orglint import aws`"
-  static let contacts = "not read from the LZA configuration (Docs/dialects.md)"
+  static let contacts = "LZA's configuration has no alternate contacts"
   static let tasks = "the LZA configuration holds no privileged-task log; add the task log of `orglint import aws`"
   static let trusted = "LZA enables trusted access itself; the configuration does not list it"
   static let organizationId = "the LZA configuration does not hold the organization's id"
