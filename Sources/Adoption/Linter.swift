@@ -6,6 +6,8 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// What `orglint lint` asks for.
