@@ -168,6 +168,14 @@ public enum Linter {
       if let identity = file.source.identity { result.inputFiles[identity] = file.source.path }
     }
     result.filesScanned = set.reportedPaths?.count ?? set.files.count
+    if result.problems.isEmpty, set.organizationDocuments == 0, !set.files.isEmpty, set.findings.isEmpty {
+      let count = set.files.count
+      result.problems.append(
+        Finding(
+          RunRules.noOrganizationDocuments,
+          "no organization documents found in \(count) YAML file\(count == 1 ? "" : "s") (orglint/v1 documents, an "
+            + "LZA config folder or an org-formation template; see Docs/dialects.md)", path: nil, range: nil))
+    }
     guard result.problems.isEmpty else { return result }
 
     // Rules, suppressions, baseline.

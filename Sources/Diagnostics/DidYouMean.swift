@@ -16,6 +16,16 @@ public enum DidYouMean {
     return best?.0
   }
 
+  /// The suggestion when no other candidate is as near: the one name a fix may safely rename `word` to.
+  public static func onlySuggestion<S: Sequence>(for word: String, among candidates: S) -> String?
+  where S.Element == String {
+    guard let best = suggestion(for: word, among: candidates) else { return nil }
+    let target = Array(word.lowercased().unicodeScalars)
+    let d = distance(target, Array(best.lowercased().unicodeScalars))
+    let rivals = candidates.filter { $0 != best && distance(target, Array($0.lowercased().unicodeScalars)) == d }
+    return rivals.isEmpty ? best : nil
+  }
+
   /// `"; did you mean 'x'?"` (to append to a message), or an empty string when nothing is close.
   public static func hint<S: Sequence>(for word: String, among candidates: S) -> String where S.Element == String {
     suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""

@@ -21,11 +21,14 @@ public struct Finding: Hashable, Sendable {
   public var suppression: Suppression?
   /// Set when a baseline was given.
   public var baselineState: BaselineState?
+  /// Safe repairs of the finding, edits of `path` (see `Fix`); alternatives, the first preferred (`lint --fix` applies
+  /// it). Empty when there is none.
+  public var fixes: [Fix]
 
   public init(
     ruleId: String, ruleName: String, severity: Severity, message: String, path: String?, range: SourceRange?,
     fingerprint: String? = nil, logicalLocation: String? = nil, related: [RelatedLocation] = [],
-    suppression: Suppression? = nil, baselineState: BaselineState? = nil
+    suppression: Suppression? = nil, baselineState: BaselineState? = nil, fixes: [Fix] = []
   ) {
     self.ruleId = ruleId
     self.ruleName = ruleName
@@ -38,12 +41,14 @@ public struct Finding: Hashable, Sendable {
     self.related = related
     self.suppression = suppression
     self.baselineState = baselineState
+    self.fixes = fixes
   }
 
   /// A finding of a rule described by `rule`, at its default severity.
-  public init(_ rule: RuleDescriptor, _ message: String, path: String?, range: SourceRange?) {
+  public init(_ rule: RuleDescriptor, _ message: String, path: String?, range: SourceRange?, fixes: [Fix] = []) {
     self.init(
-      ruleId: rule.id, ruleName: rule.name, severity: rule.severity, message: message, path: path, range: range)
+      ruleId: rule.id, ruleName: rule.name, severity: rule.severity, message: message, path: path, range: range,
+      fixes: fixes)
   }
 
   /// True when the finding counts towards the exit code and the summary (not suppressed, not in the baseline).

@@ -61,7 +61,8 @@ extension ModelDecoder {
       } else {
         reportAtStart(
           ModelRules.apiVersion,
-          "this \(kind.rawValue) document has no apiVersion; add 'apiVersion: orglint/v1'", of: root)
+          "this \(kind.rawValue) document has no apiVersion; add 'apiVersion: orglint/v1'", of: root,
+          fix: insertAPIVersionFix(root))
       }
     }
     switch kind {
@@ -70,5 +71,37 @@ extension ModelDecoder {
     case .privilegedTask: sink.tasks.append(decodeTask(at: root, inline: false))
     }
     return true
+  }
+}
+
+extension ModelDecoder {
+  /// Inserts `apiVersion: orglint/v1` before the first key of a document's top mapping: on a line of its own with
+  /// the key's indentation and the file's line break, or `apiVersion: orglint/v1, ` inside a flow mapping. nil when
+  /// the first key does not start its line (nothing but spaces before it).
+  func insertAPIVersionFix(_ root: YAMLNodeID) -> Fix? {
+    guard doc.count(root) > 0 else { return nil }
+    let at = doc.startOffset(doc.key(root, 0))
+    let location = doc.file.location(atByteOffset: at)
+    let text: String
+    if doc.style(root) == .flow {
+      text = "apiVersion: \(Self.apiVersion), "
+    } else {
+      let line = doc.file.byteRange(ofLine: location.line)
+      guard bytes[line.lowerBound..<at].allSatisfy({ $0 == 0x20 }) else { return nil }
+      let indent = String(repeating: " ", count: at - line.lowerBound)
+      text = "apiVersion: \(Self.apiVersion)" + lineBreak(after: location.line) + indent
+    }
+    return Fix("Add apiVersion: orglint/v1", replacing: SourceRange(at: location), with: text)
+  }
+
+  /// The line break that ends `line`, else the file's first one, else LF.
+  private func lineBreak(after line: Int) -> String {
+    let file = doc.file
+    for n in [line, 1] where n < file.lineCount {
+      let end = file.byteRange(ofLine: n).upperBound
+      let next = Int(file.lineStarts[n])
+      if next > end { return String(decoding: bytes[end..<next], as: UTF8.self) }
+    }
+    return "\n"
   }
 }

@@ -45,16 +45,39 @@ public struct ModelDecoder {
     sink.findings.append(Finding(rule, message, path: path, range: doc.range(node)))
   }
 
-  /// A finding on a field: from its key to the end of its value.
-  func report(_ rule: RuleDescriptor, _ message: String, key: YAMLNodeID, value: YAMLNodeID) {
+  /// A finding on a field: from its key to the end of its value; with the fix given, if any.
+  func report(_ rule: RuleDescriptor, _ message: String, key: YAMLNodeID, value: YAMLNodeID, fix: Fix? = nil) {
     let range = SourceRange(start: doc.start(key), end: doc.file.location(atByteOffset: doc.endOffset(value)))
-    sink.findings.append(Finding(rule, message, path: path, range: range))
+    sink.findings.append(Finding(rule, message, path: path, range: range, fixes: fix.map { [$0] } ?? []))
   }
 
   /// A finding at an entity's start (its first key, or the opening brace of an empty mapping).
-  func reportAtStart(_ rule: RuleDescriptor, _ message: String, of mapping: YAMLNodeID) {
+  func reportAtStart(_ rule: RuleDescriptor, _ message: String, of mapping: YAMLNodeID, fix: Fix? = nil) {
     let node = doc.kind(mapping) == .mapping && doc.count(mapping) > 0 ? doc.key(mapping, 0) : mapping
-    sink.findings.append(Finding(rule, message, path: path, range: SourceRange(at: doc.start(node))))
+    sink.findings.append(
+      Finding(rule, message, path: path, range: SourceRange(at: doc.start(node)), fixes: fix.map { [$0] } ?? []))
+  }
+
+  // MARK: Fixes
+
+  /// A fix that replaces a plain scalar with `text`, when the scalar's bytes in the file are exactly its value (no
+  /// tag, no anchor, on one line); nil otherwise, as the edit could then change more than the value.
+  func fix(_ description: String, replacing node: YAMLNodeID, with text: String) -> Fix? {
+    guard doc.kind(node) == .scalar, doc.style(node) == .plain else { return nil }
+    let lo = doc.startOffset(node)
+    let hi = doc.endOffset(node)
+    guard lo < hi, hi <= bytes.count, withText(node, { $0.elementsEqual(bytes[lo..<hi]) }) else { return nil }
+    let range = SourceRange(start: doc.file.location(atByteOffset: lo), end: doc.file.location(atByteOffset: hi))
+    return Fix(description, replacing: range, with: text)
+  }
+
+  /// Renames the unknown key of pair `i` to `name`, unless the mapping has that key already.
+  func renameFix(_ mapping: YAMLNodeID, _ i: Int, to name: String) -> Fix? {
+    let taken = (0..<doc.count(mapping)).contains { j in
+      let key = doc.key(mapping, j)
+      return doc.kind(key) == .scalar && doc.scalar(key) == name
+    }
+    return taken ? nil : fix("Rename the field to '\(name)'", replacing: doc.key(mapping, i), with: name)
   }
 
   // MARK: Scalars
@@ -139,10 +162,11 @@ public struct ModelDecoder {
     let found = doc.withScalarBytes(key) { table.lookup($0) }
     guard let field = found else {
       let name = text(key)
+      let rename = DidYouMean.onlySuggestion(for: name, among: table.names).flatMap { renameFix(mapping, i, to: $0) }
       report(
         ModelRules.unknownField,
         "unknown field '\(name)' in \(entity)" + DidYouMean.hint(for: name, among: table.names),
-        key: key, value: doc.value(mapping, i))
+        key: key, value: doc.value(mapping, i), fix: rename)
       return nil
     }
     let raw = doc.value(mapping, i)
@@ -193,7 +217,7 @@ public struct ModelDecoder {
         report(
           ModelRules.yaml11Boolean,
           "'\(name(key)): \(text(value))' is a YAML 1.1 boolean that YAML 1.2 tools read as a string; "
-            + "write \(b) instead", key: key, value: value)
+            + "write \(b) instead", key: key, value: value, fix: fix("Write \(b)", replacing: value, with: "\(b)"))
         return b
       }
     }
@@ -222,7 +246,8 @@ public struct ModelDecoder {
       report(
         ModelRules.malformedValue,
         "account id \(text) is an unquoted number; quote it: YAML reads unquoted numbers as integers and drops "
-          + "leading zeros", key: key, value: value)
+          + "leading zeros", key: key, value: value,
+        fix: fix("Quote the account id", replacing: value, with: "\"\(text)\""))
     } else if !digits || count != 12 {
       report(
         ModelRules.malformedValue, "'\(name(key))' must be a 12-digit account id, found '\(text)'", key: key,

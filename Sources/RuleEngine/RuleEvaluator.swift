@@ -157,29 +157,41 @@ public struct RuleEvaluator: Sendable {
     }
   }
 
-  /// A scope item: the model entity, its logical path and its location lookup.
+  /// A scope item: the model entity, its logical path and its location lookup. The path is built only when a finding
+  /// or a not-judged record needs it (a task's path formats its timestamp: too dear for every check).
   struct Entity {
     let object: AnyObject
-    let logicalPath: String
+    private let path: () -> String
+    var logicalPath: String { path() }
     /// The item's YAML document (its file decides whether its checks are counted).
     let document: ModelDocument
     let locate: ([String]) -> ModelLocation
+
+    init(
+      object: AnyObject, logicalPath: @escaping () -> String, document: ModelDocument,
+      locate: @escaping ([String]) -> ModelLocation
+    ) {
+      self.object = object
+      self.path = logicalPath
+      self.document = document
+      self.locate = locate
+    }
   }
 
   private func entity(_ scope: RuleScope, _ i: Int) -> Entity {
     switch scope {
     case .organization:
       let o = set.organization!
-      return Entity(object: o, logicalPath: o.logicalPath, document: o.origin.document, locate: o.location(of:))
+      return Entity(object: o, logicalPath: { o.logicalPath }, document: o.origin.document, locate: o.location(of:))
     case .account:
       let a = set.accounts[i]
-      return Entity(object: a, logicalPath: a.logicalPath, document: a.origin.document, locate: a.location(of:))
+      return Entity(object: a, logicalPath: { a.logicalPath }, document: a.origin.document, locate: a.location(of:))
     case .task:
       let t = set.tasks[i]
-      return Entity(object: t, logicalPath: t.logicalPath, document: t.origin.document, locate: t.location(of:))
+      return Entity(object: t, logicalPath: { t.logicalPath }, document: t.origin.document, locate: t.location(of:))
     case .policy:
       let p = set.policies[i]
-      return Entity(object: p, logicalPath: p.logicalPath, document: p.origin.document, locate: p.location(of:))
+      return Entity(object: p, logicalPath: { p.logicalPath }, document: p.origin.document, locate: p.location(of:))
     }
   }
 

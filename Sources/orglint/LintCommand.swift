@@ -28,7 +28,7 @@ struct Lint: ParsableCommand {
   @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of user rules (repeatable).", valueName: "dir"))
   var ruleDirectories: [String] = []
 
-  @Option(help: "Output format: text, json, sarif, github, junit or gitlab.")
+  @Option(help: "Output format: text, json, sarif, github, junit, gitlab or html.")
   var format: OutputFormat = .text
 
   @Option(help: ArgumentHelp(
@@ -74,12 +74,19 @@ struct Lint: ParsableCommand {
   @Option(help: ArgumentHelp("SARIF automationDetails.id: the code-scanning category of this run.", valueName: "id"))
   var category: String?
 
+  @Flag(help: "Apply the findings' safe fixes to the linted files (atomically, file by file), then report what remains.")
+  var fix = false
+
+  @Flag(help: "With --fix: print the fixes as a unified diff and change nothing (exit 1 when there is one).")
+  var diff = false
+
   /// Checks `--now` while parsing, so a bad value is reported with this command's usage.
   func validate() throws {
     _ = try LintClock.resolve(now)
     if !only.isEmpty, only.flatMap(splitList).isEmpty {
       throw ValidationError("--only needs at least one rule id or name; '\(only.joined(separator: ","))' has none")
     }
+    if diff, !fix { throw ValidationError("--diff shows what --fix would change: use --fix --diff") }
     if let minCoverage, MinCoverage.parse(minCoverage) == nil {
       throw ValidationError("--min-coverage '\(minCoverage)' is not a percentage from 0 to 100, such as 90")
     }
@@ -95,8 +102,28 @@ struct Lint: ParsableCommand {
     var outputs = OutputPlan()  // a folder or a socket as output is refused before the work
     try outputs.add(writeBaseline, option: "--write-baseline")
     try outputs.add(output, option: "--output")
-    let result = Linter.lint(request)
+    var result = Linter.lint(request)
     try outputs.check(against: result.inputFiles)
+    var fixFailed = false
+    if fix, result.problems.isEmpty {
+      let fixes = FixRun(result)
+      fixes.reportConflicts()
+      if diff {
+        let (count, files) = fixes.counts
+        try emit(fixes.diff, to: output)
+        standardError(count == 0 ? "orglint: nothing to fix" : "orglint: would fix \(FixRun.summary(findings: count, files: files))")
+        if count > 0 { throw ExitCode(1) }
+        return
+      }
+      let written = fixes.write()
+      fixFailed = written.failed
+      if written.files > 0 {
+        standardError("orglint: fixed \(FixRun.summary(findings: written.findings, files: written.files))")
+      } else if !written.failed {
+        standardError("orglint: nothing to fix")
+      }
+      if written.files > 0 { result = Linter.lint(request) }  // the report is the run after the fixes
+    }
     let overrides = result.overrides.map { RuleOverride(ruleId: $0.ruleId, severity: $0.severity, enabled: $0.enabled) }
     if !result.problems.isEmpty {
       let report = Report(
@@ -114,17 +141,22 @@ struct Lint: ParsableCommand {
       result.isUnderMinCoverage
       || result.findings.contains { f in f.isActive && threshold.map { f.severity >= $0 } ?? false }
     let code: Int32 = failing ? 1 : 0
-    let report = Report(
+    var report = Report(
       findings: result.findings, rules: result.rules, sources: result.sources, ruleOverrides: overrides,
       exitCode: Int(code), toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
       notJudged: result.notJudged, checks: result.checks, automationId: category,
       sourceRootURI: Report.directoryURI(FilePath.currentDirectory()),
       anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
+    if format == .html {
+      report.organization = result.set.map(OrganizationOutline.init)
+      report.now = clock.seconds
+    }
     let colored = color.isEnabled(outputIsTerminal: (output ?? "-") == "-" && isatty(1) != 0, environment: environment())
     var text = format.render(report, color: colored)
     if statistics { text += StatisticsFormatter.render(report) }
     if quiet, format == .text, result.findings.allSatisfy({ !$0.isActive }) { text = "" }
     try emit(text, to: output)
+    if fixFailed { throw ExitCode(2) }
     if code != 0 { throw ExitCode(code) }
   }
 }

@@ -6,14 +6,35 @@ import Testing
 /// doc, so the docs cannot drift from the product (issue 16). In a block, `$ command` lines are run by /bin/sh in the
 /// package root (standard error joined to standard output, as a terminal shows both); the lines up to the next `$`
 /// are the expected output, where a line `…` stands for any number of lines. A block preceded by
-/// `<!-- docs-test: not run: reason -->` is not run (it needs files the reader creates earlier in a tutorial).
+/// `<!-- docs-test: not run: reason -->` is not run. A block preceded by `<!-- docs-test: tutorial -->` runs in a new
+/// temporary folder holding the files the doc has shown so far (each ```yaml block whose previous non-empty line is
+/// "`relative/path`:"), as a reader following the tutorial has them;
+/// `<!-- docs-test: tutorial, after editing PATH: `OLD` → `NEW` -->` first makes that edit, as the text asks the reader.
 @Suite struct DocsExamplesTests {
   struct Example: CustomStringConvertible {
     var file: String
     var line: Int
     var command: String
     var expected: [String]
+    /// For a tutorial block: the files the reader has written by then, and the edit the text asks for.
+    var tutorial: Tutorial?
     var description: String { "\(file):\(line): $ \(command)" }
+  }
+
+  /// The folder a tutorial block runs in.
+  struct Tutorial {
+    var files: [(path: String, text: String)]
+    var edit: (path: String, old: String, new: String)?
+  }
+
+  /// Parses `<!-- docs-test: tutorial[, after editing PATH: `OLD` → `NEW`] -->`; nil for other lines.
+  static func tutorialMarker(_ line: String, files: [(path: String, text: String)]) -> Tutorial? {
+    guard line.hasPrefix("<!-- docs-test: tutorial") else { return nil }
+    guard let range = line.range(of: ", after editing ") else { return Tutorial(files: files) }
+    let rest = line[range.upperBound...]
+    let parts = rest.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count >= 5, let colon = parts[0].lastIndex(of: ":") else { return Tutorial(files: files) }
+    return Tutorial(files: files, edit: (String(parts[0][..<colon]), parts[1], parts[3]))
   }
 
   static func examples() throws -> [Example] {
@@ -23,21 +44,32 @@ import Testing
     for file in ["README.md"] + docs.sorted().map({ "Docs/" + $0 }) {
       let lines = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
         .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      var files: [(path: String, text: String)] = []
       var i = 0
       while i < lines.count {
+        if lines[i] == "```yaml", let named = lines[..<i].last(where: { !$0.isEmpty }),
+          named.hasPrefix("`"), named.hasSuffix("`:")
+        {
+          let end = lines[(i + 1)...].firstIndex(of: "```") ?? lines.count
+          files.append((String(named.dropFirst().dropLast(2)), lines[(i + 1)..<end].joined(separator: "\n") + "\n"))
+          i = end
+          continue
+        }
         guard lines[i] == "```console" else {
           i += 1
           continue
         }
         let previous = lines[..<i].last { !$0.isEmpty } ?? ""
         let skipped = previous.hasPrefix("<!-- docs-test: not run")
+        let tutorial = tutorialMarker(previous, files: files)
         let blockStart = i + 1
         i += 1
         var current: Example?
         while i < lines.count, lines[i] != "```" {
           if lines[i].hasPrefix("$ ") {
             if let c = current { out.append(c) }
-            current = Example(file: file, line: i + 1, command: String(lines[i].dropFirst(2)), expected: [])
+            current = Example(
+              file: file, line: i + 1, command: String(lines[i].dropFirst(2)), expected: [], tutorial: tutorial)
           } else {
             current?.expected.append(lines[i])
           }
@@ -63,11 +95,11 @@ import Testing
   }
 
   /// Runs `command` with /bin/sh in the package root, with `path` as PATH and no colour variables; its output.
-  static func shell(_ command: String, path: String) throws -> String {
+  static func shell(_ command: String, path: String, in folder: String = OrglintProcess.packageRoot) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", command]
-    process.currentDirectoryURL = URL(fileURLWithPath: OrglintProcess.packageRoot)
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var env = ProcessInfo.processInfo.environment.filter { !OrglintProcess.scrubbed.contains($0.key) }
     env["PATH"] = path
     process.environment = env
@@ -83,9 +115,23 @@ import Testing
   @Test func everyConsoleExampleRunsAsDocumented() throws {
     let examples = try Self.examples()
     #expect(examples.count >= 6)
+    #expect(examples.filter { $0.tutorial?.edit != nil }.count >= 2, "the tutorial blocks of Docs/writing-rules.md run")
     let binaryFolder = URL(fileURLWithPath: OrglintProcess.binary).deletingLastPathComponent().path
     for example in examples {
-      let output = try Self.shell(example.command + " 2>&1", path: binaryFolder + ":/usr/bin:/bin")
+      var folder: TemporaryFolder?
+      defer { folder?.remove() }
+      if let tutorial = example.tutorial {
+        let made = try TemporaryFolder()
+        folder = made
+        for file in tutorial.files { try made.write(file.path, file.text) }
+        if let edit = tutorial.edit {
+          let before = try #require(tutorial.files.last { $0.path == edit.path }, "\(example): no file \(edit.path)")
+          #expect(before.text.contains(edit.old), "\(example): \(edit.path) has no \"\(edit.old)\"")
+          try made.write(edit.path, before.text.replacingOccurrences(of: edit.old, with: edit.new))
+        }
+      }
+      let output = try Self.shell(
+        example.command + " 2>&1", path: binaryFolder + ":/usr/bin:/bin", in: folder?.path ?? OrglintProcess.packageRoot)
       var actual = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       if actual.last == "" { actual.removeLast() }
       var expected = example.expected

@@ -1,0 +1,166 @@
+import Diagnostics
+
+/// Writes a `JSONReport` straight into UTF-8 bytes, byte for byte what `StableJSON.encode` (Foundation's JSONEncoder,
+/// pretty-printed, sorted keys, unescaped slashes) gives, without its intermediate tree: a 50,000-account run has
+/// ~66,000 findings, and the encoder spent more time and memory on them than the rules did (Docs/benchmarks.md).
+///
+/// Keys are written in sorted order by hand. A field added to `JSONFinding` (or the other report types) must be added
+/// here too: JSONReportWriterTests compares the two writers on fully populated reports and counts the fields.
+struct JSONReportWriter {
+  private(set) var bytes: [UInt8] = []
+  private var indent = 0
+  /// Whether the current object or array already has a member (a comma goes before the next one).
+  private var hasMember: [Bool] = []
+
+  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+  /// The report as text, with the final newline `StableJSON` adds.
+  static func render(_ report: JSONReport) -> String {
+    var w = JSONReportWriter(capacity: 64 + report.findings.count * 600)
+    w.write(report)
+    w.bytes.append(UInt8(ascii: "\n"))
+    return String(decoding: w.bytes, as: UTF8.self)
+  }
+
+  mutating func write(_ r: JSONReport) {
+    object {
+      $0.key("findings") { $0.array(r.findings) { $0.write($1) } }
+      $0.key("invocation") { w in
+        w.object {
+          $0.key("configurationProblems") { $0.array(r.invocation.configurationProblems) { $0.write($1) } }
+          $0.key("exitCode") { $0.int(r.invocation.exitCode) }
+          $0.key("toolVersion") { $0.string(r.invocation.toolVersion) }
+        }
+      }
+      $0.key("notJudged") { $0.array(r.notJudged) { $0.write($1) } }
+      $0.key("summary") { $0.write(r.summary) }
+      $0.key("version") { $0.int(r.version) }
+    }
+  }
+
+  mutating func write(_ f: JSONFinding) {
+    object {
+      if let v = f.baselineState { $0.key("baselineState") { $0.string(v) } }
+      if let v = f.column { $0.key("column") { $0.int(v) } }
+      if let v = f.endColumn { $0.key("endColumn") { $0.int(v) } }
+      if let v = f.endLine { $0.key("endLine") { $0.int(v) } }
+      $0.key("fingerprint") { $0.string(f.fingerprint) }
+      if let v = f.line { $0.key("line") { $0.int(v) } }
+      if let v = f.logicalLocation { $0.key("logicalLocation") { $0.string(v) } }
+      $0.key("message") { $0.string(f.message) }
+      if let v = f.path { $0.key("path") { $0.string(v) } }
+      if let related = f.related {
+        $0.key("related") {
+          $0.array(related) { w, r in
+            w.object {
+              if let v = r.column { $0.key("column") { $0.int(v) } }
+              if let v = r.line { $0.key("line") { $0.int(v) } }
+              $0.key("message") { $0.string(r.message) }
+              $0.key("path") { $0.string(r.path) }
+            }
+          }
+        }
+      }
+      $0.key("ruleId") { $0.string(f.ruleId) }
+      $0.key("ruleName") { $0.string(f.ruleName) }
+      $0.key("severity") { $0.string(f.severity) }
+      $0.key("suppressed") { $0.bool(f.suppressed) }
+      if let s = f.suppression {
+        $0.key("suppression") { w in
+          w.object {
+            $0.key("justification") { $0.string(s.justification) }
+            $0.key("kind") { $0.string(s.kind) }
+          }
+        }
+      }
+    }
+  }
+
+  mutating func write(_ c: JSONReport.NotJudgedCheck) {
+    object {
+      $0.key("causes") { $0.array(c.causes) { $0.string($1) } }
+      $0.key("column") { $0.int(c.column) }
+      $0.key("entity") { $0.string(c.entity) }
+      $0.key("line") { $0.int(c.line) }
+      $0.key("path") { $0.string(c.path) }
+      $0.key("rule") { $0.string(c.rule) }
+    }
+  }
+
+  mutating func write(_ s: ReportSummary) {
+    object {
+      $0.key("baselined") { $0.int(s.baselined) }
+      $0.key("checks") { $0.int(s.checks) }
+      $0.key("coverage") { $0.double(s.coverage) }
+      $0.key("errors") { $0.int(s.errors) }
+      $0.key("filesScanned") { $0.int(s.filesScanned) }
+      $0.key("notJudged") { $0.int(s.notJudged) }
+      $0.key("notes") { $0.int(s.notes) }
+      $0.key("suppressed") { $0.int(s.suppressed) }
+      $0.key("warnings") { $0.int(s.warnings) }
+    }
+  }
+
+  // MARK: The pretty printer: `{`, members each on its own line at two more spaces, `"key" : value`, `}`; an empty
+  // object or array is the bracket, an empty line, and the closing bracket at the outer indentation.
+
+  private mutating func object(_ members: (inout JSONReportWriter) -> Void) {
+    open(UInt8(ascii: "{"))
+    members(&self)
+    close(UInt8(ascii: "}"))
+  }
+
+  private mutating func array<T>(_ items: [T], _ element: (inout JSONReportWriter, T) -> Void) {
+    open(UInt8(ascii: "["))
+    for item in items {
+      member()
+      element(&self, item)
+    }
+    close(UInt8(ascii: "]"))
+  }
+
+  private mutating func key(_ name: StaticString, _ value: (inout JSONReportWriter) -> Void) {
+    member()
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+    value(&self)
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    indent += 2
+    hasMember.append(false)
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    indent -= 2
+    if hasMember.removeLast() == false { bytes.append(UInt8(ascii: "\n")) }
+    newline()
+    bytes.append(bracket)
+  }
+
+  /// Starts a member: a comma after the previous one, then a new line at the current indentation.
+  private mutating func member() {
+    if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) } else { hasMember[hasMember.count - 1] = true }
+    newline()
+  }
+
+  private mutating func newline() {
+    bytes.append(UInt8(ascii: "\n"))
+    for _ in 0..<indent { bytes.append(0x20) }
+  }
+
+  private mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+
+  private mutating func bool(_ v: Bool) { bytes.append(contentsOf: (v ? "true" : "false").utf8) }
+
+  /// As JSONEncoder writes a finite Double: its `description` without a trailing `.0`.
+  private mutating func double(_ v: Double) {
+    var text = v.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  private mutating func string(_ s: String) { JSONText.appendEncoderQuoted(s, to: &bytes) }
+}
