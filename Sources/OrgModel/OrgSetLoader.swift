@@ -97,7 +97,7 @@ public enum OrgSetLoader {
       return Finding(
         ModelRules.duplicateOrganization,
         "a second \(what); the set's Organization is defined at \(at.path):\(at.range.start.line), so this one "
-          + "(with its accounts\(what == "Organization document" ? " and tasks" : "")) is left out",
+          + "(with its \(what == "Organization document" ? "inline accounts and tasks" : "accounts")) is left out",
         path: here.path, range: SourceRange(at: here.range.start))
     }
     for file in perFile {

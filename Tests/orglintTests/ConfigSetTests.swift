@@ -218,6 +218,8 @@ import Testing
     #expect(try Self.places(run) == ["ROOT004 org/accounts/web.yaml:8:1"])  // no Organization, so no ROOT001
   }
 
+  /// Walked, a folder of other YAML only is IO003 (exit 2), never "no problems found" (issue 12); named files, as
+  /// pre-commit passes them, are still skipped silently.
   @Test func otherYAMLIsSkippedSilently() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
@@ -246,9 +248,9 @@ import Testing
       """)
     try folder.write("docker-compose.yaml", "services:\n  web:\n    image: nginx\n")
     let run = try OrglintProcess.lint(["."], in: folder.path)
-    #expect(run.status == 0)
-    #expect(run.stderr == "")
-    #expect(run.stdout == "no problems found in 3 files\n")
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(run.stderr.hasPrefix("orglint: error: no organization documents found in 3 YAML files"))
     // Named explicitly, as pre-commit does for every changed *.yaml, they are still skipped.
     let named = try OrglintProcess.lint(["k8s/deploy.yaml", "ci/release.yml"], in: folder.path)
     #expect(named.status == 0)
