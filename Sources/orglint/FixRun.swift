@@ -4,6 +4,8 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// `orglint lint --fix`: the fixes of a run's findings, file by file, applied in place or shown as a diff.

@@ -2,7 +2,7 @@ import Diagnostics
 import OrgModel
 import Testing
 
-@testable import RuleEngine
+@testable import Adoption
 
 /// `.orglint.yaml`'s `dialect:` (Docs/configuration.md).
 @Suite struct DialectChoiceTests {
