@@ -14,6 +14,7 @@ import RuleEngine
 /// `orglint lint`: the main job.
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lint",  // set, not derived: deriving it reflects on the type (~2 ms a run)
     abstract: "Lint the organization set under PATH (default: the current folder).",
     discussion: """
       Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it, or coverage under --min-coverage; \
