@@ -3,8 +3,8 @@ import PackageDescription
 
 /// orglint: a declarative policy-as-code linter for AWS Organizations root-user configuration.
 /// Layers (each imports only those above it): CYAML → Diagnostics → LocatedYAML → OrgModel → CEL → RuleEngine
-/// → Adoption → orglint; AWSImport and Reporting need only Diagnostics. See Docs/architecture.md. Every
-/// `dependencies:` list is exactly what the target's files import (a test checks it).
+/// → Adoption → LanguageServer → orglint; AWSImport and Reporting need only Diagnostics. See Docs/architecture.md.
+/// Every `dependencies:` list is exactly what the target's files import (a test checks it).
 let package = Package(
   name: "orglint",
   // macOS 15: LocatedYAML hands event batches between threads through `Mutex` (Synchronization).
@@ -34,10 +34,13 @@ let package = Package(
     .target(name: "Adoption", dependencies: ["RuleEngine", "OrgModel", "CEL", "LocatedYAML", "Diagnostics"]),
     .target(name: "AWSImport", dependencies: ["Diagnostics"]),
     .target(name: "Reporting", dependencies: ["Diagnostics"]),
+    // `orglint server`: the language server (JSON-RPC over stdio) on top of the lint pipeline.
+    .target(
+      name: "LanguageServer", dependencies: ["Adoption", "RuleEngine", "OrgModel", "CEL", "Reporting", "Diagnostics"]),
     .executableTarget(
       name: "orglint",
       dependencies: [
-        "Diagnostics", "OrgModel", "CEL", "RuleEngine", "Adoption", "AWSImport", "Reporting",
+        "Diagnostics", "OrgModel", "CEL", "RuleEngine", "Adoption", "AWSImport", "Reporting", "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -6,6 +6,8 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// What `orglint lint` asks for.
@@ -29,6 +31,8 @@ public struct LintRequest: Sendable {
   public var recordsBaseline = false
   /// `--min-coverage`; nil uses the config file's `minCoverage`.
   public var minCoverage: Double?
+  /// Set files read from memory instead of the disk, by absolute path (an editor's unsaved buffers).
+  public var overrides: [String: [UInt8]] = [:]
 
   public init(
     paths: [String], ruleDirectories: [String] = [], now: CELTimestamp, only: [String] = [], disable: [String] = [],
@@ -75,6 +79,9 @@ public struct LintResult: Sendable {
   /// Messages for the person running orglint that are not findings (a configured baseline not written yet);
   /// the CLI prints them on standard error.
   public var notices: [String] = []
+
+  /// The rules in force and the loader's ids, by id or name, with how each may be suppressed.
+  public var ruleLookup: RuleLookup?
 
   /// The percentage of checks judged (100 when there is none).
   public var coverage: Double { checks == 0 ? 100 : Double(checks - notJudged.count) * 100 / Double(checks) }
@@ -136,6 +143,7 @@ public enum Linter {
     let (configurations, configProblems) = config?.resolve(against: rules) ?? ([:], [])
     result.problems += configProblems.filter { $0.severity == .error }
     result.overrides = configurations.values.filter(\.isReportedOverride).sorted { $0.ruleId < $1.ruleId }
+    result.ruleLookup = RuleLookup(rules: rules, others: loaderRules)
     let selected = select(rules, only: request.only, disable: request.disable, &result.problems)
     var compiled: [CompiledRule] = []
     for rule in selected {
@@ -158,7 +166,8 @@ public enum Linter {
         return c.isIncluded(relative)
       }
     }
-    let set = OrgSetLoader.load(paths: request.paths, include: include)
+    let set = OrgSetLoader.load(
+      paths: request.paths, include: include, overrides: request.overrides, dialect: config?.dialect ?? .auto)
     result.set = set
     result.problems += set.unreadable.map(RuleLoader.ioFinding)
     for file in set.files {
@@ -166,6 +175,14 @@ public enum Linter {
       if let identity = file.source.identity { result.inputFiles[identity] = file.source.path }
     }
     result.filesScanned = set.reportedPaths?.count ?? set.files.count
+    if result.problems.isEmpty, set.organizationDocuments == 0, !set.files.isEmpty, set.findings.isEmpty {
+      let count = set.files.count
+      result.problems.append(
+        Finding(
+          RunRules.noOrganizationDocuments,
+          "no organization documents found in \(count) YAML file\(count == 1 ? "" : "s") (orglint/v1 documents, an "
+            + "LZA config folder or an org-formation template; see Docs/dialects.md)", path: nil, range: nil))
+    }
     guard result.problems.isEmpty else { return result }
 
     // Rules, suppressions, baseline.

@@ -101,6 +101,13 @@ public enum ModelRules {
     description: "An organizational unit's `policies:` names a policy that the Organization's `policies:` does not "
       + "define, so the unit has fewer policies in effect than its author meant.",
     remediation: "Fix the name or define the policy.")
+  public static let missingPolicyFile = RuleDescriptor(
+    id: "REF004", name: "ref-missing-policy-file", title: "Policy files named by a dialect's configuration exist",
+    severity: .error,
+    description: "An LZA `serviceControlPolicies` entry names a `policy:` JSON file (relative to the config "
+      + "folder) that cannot be read, or whose path holds a placeholder replacements-config.yaml does not define. "
+      + "The policy is kept without its document, so rules on its statements see none.",
+    remediation: "Fix the path or add the file; define the placeholder in replacements-config.yaml.")
 
   public static let skippedSpecialFile = RuleDescriptor(
     id: "IO002", name: "skipped-special-file", title: "Folders hold regular files only", severity: .note,
@@ -113,7 +120,7 @@ public enum ModelRules {
   public static let all: [RuleDescriptor] = [
     unknownField, wrongType, missingField, badEnumValue, malformedValue, yaml11Boolean, apiVersion, unknownKind,
     unsupportedInclude, givenAndUnknown, duplicateAccount, duplicateOrganization, duplicateOU, duplicatePolicy, unknownOU,
-    unknownAccount, unknownPolicy, skippedSpecialFile,
+    unknownAccount, unknownPolicy, missingPolicyFile, skippedSpecialFile,
   ]
 
   /// Every id the loader can emit: the YAML layer's and this layer's.

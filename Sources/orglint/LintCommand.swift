@@ -7,6 +7,8 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// `orglint lint`: the main job.
@@ -15,7 +17,8 @@ struct Lint: ParsableCommand {
     abstract: "Lint the organization set under PATH (default: the current folder).",
     discussion: """
       Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it, or coverage under --min-coverage; \
-      2 orglint could not do its job (bad arguments, unreadable path, invalid rule file).
+      2 orglint could not do its job (bad arguments, unreadable path, invalid rule file, a file --fix could not \
+      write). With --fix --diff: 1 when there is something to fix.
       """)
 
   @Argument(help: ArgumentHelp(
@@ -104,7 +107,7 @@ struct Lint: ParsableCommand {
     try outputs.check(against: result.inputFiles)
     var fixFailed = false
     if fix, result.problems.isEmpty {
-      let fixes = FixRun(result)
+      let fixes = FixRun(result, recordingBaseline: writeBaseline != nil)
       fixes.reportConflicts()
       if diff {
         let (count, files) = fixes.counts

@@ -18,7 +18,7 @@ struct Orglint: ParsableCommand {
     commandName: "orglint",
     abstract: "Lint AWS Organizations root-user configuration written in YAML.",
     version: OrglintVersion.withCommit,
-    subcommands: [Lint.self, Rules.self, Eval.self, Import.self, Schema.self],
+    subcommands: [Lint.self, Rules.self, Eval.self, Import.self, Schema.self, Server.self],
     defaultSubcommand: nil
   )
 
