@@ -222,7 +222,7 @@ enum Chromium {
     process.standardInput = FileHandle.nullDevice
     let box = Box()
     let readers = DispatchGroup()
-    DispatchQueue.global().async(group: readers) { box.data = out.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: readers) { box.data = out.fileHandleForReading.readAllRetryingInterrupts() }
     try process.run()
     let deadline = Date().addingTimeInterval(240)
     while process.isRunning && Date() < deadline { usleep(50_000) }
