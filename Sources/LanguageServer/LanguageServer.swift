@@ -111,6 +111,17 @@ public final class LanguageServer: @unchecked Sendable {
       // Edits computed on an older text would land in the wrong place: none until the newest text is linted.
       let current = lock.withLock { documents[params.textDocument.uri]?.version == lint.version && lints[lint.uri] != nil }
       respond(id, result: current ? CodeActions.actions(for: lint, in: params.range, encoding: encoding) : [])
+    case "textDocument/hover":
+      let params = try decode(TextDocumentPositionParams.self, body)
+      let lint = try currentLint(params.textDocument.uri)
+      respond(id, result: Navigation.hover(at: params.position, in: lint, all: allLints(), encoding: encoding))
+    case "textDocument/definition":
+      let params = try decode(TextDocumentPositionParams.self, body)
+      let lint = try currentLint(params.textDocument.uri)
+      respond(id, result: Navigation.definition(at: params.position, in: lint, all: allLints(), encoding: encoding))
+    case "textDocument/documentSymbol":
+      let params = try decode(TextDocumentParams.self, body)
+      respond(id, result: Navigation.symbols(in: try currentLint(params.textDocument.uri), encoding: encoding))
     default:
       throw ResponseError(code: ResponseError.methodNotFound, message: "orglint server does not handle '\(method)'")
     }
@@ -149,6 +160,9 @@ public final class LanguageServer: @unchecked Sendable {
   }
 
   private var watchesDynamically = false
+
+  /// The newest lint of every open document.
+  private func allLints() -> [DocumentLint] { lock.withLock { Array(lints.values) } }
 
   /// The lint of an open document, or an error naming the document.
   private func currentLint(_ uri: String) throws -> DocumentLint {
