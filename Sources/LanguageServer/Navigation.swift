@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import OrgModel
 
 /// Hover, go to definition and the document outline, answered from the newest lint of a document (its loaded set).
@@ -12,6 +13,8 @@ enum Navigation {
     capabilities.hoverProvider = true
     capabilities.definitionProvider = true
     capabilities.documentSymbolProvider = true
+    capabilities.referencesProvider = true
+    capabilities.completionProvider = .init()
   }
 
   /// The word at `position` and its range.
@@ -142,5 +145,91 @@ enum Navigation {
       out.append(symbol(task.task?.rawValue ?? "task", "on \(task.account)", kind: 24, task.origin))
     }
     return out
+  }
+}
+
+// MARK: References and completion
+
+extension Navigation {
+  /// Every place in the set's files where the account id, OU path or policy name under the cursor is written as a
+  /// whole word (its declaration included).
+  static func references(at position: Position, in lint: DocumentLint, all: [DocumentLint], encoding: PositionEncoding)
+    -> [Location]
+  {
+    guard let (word, _) = word(at: position, in: lint, encoding: encoding), let set = lint.set else { return [] }
+    let known =
+      set.account(id: word) != nil || set.policies.contains { $0.name == word }
+      || units(set.organization?.organizationalUnits ?? []).contains { $0.path == word }
+    guard known else { return [] }
+    let needle = Array(word.utf8)
+    let cwd = FilePath.currentDirectory()
+    var out: [Location] = []
+    for file in set.files {
+      let absolute = FilePath.absolute(file.source.path, cwd: cwd)
+      let open = all.first { $0.path == absolute }
+      let bytes = open?.index.bytes ?? file.source.bytes
+      var hits: [Int] = []
+      var i = 0
+      while i + needle.count <= bytes.count {
+        if bytes[i] == needle[0], bytes[i..<i + needle.count].elementsEqual(needle),
+          i == 0 || !isWordByte(bytes[i - 1]), i + needle.count == bytes.count || !isWordByte(bytes[i + needle.count])
+        {
+          hits.append(i)
+          i += needle.count
+        } else {
+          i += 1
+        }
+      }
+      guard !hits.isEmpty else { continue }
+      let index = open?.index ?? LineIndex(bytes)
+      for hit in hits {
+        out.append(
+          Location(
+            uri: open?.uri ?? FileURI.uri(ofPath: absolute),
+            range: LSPRange(
+              start: index.position(of: hit, encoding: encoding),
+              end: index.position(of: hit + needle.count, encoding: encoding))))
+      }
+    }
+    return out
+  }
+
+  static func isWordByte(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "-")
+      || b == UInt8(ascii: "_") || b == UInt8(ascii: "/")
+  }
+
+  /// Proposals from the text before the cursor on its line: rule ids after `orglint-disable…`; account ids after
+  /// `account:`, `managementAccount:` or `callerAccount:`; OU paths after `organizationalUnit:`; the values of the
+  /// format's enums after their field (`state:`, `featureSet:`, `task:`, `type:`, `Effect:`, `status:`).
+  static func completion(at position: Position, in lint: DocumentLint, encoding: PositionEncoding) -> [CompletionItem] {
+    let line = lint.index.lineBytes(position.line)
+    let cursor = lint.index.offset(of: position, encoding: encoding)
+    let before = String(decoding: lint.index.bytes[line.lowerBound..<max(line.lowerBound, cursor)], as: UTF8.self)
+    if let directive = before.range(of: "orglint-disable") {
+      guard !before[directive.upperBound...].contains("--") else { return [] }  // in the reason
+      return lint.rules.values.sorted { $0.id < $1.id }.map {
+        CompletionItem(label: $0.id, kind: 14, detail: $0.name, documentation: $0.title)
+      }
+    }
+    let trimmed = before.drop { $0 == " " || $0 == "-" }
+    guard let colon = trimmed.firstIndex(of: ":") else { return [] }
+    let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces)
+    let set = lint.set
+    switch key {
+    case "account", "managementAccount", "callerAccount":
+      return (set?.accounts ?? []).map {
+        CompletionItem(label: "\"\($0.id)\"", kind: 12, detail: $0.name, documentation: $0.organizationalUnit)
+      }
+    case "organizationalUnit":
+      return units(set?.organization?.organizationalUnits ?? []).map { CompletionItem(label: $0.path, kind: 12) }
+    case "state": return AccountState.allCases.map { CompletionItem(label: $0.rawValue, kind: 20) }
+    case "featureSet": return FeatureSet.allCases.map { CompletionItem(label: $0.rawValue, kind: 20) }
+    case "task": return TaskKind.allCases.map { CompletionItem(label: $0.rawValue, kind: 20) }
+    case "type": return MFADeviceType.allCases.map { CompletionItem(label: $0.rawValue, kind: 20) }
+    case "Effect": return Effect.allCases.map { CompletionItem(label: $0.rawValue, kind: 20) }
+    case "status": return AuditStatus.allCases.map { CompletionItem(label: $0.rawValue, kind: 20) }
+    default: return []
+    }
   }
 }

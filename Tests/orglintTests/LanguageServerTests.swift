@@ -168,6 +168,37 @@ import Testing
     #expect(symbols.map { "\($0["name"]!) \($0["detail"]!)" } == ["security-tooling 222222222222", "log-archive 333333333333"])
   }
 
+  @Test func referencesAndCompletion() throws {
+    let root = try copyExample("insecure-org")
+    let client = try LSPClient()
+    client.start(rootPath: root)
+    let uri = client.open(root + "/accounts/security.yaml")
+    #expect(client.diagnostics(uri)?.map(located) == Self.securityFindings)
+    // 222222222222 (security-tooling): its id, and the GuardDuty delegated administrator in organization.yaml.
+    client.request(2, "textDocument/references", [
+      "textDocument": ["uri": uri], "position": ["line": 2, "character": 6], "context": ["includeDeclaration": true],
+    ])
+    let references = try #require(client.response(2)?["result"] as? [[String: Any]])
+    let places = references.map { r -> String in
+      let start = (r["range"] as? [String: Any])?["start"] as? [String: Int]
+      return "\((r["uri"] as? String ?? "").replacingOccurrences(of: "file://" + root + "/", with: "")):\(start?["line"] ?? -1)"
+    }
+    #expect(places.contains("accounts/security.yaml:2") && places.contains("organization.yaml:10"))
+    // A suppression comment typed on a new line proposes rule ids.
+    client.notify("textDocument/didChange", [
+      "textDocument": ["uri": uri, "version": 2],
+      "contentChanges": [["range": ["start": ["line": 5, "character": 0], "end": ["line": 5, "character": 0]],
+        "text": "# orglint-disable-next-line \norganizationalUnit: \n"]],
+    ])
+    client.request(3, "textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 5, "character": 28]])
+    let rules = try #require(client.response(3)?["result"] as? [[String: Any]]).compactMap { $0["label"] as? String }
+    #expect(rules.contains("ROOT001") && rules.contains("SCP001") && rules.contains("SCHEMA001"))
+    // After `organizationalUnit:`, the OU paths of the set.
+    client.request(4, "textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 6, "character": 20]])
+    let units = try #require(client.response(4)?["result"] as? [[String: Any]]).compactMap { $0["label"] as? String }
+    #expect(units.contains("Security") && units.contains("Workloads/Prod"))
+  }
+
   @Test func relintsWhenAnotherFileOfTheSetChangesOnDisk() throws {
     let root = try copyExample("insecure-org")
     let client = try LSPClient()
