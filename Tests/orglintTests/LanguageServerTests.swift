@@ -202,7 +202,13 @@ import Testing
   @Test func relintsWhenAnotherFileOfTheSetChangesOnDisk() throws {
     let root = try copyExample("insecure-org")
     let client = try LSPClient()
-    client.start(rootPath: root)
+    client.start(rootPath: root, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+    // A client that allows it is asked to watch the YAML files and the config file.
+    let registration = try #require(client.wait { $0["method"] as? String == "client/registerCapability" })
+    let registrations = (registration["params"] as? [String: Any])?["registrations"] as? [[String: Any]]
+    #expect(registrations?.first?["method"] as? String == "workspace/didChangeWatchedFiles")
+    let watchers = (registrations?.first?["registerOptions"] as? [String: Any])?["watchers"] as? [[String: Any]]
+    #expect(watchers?.compactMap { $0["globPattern"] as? String } == ["**/*.yaml", "**/*.yml", "**/.orglint.yaml"])
     let uri = client.open(root + "/accounts/security.yaml")
     #expect(client.diagnostics(uri)?.map(located) == Self.securityFindings)
     // Turning RootCredentialsManagement off in the organization document makes ROOT001 go (it needs the feature).
