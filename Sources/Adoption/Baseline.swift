@@ -3,6 +3,8 @@ import OrgModel
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Today's findings recorded by fingerprint (rule id + entity path, never a line), so that a later run reports only

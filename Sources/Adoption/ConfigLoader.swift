@@ -1,5 +1,6 @@
 import Diagnostics
 import LocatedYAML
+import OrgModel
 import RuleEngine
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ import RuleEngine
 /// Finds and reads `.orglint.yaml`. Every problem is a located finding (CONFIG001–CONFIG004, exit code 2).
 public enum ConfigLoader {
   public static let fileName = ".orglint.yaml"
-  static let keys = ["include", "exclude", "rules", "rulePaths", "failOn", "minCoverage", "baseline", "suppressions"]
+  static let keys = ["include", "exclude", "rules", "rulePaths", "failOn", "minCoverage", "baseline", "suppressions", "dialect"]
 
   /// The nearest `.orglint.yaml` in the folder of the first linted path (the path itself when it is a folder) or
   /// any folder above it, up to the file system root; nil when there is none.
@@ -71,6 +72,14 @@ public enum ConfigLoader {
       if config.failOn == nil {
         m.report(AdoptionRules.invalidValue, "failOn '\(text)' is not one of error, warning, note, never"
           + DidYouMean.hint(for: text, among: FailOn.allCases.map(\.rawValue)), at: m.value("failOn")!, &findings)
+      }
+    }
+    if let text = m.string("dialect", &findings) {
+      config.dialect = DialectChoice(rawValue: text)
+      if config.dialect == nil {
+        let names = DialectChoice.allCases.map(\.rawValue)
+        m.report(AdoptionRules.invalidValue, "dialect '\(text)' is not one of \(names.joined(separator: ", "))"
+          + DidYouMean.hint(for: text, among: names), at: m.value("dialect")!, &findings)
       }
     }
     if let text = m.string("minCoverage", &findings) {

@@ -6,6 +6,8 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// What `orglint lint` asks for.
@@ -164,7 +166,8 @@ public enum Linter {
         return c.isIncluded(relative)
       }
     }
-    let set = OrgSetLoader.load(paths: request.paths, include: include, overrides: request.overrides)
+    let set = OrgSetLoader.load(
+      paths: request.paths, include: include, overrides: request.overrides, dialect: config?.dialect ?? .auto)
     result.set = set
     result.problems += set.unreadable.map(RuleLoader.ioFinding)
     for file in set.files {
@@ -172,6 +175,17 @@ public enum Linter {
       if let identity = file.source.identity { result.inputFiles[identity] = file.source.path }
     }
     result.filesScanned = set.reportedPaths?.count ?? set.files.count
+    // Folders only: named files (pre-commit passes every changed *.yaml) keep skipping other YAML silently.
+    if result.problems.isEmpty, set.reportedPaths == nil, set.organizationDocuments == 0, !set.files.isEmpty,
+      set.findings.isEmpty
+    {
+      let count = set.files.count
+      result.problems.append(
+        Finding(
+          RunRules.noOrganizationDocuments,
+          "no organization documents found in \(count) YAML file\(count == 1 ? "" : "s") (orglint/v1 documents, an "
+            + "LZA config folder or an org-formation template; see Docs/dialects.md)", path: nil, range: nil))
+    }
     guard result.problems.isEmpty else { return result }
 
     // Rules, suppressions, baseline.

@@ -1,5 +1,6 @@
 import Diagnostics
 import LocatedYAML
+import OrgModel
 import RuleEngine
 
 /// The contents of `.orglint.yaml` (Docs/configuration.md): which files form the organization set, how rules are
@@ -23,6 +24,8 @@ public struct OrglintConfig: Sendable {
   public var minCoverage: MinCoverage?
   public var baseline: String?
   public var suppressions: [SuppressionDirective] = []
+  /// `dialect:`: which organization documents the set is read as (Docs/dialects.md); nil is `auto`.
+  public var dialect: DialectChoice?
 
   public init(path: String, directory: String) {
     self.path = path

@@ -56,9 +56,11 @@ enum Compiler {
       let codes = entries.map { (build($0.0).code, build($0.1).code) }
       return ({ f in Select.mapLiteral(codes, f) }, nil)
     case .comprehension(let kind, let range, let slot, let body, let filter):
+      var bodyCode = build(body).code
+      if ElementMemo.worthIt(body, slot: slot) { bodyCode = ElementMemo.wrap(bodyCode, slot: slot) }
       return (
         Comprehension.compile(
-          kind, range: build(range).code, slot: slot, body: build(body).code,
+          kind, range: build(range).code, slot: slot, body: bodyCode,
           filter: filter.map { build($0).code }), nil
       )
     }

@@ -41,6 +41,8 @@ public final class CELObjectType: Sendable, Hashable, CustomStringConvertible {
 /// field is not set (then `has()` is false and reading it gives the field type's default).
 /// Contract: a value given where an object type is declared (a variable, a field, a list element) is an object of
 /// exactly that type, and its field values have the declared field types; compiled code relies on it for speed.
+/// An object's field values do not change while a program that read them is in use (a program may remember what a
+/// comprehension body gave for an object: `ElementMemo`).
 public protocol CELObject: AnyObject, Sendable {
   var celType: CELObjectType { get }
   func field(at index: Int) -> CELValue?

@@ -79,7 +79,7 @@ extension ModelDecoder {
   /// the key's indentation and the file's line break, or `apiVersion: orglint/v1, ` inside a flow mapping. nil when
   /// the first key does not start its line (nothing but spaces before it).
   func insertAPIVersionFix(_ root: YAMLNodeID) -> Fix? {
-    guard doc.count(root) > 0 else { return nil }
+    guard isUTF8File, doc.count(root) > 0 else { return nil }
     let at = doc.startOffset(doc.key(root, 0))
     let location = doc.file.location(atByteOffset: at)
     let text: String

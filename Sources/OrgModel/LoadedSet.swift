@@ -22,14 +22,21 @@ public final class LoadedSet: @unchecked Sendable {
   public let unreadable: [SourceFileError]
   /// Display paths of the files findings are reported for; nil when every file is.
   public let reportedPaths: Set<String>?
+  /// The dialect the set was read in besides orglint/v1 documents (`lza`), nil for orglint/v1 only.
+  public let dialect: String?
+  /// How many organization documents were decoded: orglint/v1 documents, plus one for a dialect's folder. Zero
+  /// with YAML files read means none of them is one orglint reads (the CLI says so instead of "no problems").
+  public let organizationDocuments: Int
   private let byId: AccountIndex<Account>
 
   init(
-    root: String?, files: [YAMLFile], organization: Organization?, accounts: [Account], byId: AccountIndex<Account>,
+    root: String?, files: [YAMLFile], dialect: String? = nil, organizationDocuments: Int = 0, organization: Organization?, accounts: [Account], byId: AccountIndex<Account>,
     tasks: [PrivilegedTask], findings: [Finding], unreadable: [SourceFileError], reportedPaths: Set<String>?
   ) {
     self.root = root
     self.files = files
+    self.dialect = dialect
+    self.organizationDocuments = organizationDocuments
     self.organization = organization
     self.accounts = accounts
     self.byId = byId

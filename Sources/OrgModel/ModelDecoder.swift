@@ -63,13 +63,17 @@ public struct ModelDecoder {
   /// A fix that replaces a plain scalar with `text`, when the scalar's bytes in the file are exactly its value (no
   /// tag, no anchor, on one line); nil otherwise, as the edit could then change more than the value.
   func fix(_ description: String, replacing node: YAMLNodeID, with text: String) -> Fix? {
-    guard doc.kind(node) == .scalar, doc.style(node) == .plain else { return nil }
+    guard isUTF8File, doc.kind(node) == .scalar, doc.style(node) == .plain else { return nil }
     let lo = doc.startOffset(node)
     let hi = doc.endOffset(node)
     guard lo < hi, hi <= bytes.count, withText(node, { $0.elementsEqual(bytes[lo..<hi]) }) else { return nil }
     let range = SourceRange(start: doc.file.location(atByteOffset: lo), end: doc.file.location(atByteOffset: hi))
     return Fix(description, replacing: range, with: text)
   }
+
+  /// False for a UTF-16 file (libyaml reads those too, but counts its positions in characters, not bytes): fixes
+  /// are byte edits of UTF-8 text.
+  var isUTF8File: Bool { !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) }
 
   /// Renames the unknown key of pair `i` to `name`, unless the mapping has that key already.
   func renameFix(_ mapping: YAMLNodeID, _ i: Int, to name: String) -> Fix? {

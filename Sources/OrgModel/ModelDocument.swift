@@ -7,17 +7,31 @@ public final class ModelDocument: Sendable {
   public let yaml: YAMLDocument
   /// The document's position in its file (0 for the first `---`).
   public let index: Int
+  /// Scalars whose text a dialect rewrote (an LZA `{{ placeholder }}` resolved from replacements-config.yaml);
+  /// empty for orglint/v1 documents.
+  let substitutions: [YAMLNodeID: String]
 
   public init(_ yaml: YAMLDocument, index: Int = 0) {
     self.yaml = yaml
     self.index = index
+    self.substitutions = [:]
+  }
+
+  init(_ yaml: YAMLDocument, index: Int, substitutions: [YAMLNodeID: String]) {
+    self.yaml = yaml
+    self.index = index
+    self.substitutions = substitutions
   }
 
   /// The file's path as shown to users.
   public var path: String { yaml.file.path }
 
-  /// A scalar's text; nil for nil.
-  func text(_ node: YAMLNodeID?) -> String? { node.map { yaml.scalar($0) } }
+  /// A scalar's text (as a dialect resolved it); nil for nil.
+  func text(_ node: YAMLNodeID?) -> String? {
+    guard let node else { return nil }
+    if !substitutions.isEmpty, let resolved = substitutions[node] { return resolved }
+    return yaml.scalar(node)
+  }
 
   /// The string pairs of a mapping (checked when decoded: pairs whose value is not a scalar are left out, null
   /// values read as "").
@@ -55,10 +69,20 @@ public struct ModelLocation: Hashable, Sendable, CustomStringConvertible {
 public struct NodeRef: Sendable {
   public let document: ModelDocument
   public let node: YAMLNodeID
+  /// For entities of another dialect (Docs/dialects.md): model paths written elsewhere than under `node`, such as
+  /// an LZA organization's `rootAccess`, which global-config.yaml holds.
+  let redirects: LocationRedirects?
 
   public init(document: ModelDocument, node: YAMLNodeID) {
     self.document = document
     self.node = node
+    self.redirects = nil
+  }
+
+  init(document: ModelDocument, node: YAMLNodeID, redirects: LocationRedirects?) {
+    self.document = document
+    self.node = node
+    self.redirects = redirects
   }
 
   /// The entity itself: from its first key (or its opening brace when it has none) to the end of its mapping.
@@ -76,6 +100,11 @@ public struct NodeRef: Sendable {
   /// A field points at its key, from the key's first character to the end of its value. When a part of the path
   /// is absent from the YAML, the nearest part that exists answers, and with none, the entity itself.
   public func location(of path: [String]) -> ModelLocation {
+    if let redirects, !path.isEmpty, let found = redirects.longestPrefix(of: path) {
+      let rest = Array(path[found.count...])
+      if rest.isEmpty { return found.target.location }
+      return NodeRef(document: found.target.document, node: found.target.value).location(of: rest)
+    }
     let d = document.yaml
     var current = node
     var best: (YAMLNodeID, YAMLNodeID)?
@@ -117,4 +146,42 @@ func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> 
   guard a.count == b.count else { return false }
   for i in 0..<a.count where a[i] != b[i] { return false }
   return true
+}
+
+/// Model paths of one entity that a dialect reads from other nodes (or files) than the entity's own mapping:
+/// `rootAccess.rootSessions` → `capabilities.allowRootSessions` of global-config.yaml. Set once when decoding.
+final class LocationRedirects: @unchecked Sendable {
+  /// A key and its value in some document: the range a finding on the field covers.
+  struct Target {
+    let document: ModelDocument
+    let key: YAMLNodeID
+    let value: YAMLNodeID
+
+    var location: ModelLocation {
+      let d = document.yaml
+      var end = d.endOffset(value)
+      if let target = d.resolve(value), d.kind(value) != .alias { end = max(end, d.endOffset(target)) }
+      return ModelLocation(
+        path: document.path, range: SourceRange(start: d.start(key), end: d.file.location(atByteOffset: end)))
+    }
+  }
+
+  /// Model path (parts joined with `/`) → where it is written.
+  private(set) var targets: [String: Target] = [:]
+
+  init() {}
+
+  func set(_ path: [String], _ document: ModelDocument, key: YAMLNodeID, value: YAMLNodeID) {
+    targets[path.joined(separator: "/")] = Target(document: document, key: key, value: value)
+  }
+
+  /// The longest prefix of `path` that is redirected, with its length.
+  func longestPrefix(of path: [String]) -> (count: Int, target: Target)? {
+    var n = path.count
+    while n > 0 {
+      if let t = targets[path[0..<n].joined(separator: "/")] { return (n, t) }
+      n -= 1
+    }
+    return nil
+  }
 }

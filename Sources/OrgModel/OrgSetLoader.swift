@@ -12,7 +12,7 @@ public enum OrgSetLoader {
   /// `overrides` maps absolute paths to bytes read in their place (an editor's unsaved buffers, `orglint server`).
   public static func load(
     paths: [String], limits: YAMLLimits = YAMLLimits(), include: (@Sendable (String) -> Bool)? = nil,
-    overrides: [String: [UInt8]] = [:]
+    overrides: [String: [UInt8]] = [:], dialect: DialectChoice = .auto
   ) -> LoadedSet {
     var found = Discovery.find(paths: paths)
     if let include {
@@ -35,15 +35,37 @@ public enum OrgSetLoader {
     }
     var files: [FileResult] = []
     var unreadable = found.unreadable
-    for r in results {
+    /// Files by folder (absolute) and name, for finding a dialect's folder by its fixed file names.
+    var byFolder: [String: [String: (File: Discovery.File, yaml: YAMLFile)]] = [:]
+    for (file, r) in zip(found.files, results) {
       switch r {
-      case .success(let f): files.append(f)
+      case .success(let f):
+        files.append(f)
+        let (folder, name) = Self.split(file.absolutePath)
+        byFolder[folder, default: [:]][name] = (file, f.yaml)
       case .failure(let e): unreadable.append(e)
       }
     }
+    var lza: DialectResult?
+    // The first LZA config folder in path order (a set is one organization).
+    if dialect.reads(.lza), let (folder, named) = byFolder.filter({ LZADialect.isConfigFolder(Set($0.value.keys)) })
+      .min(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+    {
+      let any = named.first!.value
+      let shown = String(any.File.displayPath.dropLast(Self.split(any.File.absolutePath).name.utf8.count))
+      lza = LZADialect.decode(
+        files: named.mapValues(\.yaml), folder: shown.hasSuffix("/") ? String(shown.dropLast()) : shown,
+        absoluteFolder: folder, limits: limits)
+    }
     return merge(
       files, root: found.root, unreadable: unreadable, skipped: found.skipped,
-      reportedPaths: found.namedFiles.map { Set($0) })
+      reportedPaths: found.namedFiles.map { Set($0) }, dialect: lza, choice: dialect)
+  }
+
+  /// A path's folder and file name.
+  static func split(_ path: String) -> (folder: String, name: String) {
+    guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+    return (String(path[..<slash]), String(path[path.index(after: slash)...]))
   }
 
   /// Loads a set from files already in memory (rule examples, tests, stdin), in the order given.
@@ -60,42 +82,76 @@ public enum OrgSetLoader {
   /// Merges the files' documents in order and links the model.
   static func merge(
     _ perFile: [FileResult], root: String?, unreadable: [SourceFileError], skipped: [SourceFileError] = [],
-    reportedPaths: Set<String>?
+    reportedPaths: Set<String>?, dialect: DialectResult? = nil, choice: DialectChoice = .auto
   ) -> LoadedSet {
-    var findings: [Finding] = skipped.map(Self.skippedFinding)
-    var organization: Organization?
-    var accounts: [Account] = []
+    var findings: [Finding] = skipped.map(Self.skippedFinding) + (dialect?.findings ?? [])
+    // Declared (a dialect's folder or template) and observed (orglint/v1 documents, as `orglint import aws` writes).
+    var declaredOrg: Organization? = dialect?.organization
+    var declared: [Account] = dialect?.accounts ?? []
+    var observedOrg: Organization?
+    var observed: [Account] = []
+    var documents = dialect == nil ? 0 : 1
+    var dialectName: String? = dialect == nil ? nil : "lza"
     var tasks: [PrivilegedTask] = []
-    accounts.reserveCapacity(perFile.reduce(0) { $0 + $1.accountCount })
+    observed.reserveCapacity(perFile.reduce(0) { $0 + $1.accountCount })
     tasks.reserveCapacity(perFile.reduce(0) { $0 + $1.taskCount })
+    func second(_ first: Organization, _ org: Organization, _ what: String) -> Finding {
+      let at = first.origin.location
+      let here = org.origin.location
+      return Finding(
+        ModelRules.duplicateOrganization,
+        "a second \(what); the set's Organization is defined at \(at.path):\(at.range.start.line), so this one "
+          + "(with its \(what == "Organization document" ? "inline accounts and tasks" : "accounts")) is left out",
+        path: here.path, range: SourceRange(at: here.range.start))
+    }
     for file in perFile {
       findings.append(contentsOf: file.yaml.findings)
-      for doc in file.decoders {
-        findings.append(contentsOf: doc.findings)
-        if let org = doc.organizations.first {
-          if let first = organization {
-            let at = first.origin.location
-            let here = org.origin.location
-            findings.append(
-              Finding(
-                ModelRules.duplicateOrganization,
-                "a second Organization document; the set's Organization is defined at \(at.path):"
-                  + "\(at.range.start.line), so this one (with its inline accounts and tasks) is left out",
-                path: here.path, range: SourceRange(at: here.range.start)))
+      for document in file.yaml.documents where choice.reads(.orgFormation) && OrgFormationDialect.isTemplate(document) {
+        let template = OrgFormationDialect.decode(document)
+        documents += 1
+        findings += template.findings
+        if let org = template.organization {
+          if let first = declaredOrg {
+            findings.append(second(first, org, "organization (an org-formation template)"))
             continue
           }
-          organization = org
+          declaredOrg = org
         }
-        accounts.append(contentsOf: doc.accounts)
+        declared += template.accounts
+        dialectName = dialectName ?? "org-formation"
+      }
+      for doc in file.decoders where choice.reads(.orglint) {
+        documents += 1
+        findings.append(contentsOf: doc.findings)
+        if let org = doc.organizations.first {
+          if let first = observedOrg {
+            findings.append(second(first, org, "Organization document"))
+            continue
+          }
+          observedOrg = org
+        }
+        observed.append(contentsOf: doc.accounts)
         tasks.append(contentsOf: doc.tasks)
       }
+    }
+    let organization: Organization?
+    let accounts: [Account]
+    if declaredOrg != nil || !declared.isEmpty, observedOrg != nil || !observed.isEmpty {
+      var drift = DeclaredObserved(declared: declared, observed: observed, observedOrg: observedOrg)
+      accounts = drift.combine()
+      findings += drift.findings
+      organization = observedOrg ?? declaredOrg
+    } else {
+      organization = declaredOrg ?? observedOrg
+      accounts = declared + observed
     }
     var linker = Linker()
     linker.link(organization: organization, accounts: accounts, tasks: tasks)
     findings.append(contentsOf: linker.findings)
     return LoadedSet(
-      root: root, files: perFile.map(\.yaml), organization: organization, accounts: linker.accounts,
-      byId: linker.accountsById, tasks: tasks, findings: findings, unreadable: unreadable,
+      root: root, files: perFile.map(\.yaml) + (dialect?.extraFiles ?? []), dialect: dialectName,
+      organizationDocuments: documents, organization: organization, accounts: linker.accounts,
+      byId: linker.accountsById, tasks: tasks, findings: findings, unreadable: unreadable + (dialect?.unreadable ?? []),
       reportedPaths: reportedPaths)
   }
 }

@@ -15,6 +15,23 @@ public struct JSONFinding: Codable, Hashable, Sendable {
     public var justification: String
   }
 
+  /// A safe repair: its edits of the finding's file.
+  public struct FixInfo: Codable, Hashable, Sendable {
+    public var description: String
+    public var edits: [Edit]
+  }
+  /// Bytes `byteOffset ..< byteOffset + byteLength` of the file (the span `line:column`–`endLine:endColumn`)
+  /// replaced by `replacement`.
+  public struct Edit: Codable, Hashable, Sendable {
+    public var byteOffset: Int
+    public var byteLength: Int
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    public var replacement: String
+  }
+
   public var ruleId: String
   public var ruleName: String
   public var severity: String
@@ -30,6 +47,7 @@ public struct JSONFinding: Codable, Hashable, Sendable {
   public var suppressed: Bool
   public var suppression: SuppressionInfo?
   public var baselineState: String?
+  public var fixes: [FixInfo]?
 
   public init(_ finding: Finding) {
     ruleId = finding.ruleId
@@ -50,5 +68,16 @@ public struct JSONFinding: Codable, Hashable, Sendable {
     suppressed = finding.suppression != nil
     suppression = finding.suppression.map { SuppressionInfo(kind: $0.kind.rawValue, justification: $0.justification) }
     baselineState = finding.baselineState?.rawValue
+    let fixes = finding.fixes.map { fix in
+      FixInfo(
+        description: fix.description,
+        edits: fix.edits.map { e in
+          Edit(
+            byteOffset: e.range.start.offset, byteLength: e.byteRange.count, line: e.range.start.line,
+            column: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column,
+            replacement: e.replacement)
+        })
+    }
+    self.fixes = fixes.isEmpty ? nil : fixes
   }
 }

@@ -45,6 +45,28 @@ struct JSONReportWriter {
       if let v = f.endColumn { $0.key("endColumn") { $0.int(v) } }
       if let v = f.endLine { $0.key("endLine") { $0.int(v) } }
       $0.key("fingerprint") { $0.string(f.fingerprint) }
+      if let fixes = f.fixes {
+        $0.key("fixes") {
+          $0.array(fixes) { w, fix in
+            w.object {
+              $0.key("description") { $0.string(fix.description) }
+              $0.key("edits") {
+                $0.array(fix.edits) { w, e in
+                  w.object {
+                    $0.key("byteLength") { $0.int(e.byteLength) }
+                    $0.key("byteOffset") { $0.int(e.byteOffset) }
+                    $0.key("column") { $0.int(e.column) }
+                    $0.key("endColumn") { $0.int(e.endColumn) }
+                    $0.key("endLine") { $0.int(e.endLine) }
+                    $0.key("line") { $0.int(e.line) }
+                    $0.key("replacement") { $0.string(e.replacement) }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
       if let v = f.line { $0.key("line") { $0.int(v) } }
       if let v = f.logicalLocation { $0.key("logicalLocation") { $0.string(v) } }
       $0.key("message") { $0.string(f.message) }

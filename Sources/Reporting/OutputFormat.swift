@@ -12,6 +12,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   case junit
   /// GitLab Code Quality JSON.
   case gitlab
+  /// One self-contained HTML page: the organization drawn, counts, timeline and every finding.
+  case html
 
   /// The formatter of this format; `color` only affects `text`.
   public func formatter(color: Bool = false) -> any ReportFormatter {
@@ -22,6 +24,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case .github: GitHubFormatter()
     case .junit: JUnitFormatter()
     case .gitlab: GitLabFormatter()
+    case .html: HTMLFormatter()
     }
   }
 

@@ -39,6 +39,10 @@ public struct Report: Sendable {
   /// scanning rejects a whole SARIF upload when one result has no file. The CLI passes the Organization document or
   /// the config file; nil means the first source file in path order.
   public var anchorPath: String?
+  /// The organization's shape, for the html report's tree and timeline; nil draws no tree.
+  public var organization: OrganizationOutline?
+  /// The time rules saw as `now`, in seconds since 1970 (the html timeline ends there).
+  public var now: Int64?
 
   public init(
     findings: [Finding], rules: [RuleDescriptor], sources: [String: SourceFile] = [:],

@@ -147,7 +147,27 @@ public struct SARIFFormatter: ReportFormatter {
       message: SARIF.Message(text: finding.message), locations: location(finding, anchor: anchor).map { [$0] },
       relatedLocations: related.isEmpty ? nil : related,
       partialFingerprints: ["orglint/v1": finding.stableFingerprint],
-      suppressions: suppressions, baselineState: finding.baselineState?.rawValue)
+      suppressions: suppressions, baselineState: finding.baselineState?.rawValue, fixes: fixes(finding))
+  }
+
+  /// The finding's fixes (§3.55), each one change of the finding's file; nil when it has none.
+  static func fixes(_ finding: Finding) -> [SARIF.Fix]? {
+    guard let path = finding.path, !finding.fixes.isEmpty else { return nil }
+    return finding.fixes.map { fix in
+      let replacements = fix.edits.map { edit in
+        let r = edit.range
+        return SARIF.Replacement(
+          deletedRegion: SARIF.Region(
+            startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column,
+            byteOffset: r.start.offset, byteLength: edit.byteRange.count),
+          insertedContent: edit.replacement.isEmpty ? nil : SARIF.ArtifactContent(text: edit.replacement))
+      }
+      return SARIF.Fix(
+        description: SARIF.Message(text: fix.description),
+        artifactChanges: [
+          SARIF.ArtifactChange(artifactLocation: SARIF.ArtifactURI.location(of: path), replacements: replacements)
+        ])
+    }
   }
 
   /// An `open` result: the rule could not be judged for the item, because the facts it read are unknown.

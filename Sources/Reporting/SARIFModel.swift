@@ -164,6 +164,32 @@ extension SARIF {
     var partialFingerprints: [String: String]
     var suppressions: [Suppression]?
     var baselineState: String?
+    var fixes: [Fix]? = nil
+  }
+}
+
+extension SARIF {
+  /// §3.55 fix: a proposed repair of a result, as replacements in files (§3.56 artifactChange, §3.57 replacement).
+  struct Fix: Codable, Hashable {
+    var description: Message
+    var artifactChanges: [ArtifactChange]
+  }
+
+  /// §3.56 artifactChange: the replacements in one file.
+  struct ArtifactChange: Codable, Hashable {
+    var artifactLocation: ArtifactLocation
+    var replacements: [Replacement]
+  }
+
+  /// §3.57 replacement: a region removed and the text put in its place (an empty region inserts).
+  struct Replacement: Codable, Hashable {
+    var deletedRegion: Region
+    var insertedContent: ArtifactContent?
+  }
+
+  /// §3.3 artifactContent, as text.
+  struct ArtifactContent: Codable, Hashable {
+    var text: String
   }
 }
 
@@ -245,12 +271,15 @@ extension String {
 }
 
 extension SARIF {
-  /// §3.30 region: 1-based lines and code-point columns; `endColumn` is exclusive.
+  /// §3.30 region: 1-based lines and code-point columns; `endColumn` is exclusive. A fix's regions also give the bytes
+  /// (`byteOffset`, `byteLength`: the same span, counted from the file's first byte).
   struct Region: Codable, Hashable {
     var startLine: Int
     var startColumn: Int?
     var endLine: Int?
     var endColumn: Int?
+    var byteOffset: Int? = nil
+    var byteLength: Int? = nil
   }
 }
 

@@ -3,7 +3,7 @@ import Diagnostics
 /// clang/swiftc-style diagnostics: `path:line:col: error: message [ID name]`, the source line, a caret, and a summary.
 ///
 /// Suppressed and baselined findings are not printed, only counted in the summary. Related locations follow their
-/// finding as `note:` lines.
+/// finding as `note:` lines. A finding `lint --fix` can repair ends in `[*]`, and the summary counts them.
 public struct TextFormatter: ReportFormatter {
   /// Use ANSI colours (the CLI decides from the tty, `--color` and `NO_COLOR`).
   public var color: Bool
@@ -17,7 +17,8 @@ public struct TextFormatter: ReportFormatter {
     for finding in report.diagnostics where finding.isActive {
       out += diagnostic(
         path: finding.path, range: finding.range, severity: finding.severity,
-        message: finding.message, rule: "[\(finding.ruleId) \(finding.ruleName)]", sources: report.sources)
+        message: finding.message,
+        rule: "[\(finding.ruleId) \(finding.ruleName)]" + (finding.fixes.isEmpty ? "" : " [*]"), sources: report.sources)
       for related in finding.related {
         out += diagnostic(
           path: related.path, range: related.range, severity: .note, message: related.message, rule: nil,
@@ -25,6 +26,8 @@ public struct TextFormatter: ReportFormatter {
       }
     }
     guard report.exitCode == 2, !report.configurationProblems.isEmpty else {
+      let fixable = report.findings.filter { $0.isActive && !$0.fixes.isEmpty }.count
+      if fixable > 0 { out += "[*] \(fixable) fixable with orglint lint --fix\n" }
       out += ReportSummary(report).text + "\n"
       if let line = ReportSummary.notJudgedText(report.sortedNotJudged) { out += TerminalText.safe(line) + "\n" }
       return out

@@ -1,7 +1,7 @@
 import Diagnostics
 import LocatedYAML
 
-/// Reads rule files (RULES.md's format) into `Rule`s, with a located finding for every problem. Expressions are
+/// Reads rule files (the format of Docs/writing-rules.md) into `Rule`s, with a located finding for every problem. Expressions are
 /// only read here; `RuleCompiler` parses and type-checks them.
 public enum RuleFileParser {
   static let fields = [

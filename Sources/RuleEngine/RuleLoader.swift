@@ -3,6 +3,8 @@ import OrgModel
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Finds and parses rule files: the built-ins, then user rule folders. Ids and names must be unique across all.

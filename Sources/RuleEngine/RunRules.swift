@@ -23,5 +23,13 @@ public enum RunRules {
       + "`version`). The run stops with exit code 2.",
     remediation: "Rewrite it with `orglint lint --write-baseline FILE`, or restore it from version control.")
 
-  public static let all = [unreadablePath, unknownRule, invalidBaseline]
+  public static let noOrganizationDocuments = RuleDescriptor(
+    id: "IO003", name: "no-organization-documents", title: "The linted paths hold organization documents",
+    severity: .error, tags: ["io"],
+    description: "The paths hold YAML files, but none is an organization document orglint reads: no orglint/v1 "
+      + "document, no LZA config folder and no org-formation template (Docs/dialects.md). Saying \"no problems found\" "
+      + "would be a silent all-clear on files that were not read, so the run stops with exit code 2.",
+    remediation: "Lint the folder that holds the organization documents, or the top of the LZA config folder "
+      + "(where accounts-config.yaml and organization-config.yaml are).")
+  public static let all = [unreadablePath, unknownRule, invalidBaseline, noOrganizationDocuments]
 }

@@ -4,6 +4,8 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// `orglint lint --fix`: the fixes of a run's findings, file by file, applied in place or shown as a diff.
@@ -25,10 +27,13 @@ struct FixRun {
 
   let files: [FileFixes]
 
-  /// The fixes of `result`'s findings, grouped by file in path order.
-  init(_ result: LintResult) {
+  /// The fixes of `result`'s findings, grouped by file in path order. `recordingBaseline`: the run records a new
+  /// baseline (`--write-baseline`), which marks every finding as in it; they are fixed all the same (unless
+  /// suppressed), and the baseline records what remains.
+  init(_ result: LintResult, recordingBaseline: Bool) {
     var byPath: [String: [Finding]] = [:]
-    for finding in result.findings where finding.isActive && !finding.fixes.isEmpty {
+    for finding in result.findings where !finding.fixes.isEmpty {
+      guard finding.isActive || (recordingBaseline && finding.suppression == nil) else { continue }
       guard let path = finding.path, result.sources[path] != nil else { continue }
       byPath[path, default: []].append(finding)
     }

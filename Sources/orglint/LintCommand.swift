@@ -7,6 +7,8 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// `orglint lint`: the main job.
@@ -15,7 +17,8 @@ struct Lint: ParsableCommand {
     abstract: "Lint the organization set under PATH (default: the current folder).",
     discussion: """
       Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it, or coverage under --min-coverage; \
-      2 orglint could not do its job (bad arguments, unreadable path, invalid rule file).
+      2 orglint could not do its job (bad arguments, unreadable path, invalid rule file, a file --fix could not \
+      write). With --fix --diff: 1 when there is something to fix.
       """)
 
   @Argument(help: ArgumentHelp(
@@ -26,7 +29,7 @@ struct Lint: ParsableCommand {
   @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of user rules (repeatable).", valueName: "dir"))
   var ruleDirectories: [String] = []
 
-  @Option(help: "Output format: text, json, sarif, github, junit or gitlab.")
+  @Option(help: "Output format: text, json, sarif, github, junit, gitlab or html.")
   var format: OutputFormat = .text
 
   @Option(help: ArgumentHelp(
@@ -104,7 +107,7 @@ struct Lint: ParsableCommand {
     try outputs.check(against: result.inputFiles)
     var fixFailed = false
     if fix, result.problems.isEmpty {
-      let fixes = FixRun(result)
+      let fixes = FixRun(result, recordingBaseline: writeBaseline != nil)
       fixes.reportConflicts()
       if diff {
         let (count, files) = fixes.counts
@@ -139,12 +142,16 @@ struct Lint: ParsableCommand {
       result.isUnderMinCoverage
       || result.findings.contains { f in f.isActive && threshold.map { f.severity >= $0 } ?? false }
     let code: Int32 = failing ? 1 : 0
-    let report = Report(
+    var report = Report(
       findings: result.findings, rules: result.rules, sources: result.sources, ruleOverrides: overrides,
       exitCode: Int(code), toolVersion: OrglintVersion.current, filesScanned: result.filesScanned,
       notJudged: result.notJudged, checks: result.checks, automationId: category,
       sourceRootURI: Report.directoryURI(FilePath.currentDirectory()),
       anchorPath: result.set?.organization?.origin.document.path ?? result.config?.path)
+    if format == .html {
+      report.organization = result.set.map(OrganizationOutline.init)
+      report.now = clock.seconds
+    }
     let colored = color.isEnabled(outputIsTerminal: (output ?? "-") == "-" && isatty(1) != 0, environment: environment())
     var text = format.render(report, color: colored)
     if statistics { text += StatisticsFormatter.render(report) }

@@ -6,7 +6,12 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
+
+/// The C library's `write` (inside `StandardOutput`, a bare `write` names its own method).
+private func writeToDescriptor(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
 
 /// Standard output, written with every error checked: a full disk, a closed pipe or a closed standard output is a
 /// message on standard error and exit code 2, never a report silently cut short (SIGPIPE is ignored, see
@@ -18,7 +23,7 @@ enum StandardOutput {
     let failure: Int32? = text.withUTF8 { buffer in
       var done = 0
       while done < buffer.count {
-        let n = Glibc.write(1, buffer.baseAddress! + done, buffer.count - done)
+        let n = writeToDescriptor(1, buffer.baseAddress! + done, buffer.count - done)
         if n < 0, errno == EINTR { continue }
         guard n > 0 else { return n == 0 ? EIO : errno }
         done += n

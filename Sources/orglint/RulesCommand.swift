@@ -7,6 +7,8 @@ import RuleEngine
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// `orglint rules`: list, explain, test and document the rules.

@@ -41,7 +41,7 @@ import Testing
 
   @Test func configurationSnippetsLoad() throws {
     let blocks = try Self.yamlBlocks("Docs/configuration.md")
-    #expect(blocks.count == 9)
+    #expect(blocks.count == 10)
     for block in blocks {
       #expect(Self.configProblems(block) == [], "\(block)")
     }

@@ -91,4 +91,14 @@ import Testing
         + "principal: p\nstartedAt: 2026-01-01T00:00:00Z\n---\n  apiVersion: orglint/v1\n  kind: Account\n"
         + "  id: \"333333333333\"\n  name: n\n  email: e@x.com")
   }
+
+  @Test func aUTF16FileGetsNoFix() {
+    // libyaml reads UTF-16 too, with positions in characters: a byte edit would corrupt the file.
+    let text = "kind: Account\nid: 012345678901\nname: n\nemail: e@x.com\n"
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let set = OrgSetLoader.load(sources: [SourceFile(path: "a.yaml", bytes: utf16)])
+    #expect(set.findings.map { $0.ruleId } == ["SCHEMA007", "SCHEMA005"])
+    #expect(set.findings.allSatisfy { $0.fixes.isEmpty })
+  }
 }

@@ -59,7 +59,8 @@ import Testing
   @Test func writerKnowsEveryField() {
     let finding = JSONFinding(Fixture.findings[0])
     #expect(Mirror(reflecting: finding).children.map { $0.label ?? "" }.sorted() == [
-      "baselineState", "column", "endColumn", "endLine", "fingerprint", "line", "logicalLocation", "message", "path",
+      "baselineState", "column", "endColumn", "endLine", "fingerprint", "fixes", "line", "logicalLocation", "message",
+      "path",
       "related", "ruleId", "ruleName", "severity", "suppressed", "suppression",
     ])
     let report = JSONReport(Fixture.report)

@@ -61,7 +61,7 @@ import Testing
     ] {
       #expect(run.lines.contains { $0.hasPrefix("  \(option) ") || $0 == "  \(option)" }, "\(option)")
     }
-    #expect(text.contains("(values: text, json, sarif, github, junit, gitlab; default: text)"))
+    #expect(text.contains("(values: text, json, sarif, github, junit, gitlab, html; default: text)"))
     #expect(text.contains("(default: the config's failOn, else error). (values: error, warning, note, never)"))
     #expect(try OrglintProcess.run(["help", "lint"]).stdout == run.stdout)
   }

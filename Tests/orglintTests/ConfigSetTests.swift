@@ -218,6 +218,8 @@ import Testing
     #expect(try Self.places(run) == ["ROOT004 org/accounts/web.yaml:8:1"])  // no Organization, so no ROOT001
   }
 
+  /// Walked, a folder of other YAML only is IO003 (exit 2), never "no problems found" (issue 12); named files, as
+  /// pre-commit passes them, are still skipped silently.
   @Test func otherYAMLIsSkippedSilently() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
@@ -245,11 +247,24 @@ import Testing
 
       """)
     try folder.write("docker-compose.yaml", "services:\n  web:\n    image: nginx\n")
+    // A folder whose YAML holds no organization document is not an all-clear: nothing was read (IO003).
     let run = try OrglintProcess.lint(["."], in: folder.path)
-    #expect(run.status == 0)
-    #expect(run.stderr == "")
-    #expect(run.stdout == "no problems found in 3 files\n")
-    // Named explicitly, as pre-commit does for every changed *.yaml, they are still skipped.
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr.hasPrefix(
+        "orglint: error: no organization documents found in 3 YAML files (orglint/v1 documents, an LZA config folder "
+          + "or an org-formation template; see Docs/dialects.md) [IO003 no-organization-documents]\n"))
+    // Beside the organization's documents, the other YAML files are skipped silently, in the whole set and when named
+    // explicitly, as pre-commit does for every changed *.yaml.
+    try folder.write(
+      "org/prod.yaml",
+      "apiVersion: orglint/v1\nkind: Account\nid: \"111111111111\"\nname: prod\nemail: prod@example.com\n"
+        + "organizationalUnit: Workloads\n")
+    let whole = try OrglintProcess.lint(["--only", "ROOT004", "."], in: folder.path)
+    #expect(whole.status == 0)
+    #expect(whole.stderr == "")
+    #expect(whole.stdout == "no problems found in 4 files\n")
     let named = try OrglintProcess.lint(["k8s/deploy.yaml", "ci/release.yml"], in: folder.path)
     #expect(named.status == 0)
     #expect(named.stdout == "no problems found in 2 files\n")
@@ -274,9 +289,10 @@ import Testing
     #expect(
       run.stdout == """
         account.yaml:1:1: warning: this Account document has no apiVersion; add 'apiVersion: orglint/v1' \
-        [SCHEMA007 schema-api-version]
+        [SCHEMA007 schema-api-version] [*]
         kind: Account
         ^
+        [*] 1 fixable with orglint lint --fix
         1 warning in 1 file
 
         """)

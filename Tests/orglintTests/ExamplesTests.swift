@@ -93,7 +93,7 @@ import Testing
     let blocks = [
       """
       Examples/insecure-org/accounts/broken.yaml:6:1: error: unknown field 'emial' in Account; did you mean 'email'? \
-      [SCHEMA001 schema-unknown-field]
+      [SCHEMA001 schema-unknown-field] [*]
       emial: aws-root+marketing@globex.example.com   # unknown field (did you mean 'email'?), so email is missing
       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       """,
@@ -145,10 +145,11 @@ import Testing
     let lines = run.lines
     let summary = try #require(lines.last)
     #expect(summary == "18 errors, 12 warnings and 1 note in 7 files")
-    let body = lines.dropLast()
+    #expect(lines.dropLast().last == "[*] 3 fixable with orglint lint --fix")
+    let body = lines.dropLast(2)
     #expect(body.count % 3 == 0)
     let header =
-      /^Examples\/insecure-org\/[a-z\/]+\.yaml:\d+:\d+: (error|warning|note): .+ \[[A-Z]+\d{3} [a-z0-9-]+\]$/
+      /^Examples\/insecure-org\/[a-z\/]+\.yaml:\d+:\d+: (error|warning|note): .+ \[[A-Z]+\d{3} [a-z0-9-]+\]( \[\*\])?$/
     let related = /^Examples\/insecure-org\/[a-z\/]+\.yaml:\d+:\d+: note: [^\[\]]+$/
     let caret = /^ *\^~*$/
     for i in stride(from: body.startIndex, to: body.endIndex, by: 3) {
@@ -171,21 +172,22 @@ import Testing
         apiVersion: orglint/v1
         ^
         Examples/insecure-org/accounts/broken.yaml:6:1: error: unknown field 'emial' in Account; did you mean \
-        'email'? [SCHEMA001 schema-unknown-field]
+        'email'? [SCHEMA001 schema-unknown-field] [*]
         emial: aws-root+marketing@globex.example.com   # unknown field (did you mean 'email'?), so email is missing
         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
         Examples/insecure-org/accounts/broken.yaml:17:1: error: account id 012345670123 is an unquoted number; \
-        quote it: YAML reads unquoted numbers as integers and drops leading zeros [SCHEMA005 schema-malformed-value]
+        quote it: YAML reads unquoted numbers as integers and drops leading zeros [SCHEMA005 schema-malformed-value] [*]
         id: 012345670123                          # unquoted id: a number (YAML 1.1 even reads it as octal); quote it
         ^~~~~~~~~~~~~~~~
         Examples/insecure-org/accounts/broken.yaml:26:3: error: 'passwordRecovery: yes' is a YAML 1.1 boolean that \
-        YAML 1.2 tools read as a string; write true instead [SCHEMA006 schema-yaml11-boolean]
+        YAML 1.2 tools read as a string; write true instead [SCHEMA006 schema-yaml11-boolean] [*]
           passwordRecovery: yes                   # not a boolean in orglint (YAML 1.2): write true or false
           ^~~~~~~~~~~~~~~~~~~~~
         Examples/insecure-org/accounts/workloads.yaml:12:3: error: root user of account payments-prod \
         (444444444444) has 1 access key(s) (1 active): AKIAGLOBEXPAYMENTS01 [ROOT002 no-root-access-keys]
           accessKeys:                             # ROOT002: a root access key; ROOT008: used three weeks ago
           ^~~~~~~~~~~
+        [*] 3 fixable with orglint lint --fix
         5 errors in 7 files
 
         """)

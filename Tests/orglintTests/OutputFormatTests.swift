@@ -24,7 +24,7 @@ import Testing
     #expect(report.findings.count == 31)
     let documented: Set<String> = [
       "ruleId", "ruleName", "severity", "message", "path", "line", "column", "endLine", "endColumn", "fingerprint",
-      "suppressed", "logicalLocation", "related", "suppression", "baselineState",
+      "suppressed", "logicalLocation", "related", "suppression", "baselineState", "fixes",
     ]
     for finding in try #require(report.object["findings"] as? [[String: Any]]) {
       let keys = Set(finding.keys)

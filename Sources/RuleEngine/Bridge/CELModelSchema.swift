@@ -1,7 +1,9 @@
 import CEL
 import OrgModel
 
-/// The model as rules see it (Docs/model.md): one table per CEL type, each field with its reader.
+/// The model as rules see it (Docs/model.md): one table per CEL type, each field with its reader. The one description
+/// of that view: the checker declares these types (`allTypes`), the bridge reads the model with them, and a test holds
+/// Docs/model.md's tables to them.
 enum CELModelSchema {
   static let organization = BridgeType<Organization>(
     "Organization", unknown: { $0.unknown },
