@@ -111,6 +111,25 @@ public final class LanguageServer: @unchecked Sendable {
       // Edits computed on an older text would land in the wrong place: none until the newest text is linted.
       let current = lock.withLock { documents[params.textDocument.uri]?.version == lint.version && lints[lint.uri] != nil }
       respond(id, result: current ? CodeActions.actions(for: lint, in: params.range, encoding: encoding) : [])
+    case "textDocument/hover":
+      let params = try decode(TextDocumentPositionParams.self, body)
+      let lint = try currentText(params.textDocument.uri)
+      respond(id, result: Navigation.hover(at: params.position, in: lint, all: allLints(), encoding: encoding))
+    case "textDocument/definition":
+      let params = try decode(TextDocumentPositionParams.self, body)
+      let lint = try currentText(params.textDocument.uri)
+      respond(id, result: Navigation.definition(at: params.position, in: lint, all: allLints(), encoding: encoding))
+    case "textDocument/references":
+      let params = try decode(ReferenceParams.self, body)
+      let lint = try currentText(params.textDocument.uri)
+      respond(id, result: Navigation.references(at: params.position, in: lint, all: allLints(), encoding: encoding))
+    case "textDocument/completion":
+      let params = try decode(TextDocumentPositionParams.self, body)
+      let lint = try currentText(params.textDocument.uri)
+      respond(id, result: Navigation.completion(at: params.position, in: lint, encoding: encoding))
+    case "textDocument/documentSymbol":
+      let params = try decode(TextDocumentParams.self, body)
+      respond(id, result: Navigation.symbols(in: try currentLint(params.textDocument.uri), encoding: encoding))
     default:
       throw ResponseError(code: ResponseError.methodNotFound, message: "orglint server does not handle '\(method)'")
     }
@@ -150,6 +169,9 @@ public final class LanguageServer: @unchecked Sendable {
 
   private var watchesDynamically = false
 
+  /// The newest lint of every open document.
+  private func allLints() -> [DocumentLint] { lock.withLock { Array(lints.values) } }
+
   /// The lint of an open document, or an error naming the document.
   private func currentLint(_ uri: String) throws -> DocumentLint {
     try lock.withLock {
@@ -162,6 +184,14 @@ public final class LanguageServer: @unchecked Sendable {
         uri: uri, path: d.path, version: d.version, index: d.index, findings: [], diagnostics: [], lookup: nil,
         set: nil, rules: [:])
     }
+  }
+
+  /// The newest lint of an open document with the document's current text (the word under the cursor is read from
+  /// what the user sees; the set and the rules are the lint's).
+  private func currentText(_ uri: String) throws -> DocumentLint {
+    var lint = try currentLint(uri)
+    if let document = lock.withLock({ documents[uri] }) { lint.index = document.index }
+    return lint
   }
 
   private func pullDiagnostics(_ id: RequestID, uri: String) throws {

@@ -96,7 +96,7 @@ final class LSPClient: @unchecked Sendable {
     wait(timeout: timeout) { ($0["id"] as? Int) == id && $0["method"] == nil }
   }
 
-  /// The `index`-th error response with a null id (answers to messages that had no usable id).
+  /// The error responses with a null id (answers to messages that had no usable id), in arrival order.
   func nullIdErrors() -> [[String: Any]] {
     lock.withLock { received.filter { $0["id"] is NSNull && $0["error"] != nil } }
   }

@@ -135,10 +135,80 @@ import Testing
     #expect(!after.map(located).contains("SCHEMA003@1:0"))  // email is there now
   }
 
-  @Test func relintsWhenAnotherFileOfTheSetChangesOnDisk() throws {
+  @Test func hoverDefinitionAndOutline() throws {
     let root = try copyExample("insecure-org")
     let client = try LSPClient()
     client.start(rootPath: root)
+    let uri = client.open(root + "/accounts/security.yaml")
+    #expect(client.diagnostics(uri)?.map(located) == Self.securityFindings)
+    func at(_ line: Int, _ character: Int) -> [String: Any] {
+      ["textDocument": ["uri": uri], "position": ["line": line, "character": character]]
+    }
+    // A rule id in a comment: the rule's title first.
+    client.request(2, "textDocument/hover", at(5, 45))
+    let rule = try #require(((client.response(2)?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String)
+    #expect(rule.hasPrefix("**SCP001** `deny-root-user-actions` (warning)\n\n"))
+    #expect(rule.contains("**How to fix it**"))
+    // An account id: its name, OU and the findings of the open files about it.
+    client.request(3, "textDocument/hover", at(15, 8))
+    let account = try #require(((client.response(3)?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String)
+    #expect(account.hasPrefix("**log-archive** (333333333333)\n\nOU: Security\n\nFindings in the open files:\n"))
+    #expect(account.components(separatedBy: "\n- ").map { $0.prefix(8) }.dropFirst() == ["SCP001: ", "ROOT004:", "ROOT001:"])
+    // Nothing under the cursor: null.
+    client.request(4, "textDocument/hover", at(12, 40))
+    #expect(client.response(4)?["result"] is NSNull)
+    // An OU path: its declaration in organization.yaml.
+    client.request(5, "textDocument/definition", at(5, 22))
+    let definition = try #require(client.response(5)?["result"] as? [String: Any])
+    #expect(definition["uri"] as? String == "file://" + root + "/organization.yaml")
+    #expect(((definition["range"] as? [String: Any])?["start"] as? [String: Int]) == ["line": 15, "character": 4])
+    // The outline: the two accounts.
+    client.request(6, "textDocument/documentSymbol", ["textDocument": ["uri": uri]])
+    let symbols = try #require(client.response(6)?["result"] as? [[String: Any]])
+    #expect(symbols.map { "\($0["name"]!) \($0["detail"]!)" } == ["security-tooling 222222222222", "log-archive 333333333333"])
+  }
+
+  @Test func referencesAndCompletion() throws {
+    let root = try copyExample("insecure-org")
+    let client = try LSPClient()
+    client.start(rootPath: root)
+    let uri = client.open(root + "/accounts/security.yaml")
+    #expect(client.diagnostics(uri)?.map(located) == Self.securityFindings)
+    // 222222222222 (security-tooling): its id, and the GuardDuty delegated administrator in organization.yaml.
+    client.request(2, "textDocument/references", [
+      "textDocument": ["uri": uri], "position": ["line": 2, "character": 6], "context": ["includeDeclaration": true],
+    ])
+    let references = try #require(client.response(2)?["result"] as? [[String: Any]])
+    let places = references.map { r -> String in
+      let start = (r["range"] as? [String: Any])?["start"] as? [String: Int]
+      return "\((r["uri"] as? String ?? "").replacingOccurrences(of: "file://" + root + "/", with: "")):\(start?["line"] ?? -1)"
+    }
+    #expect(places.contains("accounts/security.yaml:2") && places.contains("organization.yaml:10"))
+    // A suppression comment typed on a new line proposes rule ids.
+    client.notify("textDocument/didChange", [
+      "textDocument": ["uri": uri, "version": 2],
+      "contentChanges": [["range": ["start": ["line": 5, "character": 0], "end": ["line": 5, "character": 0]],
+        "text": "# orglint-disable-next-line \norganizationalUnit: \n"]],
+    ])
+    client.request(3, "textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 5, "character": 28]])
+    let rules = try #require(client.response(3)?["result"] as? [[String: Any]]).compactMap { $0["label"] as? String }
+    #expect(rules.contains("ROOT001") && rules.contains("SCP001") && rules.contains("SCHEMA001"))
+    // After `organizationalUnit:`, the OU paths of the set.
+    client.request(4, "textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 6, "character": 20]])
+    let units = try #require(client.response(4)?["result"] as? [[String: Any]]).compactMap { $0["label"] as? String }
+    #expect(units.contains("Security") && units.contains("Workloads/Prod"))
+  }
+
+  @Test func relintsWhenAnotherFileOfTheSetChangesOnDisk() throws {
+    let root = try copyExample("insecure-org")
+    let client = try LSPClient()
+    client.start(rootPath: root, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+    // A client that allows it is asked to watch the YAML files and the config file.
+    let registration = try #require(client.wait { $0["method"] as? String == "client/registerCapability" })
+    let registrations = (registration["params"] as? [String: Any])?["registrations"] as? [[String: Any]]
+    #expect(registrations?.first?["method"] as? String == "workspace/didChangeWatchedFiles")
+    let watchers = (registrations?.first?["registerOptions"] as? [String: Any])?["watchers"] as? [[String: Any]]
+    #expect(watchers?.compactMap { $0["globPattern"] as? String } == ["**/*.yaml", "**/*.yml", "**/.orglint.yaml"])
     let uri = client.open(root + "/accounts/security.yaml")
     #expect(client.diagnostics(uri)?.map(located) == Self.securityFindings)
     // Turning RootCredentialsManagement off in the organization document makes ROOT001 go (it needs the feature).

@@ -23,6 +23,12 @@ final class ModelBridge: @unchecked Sendable {
   /// The logical path of the entity being filled, for the causes of its unknown fields.
   private var owner: () -> String = { "" }
 
+  /// Breaks the cycles between records (an account's `tasks` hold the tasks, each task's `target` the account), so
+  /// that a long-running process (`orglint server`) frees each lint's records.
+  deinit {
+    for record in records.values { record.values = [] }
+  }
+
   init(_ set: LoadedSet) {
     var units: [OrganizationalUnit] = []
     var stack = set.organization?.organizationalUnits ?? []
