@@ -34,6 +34,8 @@ swift build -c release --package-path "$here" --product LoadBench >/dev/null
 swift build -c release --package-path "$here" --product CELBench >/dev/null
 bin=$(swift build -c release --package-path "$here" --show-bin-path)
 
+timing=$(mktemp)
+trap 'rm -f "$timing"' EXIT
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 file_of() { local f=$data/org-$1-s1.yaml; [ -f "$f" ] || python3 "$bench/gen_org.py" "$1" --seed 1 --out "$f"; echo "$f"; }
 split_of() {
@@ -49,7 +51,8 @@ measure() {
   local ss=() ts=() ms=() out
   for _ in $(seq "$runs"); do
     ss+=("$( { /usr/bin/time -f '%e' "$scan" "$input" >/dev/null; } 2>&1 | tail -1)")
-    out=$( { /usr/bin/time -f 'rss=%M wall=%e' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1) || true
+    /usr/bin/time -o "$timing" -f 'rss=%M wall=%e' "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$timing")
     ts+=("$(sed -n 's/.*wall=\([0-9.]*\).*/\1/p' <<<"$out")")
     ms+=("$(sed -n 's/.*rss=\([0-9]*\).*/\1/p' <<<"$out")")
   done

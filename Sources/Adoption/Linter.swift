@@ -175,7 +175,10 @@ public enum Linter {
       if let identity = file.source.identity { result.inputFiles[identity] = file.source.path }
     }
     result.filesScanned = set.reportedPaths?.count ?? set.files.count
-    if result.problems.isEmpty, set.organizationDocuments == 0, !set.files.isEmpty, set.findings.isEmpty {
+    // Folders only: named files (pre-commit passes every changed *.yaml) keep skipping other YAML silently.
+    if result.problems.isEmpty, set.reportedPaths == nil, set.organizationDocuments == 0, !set.files.isEmpty,
+      set.findings.isEmpty
+    {
       let count = set.files.count
       result.problems.append(
         Finding(

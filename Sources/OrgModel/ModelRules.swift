@@ -108,6 +108,26 @@ public enum ModelRules {
       + "folder) that cannot be read, or whose path holds a placeholder replacements-config.yaml does not define. "
       + "The policy is kept without its document, so rules on its statements see none.",
     remediation: "Fix the path or add the file; define the placeholder in replacements-config.yaml.")
+  public static let ouDrift = RuleDescriptor(
+    id: "DRIFT001", name: "drift-ou-differs", title: "Accounts are in the OU their configuration declares",
+    severity: .warning,
+    description: "A set holds a declared organization (an LZA folder or an org-formation template) and observed "
+      + "documents (`orglint import aws`), and an account's declared OU is not the OU it was observed in: the "
+      + "configuration and the organization have drifted apart. Reported at the declaration.",
+    remediation: "Move the account in AWS Organizations, or change the declaration, whichever is the intent.")
+  public static let declaredNotObserved = RuleDescriptor(
+    id: "DRIFT002", name: "drift-declared-not-observed", title: "Declared accounts are in the observed organization",
+    severity: .warning,
+    description: "An account of the declared organization has no observed counterpart (by id, or by root email where "
+      + "the declaration has no id): not created yet, closed, or in another organization. Not reported when the "
+      + "observed Organization lists `accounts` as unknown. The declared account stays in the set.",
+    remediation: "Create the account (or let the pipeline run), or remove the declaration; re-export if the import is old.")
+  public static let observedNotDeclared = RuleDescriptor(
+    id: "DRIFT003", name: "drift-observed-not-declared", title: "Observed accounts are declared",
+    severity: .warning,
+    description: "An observed account (from `orglint import aws`) is not in the declared organization: created or "
+      + "invited outside the configuration, so the configuration's guardrails may not reach it.",
+    remediation: "Add the account to the configuration (with its id), or close or remove it from the organization.")
 
   public static let skippedSpecialFile = RuleDescriptor(
     id: "IO002", name: "skipped-special-file", title: "Folders hold regular files only", severity: .note,
@@ -120,7 +140,8 @@ public enum ModelRules {
   public static let all: [RuleDescriptor] = [
     unknownField, wrongType, missingField, badEnumValue, malformedValue, yaml11Boolean, apiVersion, unknownKind,
     unsupportedInclude, givenAndUnknown, duplicateAccount, duplicateOrganization, duplicateOU, duplicatePolicy, unknownOU,
-    unknownAccount, unknownPolicy, missingPolicyFile, skippedSpecialFile,
+    unknownAccount, unknownPolicy, missingPolicyFile, ouDrift, declaredNotObserved, observedNotDeclared,
+    skippedSpecialFile,
   ]
 
   /// Every id the loader can emit: the YAML layer's and this layer's.

@@ -85,13 +85,25 @@ public enum OrgSetLoader {
     reportedPaths: Set<String>?, dialect: DialectResult? = nil, choice: DialectChoice = .auto
   ) -> LoadedSet {
     var findings: [Finding] = skipped.map(Self.skippedFinding) + (dialect?.findings ?? [])
-    var organization: Organization? = dialect?.organization
-    var accounts: [Account] = dialect?.accounts ?? []
+    // Declared (a dialect's folder or template) and observed (orglint/v1 documents, as `orglint import aws` writes).
+    var declaredOrg: Organization? = dialect?.organization
+    var declared: [Account] = dialect?.accounts ?? []
+    var observedOrg: Organization?
+    var observed: [Account] = []
     var documents = dialect == nil ? 0 : 1
     var dialectName: String? = dialect == nil ? nil : "lza"
     var tasks: [PrivilegedTask] = []
-    accounts.reserveCapacity(perFile.reduce(0) { $0 + $1.accountCount })
+    observed.reserveCapacity(perFile.reduce(0) { $0 + $1.accountCount })
     tasks.reserveCapacity(perFile.reduce(0) { $0 + $1.taskCount })
+    func second(_ first: Organization, _ org: Organization, _ what: String) -> Finding {
+      let at = first.origin.location
+      let here = org.origin.location
+      return Finding(
+        ModelRules.duplicateOrganization,
+        "a second \(what); the set's Organization is defined at \(at.path):\(at.range.start.line), so this one "
+          + "(with its \(what == "Organization document" ? "inline accounts and tasks" : "accounts")) is left out",
+        path: here.path, range: SourceRange(at: here.range.start))
+    }
     for file in perFile {
       findings.append(contentsOf: file.yaml.findings)
       for document in file.yaml.documents where choice.reads(.orgFormation) && OrgFormationDialect.isTemplate(document) {
@@ -99,42 +111,39 @@ public enum OrgSetLoader {
         documents += 1
         findings += template.findings
         if let org = template.organization {
-          if let first = organization {
-            let at = first.origin.location
-            let here = org.origin.location
-            findings.append(
-              Finding(
-                ModelRules.duplicateOrganization,
-                "a second organization (an org-formation template); the set's Organization is defined at "
-                  + "\(at.path):\(at.range.start.line), so this one (with its accounts) is left out",
-                path: here.path, range: SourceRange(at: here.range.start)))
+          if let first = declaredOrg {
+            findings.append(second(first, org, "organization (an org-formation template)"))
             continue
           }
-          organization = org
+          declaredOrg = org
         }
-        accounts += template.accounts
+        declared += template.accounts
         dialectName = dialectName ?? "org-formation"
       }
       for doc in file.decoders where choice.reads(.orglint) {
         documents += 1
         findings.append(contentsOf: doc.findings)
         if let org = doc.organizations.first {
-          if let first = organization {
-            let at = first.origin.location
-            let here = org.origin.location
-            findings.append(
-              Finding(
-                ModelRules.duplicateOrganization,
-                "a second Organization document; the set's Organization is defined at \(at.path):"
-                  + "\(at.range.start.line), so this one (with its inline accounts and tasks) is left out",
-                path: here.path, range: SourceRange(at: here.range.start)))
+          if let first = observedOrg {
+            findings.append(second(first, org, "Organization document"))
             continue
           }
-          organization = org
+          observedOrg = org
         }
-        accounts.append(contentsOf: doc.accounts)
+        observed.append(contentsOf: doc.accounts)
         tasks.append(contentsOf: doc.tasks)
       }
+    }
+    let organization: Organization?
+    let accounts: [Account]
+    if declaredOrg != nil || !declared.isEmpty, observedOrg != nil || !observed.isEmpty {
+      var drift = DeclaredObserved(declared: declared, observed: observed, observedOrg: observedOrg)
+      accounts = drift.combine()
+      findings += drift.findings
+      organization = observedOrg ?? declaredOrg
+    } else {
+      organization = declaredOrg ?? observedOrg
+      accounts = declared + observed
     }
     var linker = Linker()
     linker.link(organization: organization, accounts: accounts, tasks: tasks)

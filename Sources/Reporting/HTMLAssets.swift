@@ -603,7 +603,8 @@ enum HTMLAssets {
     }
 
     function followHash() {
-      var h = decodeURIComponent(location.hash.slice(1));
+      var h = location.hash.slice(1);
+      try { h = decodeURIComponent(h); } catch (e) { return; }  // a mangled link (`#%E0`) selects nothing
       if (h.indexOf("f-") === 0 && anchors[h] != null) {
         var i = anchors[h];
         if (!passes(i)) { resetFilters(); applyFilters(); }

@@ -301,7 +301,7 @@ public struct RuleEvaluator: Sendable {
     case .object(let o): o.celType.name
     case .type(let t): "\(t)"
     case .error(let e): "<error: \(e.message)>"
-    case .unknown: "unknown"
+    case .unknown: "[unknown]"
     }
   }
 }

@@ -5,6 +5,7 @@ import Reporting
 /// `orglint schema`: prints the JSON Schema of the configuration format, for editors using yaml-language-server.
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "schema",  // set, not derived: deriving it reflects on the type (~2 ms a run)
     abstract: "Print the JSON Schema (draft 2020-12) of the orglint configuration format.",
     discussion: """
       Editors using yaml-language-server validate and complete orglint documents with it. The published copy is \

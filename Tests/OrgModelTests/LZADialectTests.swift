@@ -202,3 +202,42 @@ import Testing
     #expect(set.accounts.isEmpty)
   }
 }
+
+/// An LZA folder and the documents of `orglint import aws` in one set: one model, drift as findings.
+@Suite struct DeclaredObservedTests {
+  @Test func combinesByIdAndReportsDrift() throws {
+    let t = try LZADialectTests().folder()
+    try t.write(
+      "observed/organization.yaml",
+      """
+      apiVersion: orglint/v1
+      kind: Organization
+      id: o-abcdefghij
+      managementAccount: "111111111111"
+      organizationalUnits:
+        - name: Workloads
+          children: [{ name: Prod }, { name: Dev }]
+        - name: Security
+      accounts:
+        - { id: "111111111111", name: Management, email: root+mgmt@example.com }
+        - { id: "333333333333", name: Prod, email: root+prod@example.com, organizationalUnit: Workloads }
+        - { id: "999999999999", name: Stray, email: root+stray@example.com, organizationalUnit: Security }
+
+      """)
+    let set = OrgSetLoader.load(paths: [t.root])
+    let dir = t.root + "/"
+    let got = set.findings.map { "\(($0.path ?? "").replacingOccurrences(of: dir, with: "")) " + show($0) }
+    #expect(
+      got == [
+        "lza/accounts-config.yaml DRIFT001 11:5 account Prod (333333333333) is declared in OU 'Workloads/Prod' but "
+          + "observed in 'Workloads' (\(dir)observed/organization.yaml:11:69)",
+        "lza/accounts-config.yaml DRIFT002 22:5 account Dev (444444444444) is declared here but not in the observed "
+          + "documents (the organization at \(dir)observed/organization.yaml:1:1)",
+        "observed/organization.yaml DRIFT003 12:7 account Stray (999999999999) is observed but not declared in the "
+          + "organization's configuration",
+      ])
+    // The observed Organization and accounts are the set's; the unmatched declared ones join them.
+    #expect(set.organization?.id == "o-abcdefghij")
+    #expect(set.accounts.map(\.id) == ["111111111111", "333333333333", "999999999999", "", "444444444444"])
+  }
+}

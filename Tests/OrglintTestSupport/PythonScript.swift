@@ -27,12 +27,12 @@ public enum PythonScript {
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      out = stdout.fileHandleForReading.readDataToEndOfFile()
+      out = stdout.fileHandleForReading.readAllRetryingInterrupts()
       group.leave()
     }
     group.enter()
     DispatchQueue.global().async {
-      err = stderr.fileHandleForReading.readDataToEndOfFile()
+      err = stderr.fileHandleForReading.readAllRetryingInterrupts()
       group.leave()
     }
     try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))  // python3 may exit without reading

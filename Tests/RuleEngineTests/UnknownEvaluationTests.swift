@@ -89,7 +89,7 @@ import Testing
       ruleText(
         when: "account.root != null", assert: "false",
         message: "\"{{account.name}}: password {{account.root.password.enabled}}\""))
-    #expect(r.findings == ["TEST001 7:1 dev: password unknown", "TEST001 17:1 prod: password false"])
+    #expect(r.findings == ["TEST001 7:1 dev: password [unknown]", "TEST001 17:1 prod: password false"])
   }
 
   @Test func unknownFieldsOfEveryObjectCarryTheirPath() {

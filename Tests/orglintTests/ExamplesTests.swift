@@ -250,6 +250,15 @@ import Testing
       ])
   }
 
+  /// Beside a machine-readable report the table goes to standard error: the report stays valid JSON.
+  @Test func statisticsBesideJSONGoToStandardError() throws {
+    let run = try OrglintProcess.lint(["--statistics", "--format", "json", "--only", "SCP001", "Examples/insecure-org"])
+    #expect(run.status == 1)
+    #expect(run.stdout.hasSuffix("}\n"))
+    #expect((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) != nil)
+    #expect(run.stderr.hasPrefix("4  SCP001     deny-root-user-actions\n"))
+  }
+
   @Test func quietStillPrintsFindings() throws {
     let loud = try OrglintProcess.lint(["--only", "ORG002", "Examples/insecure-org-legacy"])
     let quiet = try OrglintProcess.lint(["--quiet", "--only", "ORG002", "Examples/insecure-org-legacy"])

@@ -70,6 +70,10 @@ struct HTMLReportBrowserTests {
     #expect(account.contains("<h3>web-prod (666666666666)</h3>"))
     #expect(account.contains("<p>2 findings:</p>"))
     #expect(account.contains("<a href=\"#\(task001.anchor)\">TASK001: "))
+    // A mangled link selects nothing and breaks nothing.
+    let mangled = try Chromium.dumpDOM(url: "file://" + path + "#%E0%A4%A", profile: folder.path + "/profile")
+    #expect(mangled.contains("<body data-ready=\"true\" data-ready-ms=\""))
+    #expect(!mangled.contains(" targeted\" id="))
   }
 
   @Test func accountsWithChecksNotJudgedAreMarked() throws {
@@ -218,7 +222,7 @@ enum Chromium {
     process.standardInput = FileHandle.nullDevice
     let box = Box()
     let readers = DispatchGroup()
-    DispatchQueue.global().async(group: readers) { box.data = out.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: readers) { box.data = out.fileHandleForReading.readAllRetryingInterrupts() }
     try process.run()
     let deadline = Date().addingTimeInterval(240)
     while process.isRunning && Date() < deadline { usleep(50_000) }

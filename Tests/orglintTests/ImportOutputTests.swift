@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -20,7 +21,7 @@ import Testing
     let err = Pipe()
     process.standardError = err
     try process.run()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readAllRetryingInterrupts()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
   }
@@ -51,7 +52,7 @@ import Testing
     process.standardError = err
     try process.run()
     try pipe.fileHandleForWriting.close()
-    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: err.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 2)

@@ -1,4 +1,5 @@
 import Foundation
+import OrglintTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -135,7 +136,7 @@ private final class Collector: @unchecked Sendable {
 
   func collect(handle: FileHandle, in group: DispatchGroup) {
     DispatchQueue.global().async(group: group) {
-      let data = handle.readDataToEndOfFile()
+      let data = handle.readAllRetryingInterrupts()
       self.lock.withLock { self.buffer = data }
     }
   }

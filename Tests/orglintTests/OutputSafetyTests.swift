@@ -32,8 +32,8 @@ func shell(_ script: String, in directory: String) throws -> (status: Int32, std
   process.standardOutput = out
   process.standardError = err
   try process.run()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  let outData = out.fileHandleForReading.readAllRetryingInterrupts()
+  let errData = err.fileHandleForReading.readAllRetryingInterrupts()
   process.waitUntilExit()
   return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
@@ -52,7 +52,7 @@ func runWithStandardOutput(_ output: FileHandle, _ arguments: [String], in direc
   let err = Pipe()
   process.standardError = err
   try process.run()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readAllRetryingInterrupts()
   process.waitUntilExit()
   return (process.terminationStatus, process.terminationReason == .uncaughtSignal, String(decoding: errData, as: UTF8.self))
 }
@@ -114,7 +114,7 @@ let isRoot = geteuid() == 0
     let received = ReceivedBytes()
     let reader = Thread {
       let handle = FileHandle(forReadingAtPath: folder.path + "/report.fifo")
-      received.set(handle?.readDataToEndOfFile() ?? Data())
+      received.set(handle?.readAllRetryingInterrupts() ?? Data())
     }
     reader.start()
     let run = try OrglintProcess.lint(["--format", "json", "--output", "report.fifo", "a.yaml"], in: folder.path)

@@ -441,8 +441,3 @@ struct LZADecoder {
     org.rootAccess = access
   }
 }
-
-/// ASCII letters lower-cased (emails compare case-insensitively, as the linker's `emailHash` does).
-private func lowercasedASCII(_ s: String) -> String {
-  String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
-}
