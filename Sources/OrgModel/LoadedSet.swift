@@ -68,6 +68,7 @@ public final class LoadedSet: @unchecked Sendable {
   }
 
   /// The unit whose `children` holds `unit`, nil at the top (or for a unit not in the set's tree).
+  /// It walks the tree (a few units): no rule or reporter reads parents on a hot path.
   public func parent(of unit: OrganizationalUnit) -> OrganizationalUnit? {
     var stack = organization?.organizationalUnits ?? []
     while let candidate = stack.popLast() {
