@@ -7,7 +7,8 @@ import LocatedYAML
 /// the default rules see then. Required fields that are missing are reported (SCHEMA003) and read as `""`.
 /// Free-text fields (`name`, `email`, `organizationalUnit`, `tags`) are read from the YAML when asked, so that a
 /// large set costs little memory. A class because other entities link to it; immutable once the set is loaded
-/// (linking sets the links once).
+/// (linking sets the links once). The links it holds (`ou`, `policies`, `tasks`) stay valid however long it is
+/// kept; `sameEmail` is read through the set (`LoadedSet.sameEmail(of:)`).
 public final class Account: @unchecked Sendable {
   /// The account's mapping in its YAML document.
   public let origin: NodeRef
@@ -40,8 +41,11 @@ public final class Account: @unchecked Sendable {
   public internal(set) var policies: [Policy] = []
   /// The privileged tasks that target this account, by `startedAt`.
   public internal(set) var tasks: [PrivilegedTask] = []
-  /// The other accounts whose `email` is the same, compared case-insensitively.
-  public internal(set) var sameEmail: [Account] = []
+  /// Where the account is in its set's `accounts`, and where the other accounts whose `email` is the same
+  /// (compared case-insensitively) are: read them with `LoadedSet.sameEmail(of:)`. Positions, not references, so
+  /// that accounts never hold each other (no cycle; nothing to break when the set goes).
+  var position = -1
+  var sameEmailPositions: [Int] = []
 
   public init(origin: NodeRef) { self.origin = origin }
 

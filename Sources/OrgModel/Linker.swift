@@ -2,13 +2,15 @@ import Diagnostics
 
 /// Resolves the references of a decoded set once, with hash lookups, so that rules stay linear in its size.
 ///
-/// Sets the linked fields of Docs/model.md (`account.isManagement`, `.ou`, `.policies`, `.tasks`, `.sameEmail`,
-/// `task.target`, `organization.management`, `delegatedAdministrator.target`) and reports duplicate ids (MODEL…)
-/// and references to things the set lacks (REF…) at the referring node.
+/// Sets the linked fields of Docs/model.md (`account.isManagement`, `.ou`, `.policies`, `.tasks`,
+/// `organization.management`, `delegatedAdministrator.target`; `sameEmail` as positions in the set, read through
+/// `LoadedSet.sameEmail(of:)`) and reports duplicate ids (MODEL…) and references to things the set lacks (REF…) at
+/// the referring node. No link points back (see `LoadedSet`), so the entities form no reference cycle.
 struct Linker {
   private(set) var findings: [Finding] = []
   private(set) var accounts: [Account] = []
-  private(set) var accountsById = AccountIndex<Account>()
+  /// Positions in `accounts` by account id.
+  private(set) var accountsById = AccountIndex<Int>()
   private var ouByPath: [String: OrganizationalUnit] = [:]
   /// OUs by `fnv1a` of their path, and the hashes whose account-side text was checked to equal the path.
   private var ouByHash: [UInt64: OrganizationalUnit] = [:]
@@ -35,18 +37,20 @@ struct Linker {
     accountsById.reserveCapacity(decoded.count)
     for account in decoded {
       if account.id.isEmpty {
+        account.position = accounts.count
         accounts.append(account)
         continue
       }
       if let first = accountsById[account.id] {
-        let firstAt = first.location(of: ["id"])
+        let firstAt = accounts[first].location(of: ["id"])
         report(
           ModelRules.duplicateAccount,
           "duplicate account id '\(account.id)'; it is first defined at \(firstAt.path):\(firstAt.range.start.line)"
             + "; this description is left out", at: account.location(of: ["id"]))
         continue
       }
-      accountsById[account.id] = account
+      account.position = accounts.count
+      accountsById[account.id] = account.position
       accounts.append(account)
     }
   }
@@ -88,8 +92,8 @@ struct Linker {
   private mutating func linkTasks(_ tasks: [PrivilegedTask]) {
     var touched: [Account] = []
     for task in tasks {
-      guard let target = accountsById[task.account] else { continue }
-      task.target = target
+      guard let position = accountsById[task.account] else { continue }
+      let target = accounts[position]
       if target.tasks.isEmpty { touched.append(target) }
       target.tasks.append(task)
     }
@@ -117,21 +121,21 @@ struct Linker {
   private mutating func linkEmails() {
     var first: [UInt64: Int] = [:]
     first.reserveCapacity(accounts.count)
-    var candidates: [Int: [Account]] = [:]
+    var candidates: [Int: [Int]] = [:]
     for (i, account) in accounts.enumerated() where account.emailNode != nil {
       if let j = first[account.emailHash] {
-        candidates[j, default: [accounts[j]]].append(account)
+        candidates[j, default: [j]].append(i)
       } else {
         first[account.emailHash] = i
       }
     }
     for (_, collided) in candidates.sorted(by: { $0.key < $1.key }) {
-      var byEmail: [String: [Account]] = [:]
-      for account in collided where !account.email.isEmpty {
-        byEmail[emailKey(account.email), default: []].append(account)
+      var byEmail: [String: [Int]] = [:]
+      for i in collided where !accounts[i].email.isEmpty {
+        byEmail[emailKey(accounts[i].email), default: []].append(i)
       }
       for group in byEmail.values where group.count > 1 {
-        for account in group { account.sameEmail = group.filter { $0 !== account } }
+        for i in group { accounts[i].sameEmailPositions = group.filter { $0 != i } }
       }
     }
   }
@@ -139,9 +143,9 @@ struct Linker {
   // MARK: Organization
 
   private mutating func linkOrganization(_ org: Organization) {
-    if !org.managementAccount.isEmpty { org.management = accountsById[org.managementAccount] }
+    if !org.managementAccount.isEmpty { org.management = accountsById[org.managementAccount].map { accounts[$0] } }
     for admin in org.delegatedAdministrators ?? [] where !admin.account.isEmpty {
-      admin.target = accountsById[admin.account]
+      admin.target = accountsById[admin.account].map { accounts[$0] }
       // With the account list unknown, an account the set lacks may well exist.
       if admin.target == nil && !org.unknown.contains("accounts") {
         report(

@@ -3,8 +3,10 @@ import LocatedYAML
 
 /// A organization set, loaded: its files, the decoded and linked entities, and the loader's findings.
 ///
-/// Entities link to each other (an account's tasks link back to it), so the set breaks those cycles when it is
-/// released: keep the set alive while you use its entities. Immutable after loading.
+/// Links point one way only, so the entities form no reference cycle and an entity kept after its set keeps its
+/// links: an account holds its `ou`, `policies` and `tasks`; the links that would point back (a task's target, an
+/// account's `sameEmail`, an OU's parent) are read here, with the set (`target(of:)`, `sameEmail(of:)`,
+/// `parent(of:)`). Immutable after loading.
 public final class LoadedSet: @unchecked Sendable {
   /// The folder whose files make up the set (absolute), when the set was loaded from paths.
   public let root: String?
@@ -27,10 +29,11 @@ public final class LoadedSet: @unchecked Sendable {
   /// How many organization documents were decoded: orglint/v1 documents, plus one for a dialect's folder. Zero
   /// with YAML files read means none of them is one orglint reads (the CLI says so instead of "no problems").
   public let organizationDocuments: Int
-  private let byId: AccountIndex<Account>
+  /// Positions in `accounts` by account id.
+  private let byId: AccountIndex<Int>
 
   init(
-    root: String?, files: [YAMLFile], dialect: String? = nil, organizationDocuments: Int = 0, organization: Organization?, accounts: [Account], byId: AccountIndex<Account>,
+    root: String?, files: [YAMLFile], dialect: String? = nil, organizationDocuments: Int = 0, organization: Organization?, accounts: [Account], byId: AccountIndex<Int>,
     tasks: [PrivilegedTask], findings: [Finding], unreadable: [SourceFileError], reportedPaths: Set<String>?
   ) {
     self.root = root
@@ -46,28 +49,35 @@ public final class LoadedSet: @unchecked Sendable {
     self.reportedPaths = reportedPaths
   }
 
-  deinit {
-    // Break the reference cycles that linking made (account ⇄ task, account ⇄ account, OU ⇄ parent).
-    for account in accounts {
-      account.tasks = []
-      account.sameEmail = []
-      account.ou = nil
-    }
-    for task in tasks { task.target = nil }
-    organization?.management = nil
-    for admin in organization?.delegatedAdministrators ?? [] { admin.target = nil }
-    var stack = organization?.organizationalUnits ?? []
-    while let ou = stack.popLast() {
-      ou.parent = nil
-      stack.append(contentsOf: ou.children ?? [])
-    }
-  }
-
   /// The Organization's service control policies.
   public var policies: [Policy] { organization?.policies ?? [] }
 
   /// The account with this id, if the set describes it.
-  public func account(id: String) -> Account? { byId[id] }
+  public func account(id: String) -> Account? { byId[id].map { accounts[$0] } }
+
+  /// The Account a task's `account` names, when the set has it (`task.target`).
+  public func target(of task: PrivilegedTask) -> Account? { account(id: task.account) }
+
+  /// The other accounts of the set whose `email` is the same as the account's, compared case-insensitively
+  /// (`account.sameEmail`), in the set's order. The account must be one of this set's.
+  public func sameEmail(of account: Account) -> [Account] {
+    if account.sameEmailPositions.isEmpty { return [] }
+    precondition(accounts.indices.contains(account.position) && accounts[account.position] === account,
+      "sameEmail(of:) asks the set the account belongs to")
+    return account.sameEmailPositions.map { accounts[$0] }
+  }
+
+  /// The unit whose `children` holds `unit`, nil at the top (or for a unit not in the set's tree).
+  /// It walks the tree (a few units): no rule or reporter reads parents on a hot path.
+  public func parent(of unit: OrganizationalUnit) -> OrganizationalUnit? {
+    var stack = organization?.organizationalUnits ?? []
+    while let candidate = stack.popLast() {
+      let children = candidate.children ?? []
+      if children.contains(where: { $0 === unit }) { return candidate }
+      stack.append(contentsOf: children)
+    }
+    return nil
+  }
 
   /// True when findings for `path` (a display path) are to be reported: every file when whole folders were
   /// given, only the named files when files were.

@@ -62,7 +62,8 @@ public struct RootAccess: Hashable, Sendable {
   }
 }
 
-/// A node of the Organization's OU tree. Immutable once the set is loaded.
+/// A node of the Organization's OU tree. Immutable once the set is loaded. It holds its children, not its parent
+/// (read that with `LoadedSet.parent(of:)`), so that the tree has no reference cycle.
 public final class OrganizationalUnit: @unchecked Sendable {
   public let origin: NodeRef
   public internal(set) var name = ""
@@ -71,8 +72,6 @@ public final class OrganizationalUnit: @unchecked Sendable {
   /// Names of the SCPs attached here.
   public internal(set) var policies: [String]?
   public internal(set) var children: [OrganizationalUnit]?
-  /// Linked: the parent unit, nil at the top.
-  public internal(set) var parent: OrganizationalUnit?
   /// The policies in effect here (Root's, the parents', its own), computed once when linking.
   var effectivePolicies: [Policy]?
 

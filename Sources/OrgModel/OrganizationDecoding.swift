@@ -120,7 +120,6 @@ extension ModelDecoder {
   /// An OU and its subtree; `path` is the parent's path and the name.
   func organizationalUnit(_ m: YAMLNodeID, parent: OrganizationalUnit?) -> OrganizationalUnit {
     let ou = OrganizationalUnit(origin: NodeRef(document: document, node: m))
-    ou.parent = parent
     var childrenNode: (YAMLNodeID, YAMLNodeID)?
     var hasName = false
     for i in 0..<doc.count(m) {

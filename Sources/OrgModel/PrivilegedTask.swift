@@ -3,7 +3,8 @@ import LocatedYAML
 /// One record of the privileged-task log: one `sts:AssumeRoot` session. A `kind: PrivilegedTask` document or an
 /// item of an Organization's `privilegedTasks:`.
 ///
-/// A class because accounts link to their tasks; immutable once the set is loaded.
+/// A class because accounts link to their tasks; immutable once the set is loaded. Its target account is read
+/// through the set (`LoadedSet.target(of:)`): a task holds no account, so accounts and tasks form no cycle.
 public final class PrivilegedTask: @unchecked Sendable {
   public let origin: NodeRef
   /// The target account id as written.
@@ -20,9 +21,6 @@ public final class PrivilegedTask: @unchecked Sendable {
   /// The fields the document says it does not know (`unknown:`).
   public internal(set) var unknown = UnknownFields()
 
-  // Linked.
-  /// The Account named by `account`, when the set has it.
-  public internal(set) var target: Account?
 
   public init(origin: NodeRef) { self.origin = origin }
 

@@ -170,7 +170,7 @@ import Testing
     let workloads = try #require(org.organizationalUnits?[1])
     #expect(workloads.children?.map(\.path) == ["Workloads/Prod", "Workloads/Dev"])
     #expect(workloads.children?[1].children?.map(\.path) == ["Workloads/Dev/Sandbox"])
-    #expect(workloads.children?[1].children?[0].parent === workloads.children?[1])
+    #expect(set.parent(of: try #require(workloads.children?[1].children?[0])) === workloads.children?[1])
     #expect(org.logicalPath == "organization/o-a1b2c3d4e5")
 
     let policy = try #require(set.policies.first)
@@ -322,7 +322,7 @@ import Testing
     #expect(set.accounts.prefix(3).map(\.name) == ["a0", "a1", "a2"])
     #expect(set.accounts.last?.name == "a\(n - 1)")
     #expect(set.tasks.count == n)
-    #expect(set.tasks[8999].target === set.accounts.last)
+    #expect(set.target(of: set.tasks[8999]) === set.accounts.last)
     #expect(
       shown(set) == [
         "SCHEMA001 9:37 unknown field 'emial' in Account; did you mean 'email'?",

@@ -122,6 +122,24 @@ import Testing
     #expect(set.accounts[0].isManagement)
   }
 
+  /// OUs listed children first: a parent made from a child's entry is replaced by its own entry, in its parent's
+  /// `children` too, and `parent(of:)` finds the replacements.
+  @Test func ousListedChildrenFirstMakeOneTree() throws {
+    let organization = Self.organization.replacingOccurrences(
+      of: "  - name: Workloads/Prod\n", with: "  - name: Workloads/Prod/Web\n  - name: Workloads/Prod\n")
+    let t = try folder(["lza/organization-config.yaml": organization])
+    let set = OrgSetLoader.load(paths: [t.root + "/lza"])
+    #expect(shown(set) == [])
+    let workloads = try #require(set.organization?.organizationalUnits?.first)
+    let prod = try #require(workloads.children?.first)
+    let web = try #require(prod.children?.first)
+    #expect([workloads, prod, web].map(\.path) == ["Workloads", "Workloads/Prod", "Workloads/Prod/Web"])
+    #expect([workloads, prod, web].map { $0.origin.location.range.start.line } == [6, 4, 3])
+    #expect(set.parent(of: web) === prod)
+    #expect(set.parent(of: prod) === workloads)
+    #expect(set.parent(of: workloads) == nil)
+  }
+
   @Test func locationsPointIntoTheLZAFiles() throws {
     let t = try folder()
     let set = OrgSetLoader.load(paths: [t.root + "/lza"])

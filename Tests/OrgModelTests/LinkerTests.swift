@@ -117,9 +117,41 @@ import Testing
     #expect(prod.policies.map(\.name) == ["deny-root-user", "deny-leave"])
     #expect(loose.policies.map(\.name) == ["deny-root-user"])
     // Emails compare case-insensitively.
-    #expect(Set(management.sameEmail.map(\.id)) == ["222222222222", "444444444444"])
-    #expect(Set(audit.sameEmail.map(\.id)) == ["111111111111", "444444444444"])
-    #expect(prod.sameEmail.isEmpty)
+    #expect(set.sameEmail(of: management).map(\.id) == ["222222222222", "444444444444"])
+    #expect(set.sameEmail(of: audit).map(\.id) == ["111111111111", "444444444444"])
+    #expect(set.sameEmail(of: prod).isEmpty)
+    let workloads = try #require(set.organization?.organizationalUnits?[1])
+    #expect(set.parent(of: try #require(prod.ou)) === workloads)
+    #expect(set.parent(of: workloads) == nil)
+  }
+
+  /// Links point one way (the ones back are read through the set), so an account kept after its set is released
+  /// keeps its `ou`, `policies` and `tasks`, and once it goes too nothing of the set stays behind (no cycle).
+  @Test func entitiesKeptAfterTheirSetKeepTheirLinks() throws {
+    weak var weakSet: LoadedSet?
+    var entities: [() -> AnyObject?] = []
+    var prod: Account? = try { () throws -> Account in
+      let set = load(
+        Self.org, Self.accounts,
+        header + "kind: PrivilegedTask\naccount: \"333333333333\"\ntask: IAMAuditRootUserCredentials\n"
+          + "principal: arn:aws:sts::111111111111:assumed-role/Admin/x\nstartedAt: 2026-10-01T00:00:00Z\n")
+      weakSet = set
+      for account in set.accounts { entities.append { [weak account] in account } }
+      for task in set.tasks { entities.append { [weak task] in task } }
+      for policy in set.policies { entities.append { [weak policy] in policy } }
+      for unit in set.organization?.organizationalUnits ?? [] { entities.append { [weak unit] in unit } }
+      let organization = try #require(set.organization)
+      entities.append { [weak organization] in organization }
+      #expect(set.target(of: set.tasks[0])?.id == "333333333333")
+      return try #require(set.account(id: "333333333333"))
+    }()
+    #expect(weakSet == nil, "the set is released while one of its accounts is kept")
+    #expect(prod?.ou?.path == "Workloads/Prod")
+    #expect(prod?.policies.map(\.name) == ["deny-root-user", "deny-leave"])
+    #expect(prod?.tasks.map(\.account) == ["333333333333"])
+    #expect(prod?.tasks.map(\.startedAt?.description) == ["2026-10-01T00:00:00Z"])
+    prod = nil
+    #expect(entities.filter { $0() != nil }.isEmpty, "entities that outlive their set and every holder: a cycle")
   }
 
   @Test func tasksLinkAndSortByStart() throws {
@@ -135,7 +167,7 @@ import Testing
     let account = try #require(set.accounts.first)
     #expect(account.tasks.map(\.startedAt?.description) == ["2026-10-01T00:00:00Z", "2026-10-02T00:00:00Z"])
     #expect(account.tasks.map(\.task) == [.createRootUserPassword, .auditRootUserCredentials])
-    #expect(set.tasks.map { $0.target === account } == [true, false, true])
+    #expect(set.tasks.map { set.target(of: $0) === account } == [true, false, true])
     #expect(set.tasks.map(\.callerAccount) == Array(repeating: "111111111111", count: 3))
     // Without an Organization nothing is management, admin or under an OU, and no REF finding is made.
     #expect(!account.isManagement && account.policies.isEmpty && account.ou == nil)

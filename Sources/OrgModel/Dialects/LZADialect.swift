@@ -215,7 +215,6 @@ struct LZADecoder {
       byPath[path] = ou
       if let slash = path.lastIndex(of: "/") {
         let parent = unit(String(path[..<slash]), item)
-        ou.parent = parent
         parent.children = (parent.children ?? []) + [ou]
       } else {
         top.append(ou)
@@ -246,9 +245,8 @@ struct LZADecoder {
         ou.path = implicit.path
         ou.name = implicit.name
         ou.children = implicit.children
-        for child in ou.children ?? [] { child.parent = ou }
-        ou.parent = implicit.parent
-        if let parent = ou.parent {
+        // Its parent is listed or made already (`unit` makes parents first), under its path.
+        if let slash = path.lastIndex(of: "/"), let parent = byPath[String(path[..<slash])] {
           parent.children = parent.children?.map { $0 === implicit ? ou : $0 }
         } else {
           top = top.map { $0 === implicit ? ou : $0 }

@@ -152,7 +152,6 @@ struct OrgFormationTemplate {
     for id in ouIds {
       let ou = units[id]!
       if let parent = childOf[id].flatMap({ units[$0] }) {
-        ou.parent = parent
         parent.children = (parent.children ?? []) + [ou]
       } else {
         top.append(ou)

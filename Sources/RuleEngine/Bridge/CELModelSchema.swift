@@ -105,7 +105,7 @@ enum CELModelSchema {
       .init("ou", .object("OrganizationalUnit")) { a, b in a.ou.map { b.value(of: $0) } },
       .init("policies", .list(.object("Policy"))) { a, b in .list(a.policies.map { b.value(of: $0) }) },
       .init("tasks", .list(.object("PrivilegedTask"))) { a, b in .list(a.tasks.map { b.value(of: $0) }) },
-      .init("sameEmail", .list(.object("Account"))) { a, b in .list(a.sameEmail.map { b.value(of: $0) }) },
+      .init("sameEmail", .list(.object("Account"))) { a, b in .list(b.set.sameEmail(of: a).map { b.value(of: $0) }) },
     ])
 
   static let alternateContacts = BridgeType<AlternateContacts>(
@@ -194,7 +194,7 @@ enum CELModelSchema {
       .init("startedAt", .timestamp) { t, _ in t.startedAt.map(timestamp) },
       .init("completedAt", .timestamp) { t, _ in t.completedAt.map(timestamp) },
       .init("reason", .string) { t, _ in t.reason.map { .string($0) } },
-      .init("target", .object("Account")) { t, b in t.target.map { b.value(of: $0) } },
+      .init("target", .object("Account")) { t, b in b.set.target(of: t).map { b.value(of: $0) } },
       .init("callerAccount", .string) { t, _ in .string(t.callerAccount) },
     ])
 

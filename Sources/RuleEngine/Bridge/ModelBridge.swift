@@ -10,6 +10,8 @@ import OrgModel
 /// `delegatedAdministrators` is, `task.target` when the target is not in the set and the account list is unknown,
 /// `account.tasks` and `tasks` when `privilegedTasks` is, and `policies` / `accounts` when the Organization's are.
 final class ModelBridge: @unchecked Sendable {
+  /// The set bridged: the links that point back (`task.target`, `account.sameEmail`) are read through it.
+  let set: LoadedSet
   private var records: [ObjectIdentifier: CELRecord] = [:]
   private var entities: [ObjectIdentifier: AnyObject] = [:]
   private(set) var org: CELValue = .null
@@ -30,6 +32,7 @@ final class ModelBridge: @unchecked Sendable {
   }
 
   init(_ set: LoadedSet) {
+    self.set = set
     var units: [OrganizationalUnit] = []
     var stack = set.organization?.organizationalUnits ?? []
     while let unit = stack.popLast() {
@@ -108,7 +111,7 @@ final class ModelBridge: @unchecked Sendable {
     }
     if let accountList {
       let targetField = CELModelSchema.task.index("target")
-      for (task, record) in zip(set.tasks, taskRecords) where task.target == nil {
+      for (task, record) in zip(set.tasks, taskRecords) where set.target(of: task) == nil {
         record.values[targetField] = .unknown(accountList)
       }
     }
