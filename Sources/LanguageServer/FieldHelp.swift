@@ -9,7 +9,7 @@ import OrgModel
 enum FieldHelp {
   /// The field whose key is at `offset`, with the key's byte range.
   static func field(at offset: Int, in bytes: [UInt8]) -> (FieldDocs.Field, Range<Int>)? {
-    let file = YAMLReader.read(SourceFile(path: "<buffer>", bytes: bytes))
+    let file = YAMLReader.read(SourceFile(path: "<buffer>", bytes: onlyTheDocument(at: offset, of: bytes)))
     guard let (doc, root, kind) = orglintDocument(before: offset, in: file) else { return nil }
     func holds(_ node: YAMLNodeID) -> Bool { doc.startOffset(node) <= offset && offset <= doc.endOffset(node) }
     var path: [FieldDocs.Step] = []
@@ -68,7 +68,7 @@ enum FieldHelp {
     guard bytes[i..<offset].allSatisfy(Navigation.isWordByte) else { return nil }
 
     // Read the document without the cursor's line (a half-typed key is not YAML yet).
-    var text = bytes
+    var text = onlyTheDocument(at: offset, of: bytes)
     var end = line.lowerBound
     while end < text.count, text[end] != UInt8(ascii: "\n") {
       if text[end] != UInt8(ascii: "\r") { text[end] = UInt8(ascii: " ") }
@@ -130,6 +130,34 @@ enum FieldHelp {
     return CompletionItem(
       label: field.name, kind: 5, detail: field.type + (field.required ? " (required)" : ""),
       documentation: documentation)
+  }
+
+  /// The text with every line outside the YAML document holding `offset` made blank (its line breaks kept, so that
+  /// offsets do not move): a syntax error in another document of the file does not stop the help in this one.
+  /// Documents are split at their `---` lines (a `---` at the start of a line always starts a document in YAML).
+  static func onlyTheDocument(at offset: Int, of bytes: [UInt8]) -> [UInt8] {
+    var starts: [Int] = []  // line starts of `---` lines
+    var lineStart = 0
+    while lineStart < bytes.count {
+      let rest = bytes.count - lineStart
+      if rest >= 3, bytes[lineStart] == UInt8(ascii: "-"), bytes[lineStart + 1] == UInt8(ascii: "-"),
+        bytes[lineStart + 2] == UInt8(ascii: "-"),
+        rest == 3 || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+          .contains(bytes[lineStart + 3])
+      {
+        starts.append(lineStart)
+      }
+      guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+      lineStart = newline + 1
+    }
+    guard !starts.isEmpty else { return bytes }
+    let lower = starts.last { $0 <= offset } ?? 0
+    let upper = starts.first { $0 > offset } ?? bytes.count
+    var text = bytes
+    for i in 0..<text.count where (i < lower || i >= upper) && text[i] != UInt8(ascii: "\n") {
+      text[i] = UInt8(ascii: " ")
+    }
+    return text
   }
 
   /// The document of `file` the offset is in (the last one starting before it), with its top-level mapping and its

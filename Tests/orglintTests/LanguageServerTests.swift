@@ -250,6 +250,9 @@ import Testing
     #expect(mfa["kind"] as? Int == 5)
     #expect(mfa["detail"] as? String == "list of MFADevice")
     #expect(mfa["documentation"] as? String == "The root user's MFA devices (AWS allows up to 8).")
+    // The half-typed `mf` is not YAML, but only in the first document: the second one (one line lower) still has help.
+    let lower = try #require(((hover(8, 24, 5) as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String)
+    #expect(lower.hasPrefix("**password**: boolean or Password\n\n"))
   }
 
   @Test func noFieldHelpOutsideOrglintDocuments() throws {
