@@ -36,7 +36,8 @@ let package = Package(
     .target(name: "Reporting", dependencies: ["Diagnostics"]),
     // `orglint server`: the language server (JSON-RPC over stdio) on top of the lint pipeline.
     .target(
-      name: "LanguageServer", dependencies: ["Adoption", "RuleEngine", "OrgModel", "CEL", "Reporting", "Diagnostics"]),
+      name: "LanguageServer",
+      dependencies: ["Adoption", "RuleEngine", "OrgModel", "CEL", "LocatedYAML", "Reporting", "Diagnostics"]),
     .executableTarget(
       name: "orglint",
       dependencies: [

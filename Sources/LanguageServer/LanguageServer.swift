@@ -37,7 +37,8 @@ public final class LanguageServer: @unchecked Sendable {
     reader = MessageReader(fd: input)
     writer = MessageWriter(fd: output)
     serverVersion = version
-    lintWorker = LintWorker { [unowned self] in self.lintOpenDocuments() }
+    // Weak: the worker may still run a lint when `run()` has returned and the server is gone.
+    lintWorker = LintWorker { [weak self] in self?.lintOpenDocuments() }
   }
 
   /// Serves until `exit` or the end of input; returns the exit code: 0 after a `shutdown` request, else 1 (LSP).

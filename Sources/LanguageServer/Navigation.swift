@@ -4,7 +4,8 @@ import OrgModel
 
 /// Hover, go to definition and the document outline, answered from the newest lint of a document (its loaded set).
 ///
-/// The word under the cursor (letters, digits, `-`, `_`, `/`, `.`, `:` and `@`) is looked up as a rule id or name
+/// A mapping key of an orglint/v1 document under the cursor is a field (hover: its schema help, `FieldHelp`). Else
+/// the word under the cursor (letters, digits, `-`, `_`, `/`, `.`, `:` and `@`) is looked up as a rule id or name
 /// (hover: the rule's title, description and remediation), an account id (hover: name, OU and the findings of the
 /// open files about it; definition: its document), an OU path or a policy name (definition: where it is declared).
 enum Navigation {
@@ -46,6 +47,14 @@ enum Navigation {
   static func hover(at position: Position, in lint: DocumentLint, all: [DocumentLint], encoding: PositionEncoding)
     -> Hover?
   {
+    let offset = lint.index.offset(of: position, encoding: encoding)
+    if let (field, keyRange) = FieldHelp.field(at: offset, in: lint.index.bytes) {
+      return Hover(
+        contents: .init(value: FieldHelp.hoverText(field)),
+        range: LSPRange(
+          start: lint.index.position(of: keyRange.lowerBound, encoding: encoding),
+          end: lint.index.position(of: keyRange.upperBound, encoding: encoding)))
+    }
     guard let (word, range) = word(at: position, in: lint, encoding: encoding) else { return nil }
     if let rule = lint.rules[word] ?? lint.rules[word.uppercased()] ?? lint.rules.values.first(where: { $0.name == word }) {
       var text = "**\(rule.id)** `\(rule.name)` (\(rule.severity.rawValue))\n\n\(rule.title)"
@@ -199,7 +208,8 @@ extension Navigation {
       || b == UInt8(ascii: "_") || b == UInt8(ascii: "/")
   }
 
-  /// Proposals from the text before the cursor on its line: rule ids after `orglint-disable…`; account ids after
+  /// Proposals from the text before the cursor on its line: the fields missing at a new key's place (`FieldHelp`);
+  /// rule ids after `orglint-disable…`; account ids after
   /// `account:`, `managementAccount:` or `callerAccount:`; OU paths after `organizationalUnit:`; the values of the
   /// format's enums after their field (`state:`, `featureSet:`, `task:`, `type:`, `Effect:`, `status:`).
   static func completion(at position: Position, in lint: DocumentLint, encoding: PositionEncoding) -> [CompletionItem] {
@@ -211,6 +221,9 @@ extension Navigation {
       return lint.rules.values.sorted { $0.id < $1.id }.map {
         CompletionItem(label: $0.id, kind: 14, detail: $0.name, documentation: $0.title)
       }
+    }
+    if let fields = FieldHelp.missingFields(at: cursor, line: line, in: lint.index.bytes) {
+      return fields.map(FieldHelp.completionItem)
     }
     let trimmed = before.drop { $0 == " " || $0 == "-" }
     guard let colon = trimmed.firstIndex(of: ":") else { return [] }

@@ -199,6 +199,75 @@ import Testing
     #expect(units.contains("Security") && units.contains("Workloads/Prod"))
   }
 
+  @Test func fieldHelpFromTheSchemaOnHoverAndCompletion() throws {
+    let root = try copyExample("insecure-org")
+    let client = try LSPClient()
+    client.start(rootPath: root)
+    let uri = client.open(root + "/accounts/security.yaml")
+    #expect(client.diagnostics(uri)?.map(located) == Self.securityFindings)
+    func hover(_ id: Int, _ line: Int, _ character: Int) -> Any? {
+      client.request(id, "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": line, "character": character]])
+      return client.response(id)?["result"]
+    }
+    // `password:` of the second document's `root:` (line 23): the field's type, description and range.
+    let password = try #require(hover(2, 23, 5) as? [String: Any])
+    #expect(
+      (password["contents"] as? [String: Any])?["value"] as? String
+        == "**password**: boolean or Password\n\nThe root user's console password: `{enabled, lastUsed}`, or the "
+        + "shorthand `true` / `false` for `{enabled: true}` / `{enabled: false}`.")
+    let range = password["range"] as? [String: [String: Int]]
+    #expect(range?["start"] == ["line": 23, "character": 2] && range?["end"] == ["line": 23, "character": 10])
+    // `status` inside the flow mapping of `audit:` (line 26): its values; `kind` of the top-level mapping: required.
+    let status = try #require(((hover(3, 26, 36) as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String)
+    #expect(status.hasPrefix("**status**: string\n\nValues: `complete`, `partial`, `failed`\n\n"))
+    let kind = try #require(((hover(4, 14, 1) as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String)
+    #expect(kind == "**kind**: string (required)\n\nValues: `Account`\n\nThe kind of document.")
+    // A key that is not a field: a tag key under the free-form `tags:` mapping.
+    #expect(hover(5, 21, 8) is NSNull)
+
+    // At the top level of the second document (the empty last line): the Account fields it lacks.
+    client.request(6, "textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 27, "character": 0]])
+    let top = try #require(client.response(6)?["result"] as? [[String: Any]])
+    #expect(top.compactMap { $0["label"] as? String } == ["state", "unknown"])
+    #expect(top.first?["detail"] as? String == "string")
+    #expect(
+      top.first?["documentation"] as? String
+        == "The account's state in the Organization.\n\nValues: `PENDING_ACTIVATION`, `ACTIVE`, `SUSPENDED`, "
+        + "`PENDING_CLOSURE`, `CLOSED`")
+
+    // A new line inside `root:` of the first account (after `  password: false`): the RootUser fields not there.
+    client.notify("textDocument/didChange", [
+      "textDocument": ["uri": uri, "version": 2],
+      "contentChanges": [["range": ["start": ["line": 11, "character": 0], "end": ["line": 11, "character": 0]],
+        "text": "  mf\n"]],
+    ])
+    client.request(7, "textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 11, "character": 4]])
+    let items = try #require(client.response(7)?["result"] as? [[String: Any]])
+    #expect(
+      items.compactMap { $0["label"] as? String }
+        == ["accessKeys", "signingCertificates", "mfaDevices", "passwordRecovery", "unknown"])
+    let mfa = try #require(items.first { $0["label"] as? String == "mfaDevices" })
+    #expect(mfa["kind"] as? Int == 5)
+    #expect(mfa["detail"] as? String == "list of MFADevice")
+    #expect(mfa["documentation"] as? String == "The root user's MFA devices (AWS allows up to 8).")
+    // The half-typed `mf` is not YAML, but only in the first document: the second one (one line lower) still has help.
+    let lower = try #require(((hover(8, 24, 5) as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String)
+    #expect(lower.hasPrefix("**password**: boolean or Password\n\n"))
+  }
+
+  @Test func noFieldHelpOutsideOrglintDocuments() throws {
+    let root = try copyExample("lza-config")
+    let client = try LSPClient()
+    client.start(rootPath: root)
+    let uri = client.open(root + "/accounts-config.yaml")
+    _ = client.diagnostics(uri)
+    // `mandatoryAccounts:` (line 1) is a key, but of an LZA file: no hover, and no field names for a new item.
+    client.request(2, "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 1, "character": 3]])
+    #expect(client.response(2)?["result"] is NSNull)
+    client.request(3, "textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 2, "character": 4]])
+    #expect((client.response(3)?["result"] as? [[String: Any]])?.isEmpty == true)
+  }
+
   @Test func relintsWhenAnotherFileOfTheSetChangesOnDisk() throws {
     let root = try copyExample("insecure-org")
     let client = try LSPClient()

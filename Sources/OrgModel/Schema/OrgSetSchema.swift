@@ -1,5 +1,5 @@
 /// The JSON Schema (draft 2020-12) of the orglint configuration format, for editors (yaml-language-server) and other
-/// validators.
+/// validators, and for the language server's field help (`FieldDocs` reads it).
 ///
 /// It is generated from the decoder's own field enums (see `SchemaDescribedField`) and value enums (`AccountState`,
 /// `TaskKind`, ...), so a field or value the decoder learns appears here or fails to compile. Committed as
