@@ -92,8 +92,8 @@ public struct Report: Sendable {
 
   /// The `file://` URI of the absolute folder `directory`, ending in `/` (for `sourceRootURI`).
   public static func directoryURI(_ directory: String) -> String {
-    let encoded = SARIF.ArtifactURI.encode(directory)
-    return "file://" + encoded + (encoded.hasSuffix("/") ? "" : "/")
+    let uri = FileURI.uri(ofPath: directory)
+    return uri.hasSuffix("/") ? uri : uri + "/"
   }
 
   /// The help page of a rule.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 // The SARIF 2.1.0 object model that SARIFFormatter fills: one Codable struct per spec object, in the spec's order
 // from the log down to regions (each cites its section).
 
@@ -237,27 +239,9 @@ extension SARIF {
     static func location(of path: String) -> ArtifactLocation {
       var p = path.replacingAll("\\", with: "/")
       while p.hasPrefix("./") { p.removeFirst(2) }
-      if p.hasPrefix("/") { return ArtifactLocation(uri: "file://" + encode(p)) }
-      return ArtifactLocation(uri: encode(p), uriBaseId: SARIF.sourceRootId)
+      if p.hasPrefix("/") { return ArtifactLocation(uri: FileURI.uri(ofPath: p)) }
+      return ArtifactLocation(uri: FileURI.percentEncoded(p), uriBaseId: SARIF.sourceRootId)
     }
-
-    /// Percent-encodes every byte outside RFC 3986's unreserved characters, sub-delimiters, `@` and `/` (a `:` is
-    /// encoded too, so a relative path is never read as a scheme).
-    static func encode(_ path: String) -> String {
-      var out = ""
-      for byte in path.utf8 {
-        if allowed.contains(byte) {
-          out.unicodeScalars.append(Unicode.Scalar(byte))
-        } else {
-          out += "%" + String(hexDigits[Int(byte >> 4)]) + String(hexDigits[Int(byte & 0xF)])
-        }
-      }
-      return out
-    }
-
-    private static let hexDigits = Array("0123456789ABCDEF")
-    private static let allowed: Set<UInt8> = Set(
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@/".utf8)
   }
 }
 

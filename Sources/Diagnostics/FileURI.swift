@@ -1,5 +1,6 @@
-/// `file://` URIs to and from absolute paths (RFC 8089): percent-encoding every byte outside the unreserved
-/// characters, sub-delimiters, `@`, `:` and `/`.
+/// `file://` URIs to and from absolute paths (RFC 8089), and the percent-encoding of paths in URIs: every byte
+/// outside RFC 3986's unreserved characters, sub-delimiters, `@` and `/` is encoded (a `:` too, so that a relative
+/// path is never read as a scheme). The one home of file URIs: SARIF's artifact locations and `orglint server`.
 public enum FileURI {
   /// The absolute path a `file:` URI names; nil for other schemes and for a host other than empty or localhost.
   public static func path(of uri: String) -> String? {
@@ -31,8 +32,11 @@ public enum FileURI {
   }
 
   /// The `file://` URI of an absolute path.
-  public static func uri(ofPath path: String) -> String {
-    var out = "file://"
+  public static func uri(ofPath path: String) -> String { "file://" + percentEncoded(path) }
+
+  /// `path` with every byte outside the characters a URI path keeps as they are percent-encoded.
+  public static func percentEncoded(_ path: String) -> String {
+    var out = ""
     for byte in path.utf8 {
       if allowed.contains(byte) {
         out.unicodeScalars.append(Unicode.Scalar(byte))
