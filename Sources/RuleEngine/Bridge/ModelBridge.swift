@@ -1,8 +1,11 @@
 import CEL
 import OrgModel
+import Synchronization
 
-/// A loaded set as CEL values: one record per entity, built once, with the links between entities as references
-/// between records (an account's `tasks` and each task's `target` are the very same records).
+/// A loaded set as CEL values: one object per linked entity (account, task, OU, policy, the organization), made when
+/// the set is bridged, whose fields are read from the model when a rule reads them (`ModelObject`). The links
+/// between entities are the very same objects each time they are read (an account's `tasks` and the `tasks`
+/// variable hold the same task objects).
 ///
 /// Facts listed under `unknown:` read as CEL unknowns, and so do the linked facts that depend on them
 /// (Docs/model.md, "Unknown facts"): `account.policies` when the Organization's `policies` or
@@ -10,72 +13,51 @@ import OrgModel
 /// `delegatedAdministrators` is, `task.target` when the target is not in the set and the account list is unknown,
 /// `account.tasks` and `tasks` when `privilegedTasks` is, and `policies` / `accounts` when the Organization's are.
 final class ModelBridge: @unchecked Sendable {
-  /// The set bridged: the links that point back (`task.target`, `account.sameEmail`) are read through it.
-  let set: LoadedSet
-  private var records: [ObjectIdentifier: CELRecord] = [:]
-  private var entities: [ObjectIdentifier: AnyObject] = [:]
+  /// The set bridged.
+  var set: LoadedSet { links.set }
+  private let links: BridgeLinks
   private(set) var org: CELValue = .null
-  private(set) var accounts: [CELValue] = []
-  private(set) var tasks: [CELValue] = []
-  private(set) var policies: [CELValue] = []
   /// The variables `accounts`, `tasks` and `policies`: the lists, or an unknown when the Organization says so.
   private(set) var accountsVariable: CELValue = .list([])
   private(set) var tasksVariable: CELValue = .list([])
   private(set) var policiesVariable: CELValue = .list([])
-  /// The logical path of the entity being filled, for the causes of its unknown fields.
-  private var owner: () -> String = { "" }
 
-  /// Breaks the cycles between records (an account's `tasks` hold the tasks, each task's `target` the account), so
-  /// that a long-running process (`orglint server`) frees each lint's records.
+  /// Breaks the cycle between the objects and the links they read through (each object holds the links, the links
+  /// hold every linked object), so that a long-running process (`orglint server`) frees each lint's objects.
   deinit {
-    for record in records.values { record.values = [] }
+    links.objects = [:]
   }
 
   init(_ set: LoadedSet) {
-    self.set = set
+    links = BridgeLinks(set)
     var units: [OrganizationalUnit] = []
     var stack = set.organization?.organizationalUnits ?? []
     while let unit = stack.popLast() {
       units.append(unit)
       stack.append(contentsOf: unit.children ?? [])
     }
-    // First a record per linked entity, so that every link can point at it; then the records' values.
-    let u = units.map { make($0, CELModelSchema.organizationalUnit) }
-    let p = set.policies.map { make($0, CELModelSchema.policy) }
-    let a = set.accounts.map { make($0, CELModelSchema.account) }
-    let t = set.tasks.map { make($0, CELModelSchema.task) }
-    let o = set.organization.map { make($0, CELModelSchema.organization) }
-    for (unit, r) in zip(units, u) { CELModelSchema.organizationalUnit.fill(r, from: unit, self) }
-    for (policy, r) in zip(set.policies, p) { CELModelSchema.policy.fill(r, from: policy, self) }
-    for (account, r) in zip(set.accounts, a) {
-      owner = { account.logicalPath }
-      CELModelSchema.account.fill(r, from: account, self)
-    }
-    for (task, r) in zip(set.tasks, t) {
-      owner = { task.logicalPath }
-      CELModelSchema.task.fill(r, from: task, self)
-    }
-    if let o, let organization = set.organization {
-      owner = { organization.logicalPath }
-      CELModelSchema.organization.fill(o, from: organization, self)
-    }
-    owner = { "" }
-    org = o.map { .object($0) } ?? .null
-    accounts = a.map { .object($0) }
-    tasks = t.map { .object($0) }
-    policies = p.map { .object($0) }
-    accountsVariable = .list(accounts)
-    tasksVariable = .list(tasks)
-    policiesVariable = .list(policies)
-    deriveUnknowns(set, accountRecords: a, taskRecords: t)
+    for unit in units { _ = make(unit, CELModelSchema.organizationalUnit) }
+    let policies = set.policies.map { make($0, CELModelSchema.policy) }
+    let accounts = set.accounts.map { make($0, CELModelSchema.account) }
+    let tasks = set.tasks.map { make($0, CELModelSchema.task) }
+    org = set.organization.map { .object(make($0, CELModelSchema.organization)) } ?? .null
+    accountsVariable = .list(accounts.map { .object($0) })
+    tasksVariable = .list(tasks.map { .object($0) })
+    policiesVariable = .list(policies.map { .object($0) })
+    deriveUnknowns(set, accountObjects: accounts, taskObjects: tasks)
   }
 
-  /// `"<owner> <fieldPath>: <reason>"`: the cause of an unknown field of the entity being filled.
-  func cause(_ fieldPath: String, _ reason: String) -> String { "\(owner()) \(fieldPath): \(reason)" }
+  private func make<E: BridgedEntity>(_ entity: E, _ type: BridgeType<E>) -> ModelObject<E> {
+    let object = ModelObject(type, entity, links, owner: entity, isLinked: true)
+    links.objects[ObjectIdentifier(entity)] = object
+    return object
+  }
 
   /// The unknowns of linked fields and variables that follow from the Organization's and the accounts' `unknown:`.
   /// Costs nothing for sets without `unknown:`.
-  private func deriveUnknowns(_ set: LoadedSet, accountRecords: [CELRecord], taskRecords: [CELRecord]) {
+  private func deriveUnknowns(
+    _ set: LoadedSet, accountObjects: [ModelObject<Account>], taskObjects: [ModelObject<PrivilegedTask>]
+  ) {
     func unknown(_ field: String) -> CELUnknown? {
       guard let organization = set.organization else { return nil }
       return organization.unknown.reason(field).map {
@@ -97,38 +79,48 @@ final class ModelBridge: @unchecked Sendable {
     )
     let scp = [policies, units].compactMap { $0 }
     let organizationWide = !scp.isEmpty || delegated != nil || taskLog != nil
-    for (account, record) in zip(set.accounts, accountRecords) where organizationWide || !account.unknown.isEmpty {
+    for (account, object) in zip(set.accounts, accountObjects) where organizationWide || !account.unknown.isEmpty {
       var inEffect = scp
       if let reason = account.unknown.reason("organizationalUnit") {
         inEffect.append(CELUnknown(cause: "\(account.logicalPath) organizationalUnit: \(reason)"))
       }
       if var merged = inEffect.first {
         for other in inEffect.dropFirst() { merged.merge(other) }
-        record.values[policiesField] = .unknown(merged)
+        object.setUnknown(policiesField, merged)
       }
-      if let delegated { record.values[delegatedField] = .unknown(delegated) }
-      if let taskLog { record.values[tasksField] = .unknown(taskLog) }
+      if let delegated { object.setUnknown(delegatedField, delegated) }
+      if let taskLog { object.setUnknown(tasksField, taskLog) }
     }
     if let accountList {
       let targetField = CELModelSchema.task.index("target")
-      for (task, record) in zip(set.tasks, taskRecords) where set.target(of: task) == nil {
-        record.values[targetField] = .unknown(accountList)
+      for (task, object) in zip(set.tasks, taskObjects) where set.target(of: task) == nil {
+        object.setUnknown(targetField, accountList)
       }
     }
   }
 
-  private func make<E: AnyObject>(_ entity: E, _ type: BridgeType<E>) -> CELRecord {
-    let r = CELRecord(type.celType)
-    records[ObjectIdentifier(entity)] = r
-    entities[ObjectIdentifier(r)] = entity
-    return r
-  }
+  /// The object of a linked entity (an account, task, OU, policy or the organization).
+  func value(of entity: AnyObject) -> CELValue { links.value(of: entity) }
 
-  /// The record of a linked entity (an account, task, OU, policy or the organization).
+  /// The model entity behind an object (accounts, tasks, OUs, policies, the organization), if it is one.
+  func entity(of object: any CELObject) -> AnyObject? {
+    guard let o = object as? BridgedObject, o.isLinked else { return nil }
+    return o.owner
+  }
+}
+
+/// What the objects of a bridged set read through: the set, the object of each linked entity, and the lock under
+/// which kept fields are built.
+final class BridgeLinks: @unchecked Sendable {
+  let set: LoadedSet
+  /// The object of each linked entity, by the entity's identity. Filled while the set is bridged (on one thread,
+  /// before any evaluation) and emptied when the bridge goes; only read in between.
+  @exclusivity(unchecked) var objects: [ObjectIdentifier: any CELObject] = [:]
+  let lock = Mutex<Void>(())
+
+  init(_ set: LoadedSet) { self.set = set }
+
   func value(of entity: AnyObject) -> CELValue {
-    records[ObjectIdentifier(entity)].map { .object($0) } ?? .null
+    objects[ObjectIdentifier(entity)].map { .object($0) } ?? .null
   }
-
-  /// The model entity behind a record (accounts, tasks, OUs, policies, the organization), if it is one.
-  func entity(of record: any CELObject) -> AnyObject? { entities[ObjectIdentifier(record)] }
 }
