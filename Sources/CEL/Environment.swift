@@ -60,22 +60,25 @@ public struct CELEnvironment: Sendable {
 
   /// `checked: false` leaves calls with mismatched types to fail at run time (conformance `disable_check`).
   func compile(_ text: String, checked: Bool) throws(CELCompileErrors) -> CELProgram {
-    let scalars = Array(text.unicodeScalars)
-    func located(_ e: CELCompileError) -> CELCompileError {
-      var e = e
-      e.locate(in: scalars)
-      return e
+    // Only a failed compile needs the scalars (to turn offsets into lines and columns).
+    func located(_ errors: [CELCompileError]) -> CELCompileErrors {
+      let scalars = Array(text.unicodeScalars)
+      return CELCompileErrors(errors: errors.map { e in
+        var e = e
+        e.locate(in: scalars)
+        return e
+      })
     }
     let ast: Expr
     do {
       ast = try Parser.parse(text)
     } catch {
-      throw CELCompileErrors(errors: [located(error)])
+      throw located([error])
     }
     var checker = Checker(env: self)
     checker.checkOverloads = checked
     let (node, type) = checker.check(ast)
-    if !checker.errors.isEmpty { throw CELCompileErrors(errors: checker.errors.map(located)) }
+    if !checker.errors.isEmpty { throw located(checker.errors) }
     return CELProgram(
       root: Compiler.compile(node), slotCount: checker.maxSlot, variableCount: variables.count,
       resultType: type)

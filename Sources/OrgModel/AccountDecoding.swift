@@ -1,20 +1,20 @@
 import Diagnostics
 import LocatedYAML
 
-enum AccountField: CaseIterable, Sendable {
+enum AccountField: String, CaseIterable, Sendable {
   case apiVersion, kind, id, name, email, organizationalUnit, state, alternateContacts, tags, root, audit, unknown
 }
-enum ContactsField: CaseIterable, Sendable { case security, operations, billing, unknown }
-enum ContactField: CaseIterable, Sendable { case name, email, phone, title }
-enum RootUserField: CaseIterable, Sendable {
+enum ContactsField: String, CaseIterable, Sendable { case security, operations, billing, unknown }
+enum ContactField: String, CaseIterable, Sendable { case name, email, phone, title }
+enum RootUserField: String, CaseIterable, Sendable {
   case password, accessKeys, signingCertificates, mfaDevices, passwordRecovery, unknown
 }
-enum PasswordField: CaseIterable, Sendable { case enabled, lastUsed, unknown }
-enum AccessKeyField: CaseIterable, Sendable { case id, active, lastUsed }
-enum CertificateField: CaseIterable, Sendable { case id, active }
-enum MFADeviceField: CaseIterable, Sendable { case type, serial, enabledAt }
-enum AuditField: CaseIterable, Sendable { case at, status, errors, unknown }
-enum AuditErrorField: CaseIterable, Sendable { case call, error, source }
+enum PasswordField: String, CaseIterable, Sendable { case enabled, lastUsed, unknown }
+enum AccessKeyField: String, CaseIterable, Sendable { case id, active, lastUsed }
+enum CertificateField: String, CaseIterable, Sendable { case id, active }
+enum MFADeviceField: String, CaseIterable, Sendable { case type, serial, enabledAt }
+enum AuditField: String, CaseIterable, Sendable { case at, status, errors, unknown }
+enum AuditErrorField: String, CaseIterable, Sendable { case call, error, source }
 
 extension AccountField: UnknownListable {
   static var unknownField: Self { .unknown }

@@ -52,26 +52,26 @@ struct NameTable<Value: Sendable>: Sendable {
   }
 }
 
-extension NameTable where Value: CaseIterable, Value.AllCases == [Value] {
-  /// The fields of a mapping type: `Value`'s case names are the field names (`case organizationalUnit`), so the
-  /// table and the switch over fields cannot drift apart.
-  init() { self.init(Value.allCases.map { (String(describing: $0), $0) }) }
-}
-
-extension NameTable where Value: RawRepresentable, Value.RawValue == String, Value: CaseIterable {
-  /// The values of a string enum, by raw value.
-  init(rawValues: Void) { self.init(Value.allCases.map { ($0.rawValue, $0) }) }
+extension NameTable where Value: CaseIterable, Value.AllCases == [Value], Value: RawRepresentable,
+  Value.RawValue == String
+{
+  /// The names of a string enum, by raw value: the values of an enum of the format (`FeatureSet`), or the fields of
+  /// a mapping type, whose enum has `String` raw values and so its case names as names (`case organizationalUnit`):
+  /// the table and the switch over fields cannot drift apart. Raw values, not `String(describing:)`: reflection
+  /// cost about a million instructions per enum at start-up (a scan of the runtime's conformance records for each
+  /// protocol `describing` asks about).
+  init() { self.init(Value.allCases.map { ($0.rawValue, $0) }) }
 }
 
 typealias FieldTable<F: Sendable & CaseIterable> = NameTable<F> where F.AllCases == [F]
 
 /// Enum values by their YAML spelling.
 enum EnumTables {
-  static let featureSet = NameTable<FeatureSet>(rawValues: ())
-  static let accountState = NameTable<AccountState>(rawValues: ())
-  static let mfaDeviceType = NameTable<MFADeviceType>(rawValues: ())
-  static let taskKind = NameTable<TaskKind>(rawValues: ())
-  static let effect = NameTable<Effect>(rawValues: ())
-  static let documentKind = NameTable<DocumentKind>(rawValues: ())
-  static let auditStatus = NameTable<AuditStatus>(rawValues: ())
+  static let featureSet = NameTable<FeatureSet>()
+  static let accountState = NameTable<AccountState>()
+  static let mfaDeviceType = NameTable<MFADeviceType>()
+  static let taskKind = NameTable<TaskKind>()
+  static let effect = NameTable<Effect>()
+  static let documentKind = NameTable<DocumentKind>()
+  static let auditStatus = NameTable<AuditStatus>()
 }

@@ -1,12 +1,12 @@
 import Diagnostics
 import LocatedYAML
 
-enum OrganizationField: CaseIterable, Sendable {
+enum OrganizationField: String, CaseIterable, Sendable {
   case apiVersion, kind, id, managementAccount, featureSet, trustedAccess, delegatedAdministrators, rootAccess
   case organizationalUnits, policies, accounts, privilegedTasks, unknown
 }
-enum DelegatedAdministratorField: CaseIterable, Sendable { case service, account }
-enum RootAccessField: CaseIterable, Sendable { case rootCredentialsManagement, rootSessions, unknown }
+enum DelegatedAdministratorField: String, CaseIterable, Sendable { case service, account }
+enum RootAccessField: String, CaseIterable, Sendable { case rootCredentialsManagement, rootSessions, unknown }
 
 extension OrganizationField: UnknownListable {
   static var unknownField: Self { .unknown }
@@ -16,7 +16,7 @@ extension RootAccessField: UnknownListable {
   static var unknownField: Self { .unknown }
   static var notListable: [Self] { [.unknown] }
 }
-enum OUField: CaseIterable, Sendable { case name, policies, children }
+enum OUField: String, CaseIterable, Sendable { case name, policies, children }
 
 extension ModelDecoder {
   static let organizationTable = FieldTable<OrganizationField>()

@@ -1,11 +1,11 @@
 import LocatedYAML
 
-enum PolicyField: CaseIterable, Sendable { case name, attachedTo, document }
-enum PolicyDocumentField: CaseIterable, Sendable {
+enum PolicyField: String, CaseIterable, Sendable { case name, attachedTo, document }
+enum PolicyDocumentField: String, CaseIterable, Sendable {
   // swiftlint:disable:next identifier_name
   case Version, Id, Statement
 }
-enum StatementField: CaseIterable, Sendable {
+enum StatementField: String, CaseIterable, Sendable {
   // swiftlint:disable:next identifier_name
   case Sid, Effect, Action, NotAction, Resource, NotResource, Condition
 }

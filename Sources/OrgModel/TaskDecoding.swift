@@ -1,6 +1,6 @@
 import LocatedYAML
 
-enum TaskField: CaseIterable, Sendable {
+enum TaskField: String, CaseIterable, Sendable {
   case apiVersion, kind, account, task, principal, startedAt, completedAt, reason, unknown
 }
 

@@ -22,13 +22,19 @@ public enum RuleCompiler {
     }
   }
 
-  /// The environment a rule's expressions are checked in.
-  static func environment(for rule: Rule, paramsType: CELObjectType) -> CELEnvironment {
+  /// What every rule's environment starts from: the model's types, the common variables and `params`, built once.
+  static let commonEnvironment: CELEnvironment = {
     var env = CELEnvironment()
     for t in CELModelSchema.allTypes { env.declare(t) }
-    env.declare(paramsType)
     for (name, type) in commonVariables { env.declareVariable(name, type) }
-    env.declareVariable("params", .object(paramsType.name))
+    env.declareVariable("params", .object("params"))
+    return env
+  }()
+
+  /// The environment a rule's expressions are checked in.
+  static func environment(for rule: Rule, paramsType: CELObjectType) -> CELEnvironment {
+    var env = commonEnvironment
+    env.declare(paramsType)
     if rule.scope != .organization { env.declareVariable(rule.scope.variable, type(of: rule.scope)) }
     return env
   }

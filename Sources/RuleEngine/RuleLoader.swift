@@ -13,8 +13,8 @@ public enum RuleLoader {
   public static func load(userRuleDirectories: [String], includeBuiltins: Bool = true) -> (
     rules: [Rule], findings: [Finding]
   ) {
-    var sources: [(SourceFile, Bool)] = includeBuiltins ? BuiltinRules.sources.map { ($0, true) } : []
-    var findings: [Finding] = []
+    var (rules, findings) = includeBuiltins ? BuiltinRules.load() : ([], [])
+    var sources: [SourceFile] = []
     for dir in userRuleDirectories {
       do {
         var skipped: [SourceFileError] = []
@@ -22,7 +22,7 @@ public enum RuleLoader {
         findings += skipped.map(OrgSetLoader.skippedFinding)
         for path in paths {
           do {
-            sources.append((try SourceFile.read(path: path), false))
+            sources.append(try SourceFile.read(path: path))
           } catch let error as SourceFileError {
             findings.append(ioFinding(error))
           }
@@ -31,9 +31,8 @@ public enum RuleLoader {
         findings.append(ioFinding(error))
       } catch {}
     }
-    var rules: [Rule] = []
-    for (source, builtin) in sources {
-      let (rule, problems) = RuleFileParser.parse(source, isBuiltin: builtin)
+    for source in sources {
+      let (rule, problems) = RuleFileParser.parse(source, isBuiltin: false)
       findings += problems
       if let rule { rules.append(rule) }
     }

@@ -84,4 +84,4 @@ struct Eval: ParsableCommand {
   }
 }
 
-extension RuleScope: ExpressibleByArgument {}
+extension RuleScope: NamedArgumentValue {}

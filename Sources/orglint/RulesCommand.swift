@@ -144,7 +144,7 @@ struct Rules: ParsableCommand {
 }
 
 /// `orglint rules list --format`.
-enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+enum ListFormat: String, NamedArgumentValue {
   case text, json, markdown
 
   func render(_ rules: [Rule], diagnostics: [RuleDescriptor] = []) -> String {

@@ -72,8 +72,8 @@ extension SchemaJSON {
 
 /// A field enum of the decoder (`AccountField`, ...) whose cases each describe themselves for the JSON Schema.
 ///
-/// The decoder's key tables are built from the same enums' cases (`FieldTable<F>()` names a field
-/// `String(describing: case)`), and each conformance answers `schema` with an exhaustive `switch self`: a field
+/// The decoder's key tables are built from the same enums' cases (`FieldTable<F>()` names a field by its raw value,
+/// the case name), and each conformance answers `schema` with an exhaustive `switch self`: a field
 /// added to an enum for the decoder fails to compile until the schema describes it, so the decoder and the schema
 /// cannot drift. (A new mapping type needs a conformance and a `$defs` entry in `OrgSetSchema`; the tests compare
 /// every `$defs` entry with its decoder table.)
