@@ -16,11 +16,24 @@ public struct SARIFFormatter: ReportFormatter {
   }
 
   public func render(_ report: Report) -> String {
-    StableJSON.encode(log(report))
+    SARIFWriter.render(log(report))
+  }
+
+  /// Writes the log a chunk at a time, each result made as it is written (never all held at once).
+  public func write(_ report: Report, to output: (UnsafeRawBufferPointer) -> Void) {
+    let (log, results) = parts(report)
+    SARIFWriter.write(log, results: results, to: output)
   }
 
   /// The SARIF object model of `report`.
   func log(_ report: Report) -> SARIF.SarifLog {
+    var (log, results) = parts(report)
+    log.runs[0].results = Array(results)
+    return log
+  }
+
+  /// The SARIF object model of `report` without its results, and the results, made as they are read.
+  func parts(_ report: Report) -> (log: SARIF.SarifLog, results: some Sequence<SARIF.Result>) {
     let descriptors = Self.descriptors(report)
     var index: [String: Int] = [:]
     for (i, rule) in descriptors.enumerated() { index[rule.id] = i }
@@ -65,10 +78,13 @@ public struct SARIFFormatter: ReportFormatter {
     let run = SARIF.Run(
       tool: SARIF.Tool(driver: driver), invocations: [invocation],
       automationDetails: report.automationId.map(SARIF.RunAutomationDetails.init),
-      originalUriBaseIds: [SARIF.sourceRootId: root],
-      results: kept.map { Self.result($0, ruleIndex: index[$0.ruleId] ?? 0, anchor: anchor) }
-        + keptOpen.map { Self.result($0, ruleIndex: index[$0.ruleId] ?? 0) })
-    return SARIF.SarifLog(runs: [run])
+      originalUriBaseIds: [SARIF.sourceRootId: root], results: [])
+    let results = (0..<(kept.count + keptOpen.count)).lazy.map { i in
+      i < kept.count
+        ? Self.result(kept[i], ruleIndex: index[kept[i].ruleId] ?? 0, anchor: anchor)
+        : Self.result(keptOpen[i - kept.count], ruleIndex: index[keptOpen[i - kept.count].ruleId] ?? 0)
+    }
+    return (SARIF.SarifLog(runs: [run]), results)
   }
 
   /// The report's rules by id (first description of an id wins), plus a minimal one for any other id a finding uses.
