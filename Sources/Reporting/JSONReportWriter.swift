@@ -1,8 +1,9 @@
 import Diagnostics
 
-/// Writes a `JSONReport` straight into UTF-8 bytes (through `PrettyJSONWriter`), byte for byte what `StableJSON.encode` (Foundation's JSONEncoder,
-/// pretty-printed, sorted keys, unescaped slashes) gives, without its intermediate tree: a 50,000-account run has
-/// ~66,000 findings, and the encoder spent more time and memory on them than the rules did (Docs/benchmarks.md).
+/// Writes a `JSONReport` straight into UTF-8 bytes through `PrettyJSONWriter`, byte for byte what `StableJSON.encode`
+/// (Foundation's JSONEncoder, pretty-printed, sorted keys, unescaped slashes) gives, without its intermediate tree: a
+/// 50,000-account run has ~66,000 findings, and the encoder spent more time and memory on them than the rules did
+/// (Docs/benchmarks.md).
 ///
 /// Keys are written in sorted order by hand. A field added to `JSONFinding` (or the other report types) must be added
 /// here too: JSONReportWriterTests compares the two writers on fully populated reports and counts the fields.
