@@ -22,7 +22,7 @@ enum JSONReportWriter {
     let envelope = JSONReport(report, findings: false)
     withoutActuallyEscaping(output) { output in
       var w = PrettyJSONWriter(output: output)
-      w.write(envelope, findings: report.sortedFindings.lazy.map(JSONFinding.init))
+      w.write(envelope, findings: report.findingsInReportOrder.lazy.map(JSONFinding.init))
       w.finish()
     }
   }

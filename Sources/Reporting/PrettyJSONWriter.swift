@@ -62,7 +62,8 @@ struct PrettyJSONWriter {
     member()
     bytes.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+    bytes.append(UInt8(ascii: "\""))
+    separator()
     value(&self)
   }
 
@@ -70,8 +71,15 @@ struct PrettyJSONWriter {
   mutating func key(_ name: String, _ value: (inout PrettyJSONWriter) -> Void) {
     member()
     string(name)
-    bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+    separator()
     value(&self)
+  }
+
+  /// ` : ` between a key and its value.
+  private mutating func separator() {
+    bytes.append(0x20)
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(0x20)
   }
 
   private mutating func open(_ bracket: UInt8) {
@@ -96,7 +104,7 @@ struct PrettyJSONWriter {
 
   private mutating func newline() {
     bytes.append(UInt8(ascii: "\n"))
-    for _ in 0..<indent { bytes.append(0x20) }
+    bytes.append(contentsOf: repeatElement(0x20, count: indent))
   }
 
   mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }

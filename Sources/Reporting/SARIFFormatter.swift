@@ -41,7 +41,7 @@ public struct SARIFFormatter: ReportFormatter {
       name: "orglint", version: report.toolVersion, semanticVersion: report.toolVersion,
       informationUri: report.informationURI, rules: descriptors.map { Self.descriptor($0, report) })
 
-    let findings = report.sortedFindings
+    let findings = report.findingsInReportOrder
     let kept = findings.prefix(max(0, maxResults))
     let notJudged = report.sortedNotJudged
     let keptOpen = notJudged.prefix(max(0, maxResults - kept.count))
@@ -79,10 +79,13 @@ public struct SARIFFormatter: ReportFormatter {
       tool: SARIF.Tool(driver: driver), invocations: [invocation],
       automationDetails: report.automationId.map(SARIF.RunAutomationDetails.init),
       originalUriBaseIds: [SARIF.sourceRootId: root], results: [])
-    let results = (0..<(kept.count + keptOpen.count)).lazy.map { i in
-      i < kept.count
-        ? Self.result(kept[i], ruleIndex: index[kept[i].ruleId] ?? 0, anchor: anchor)
-        : Self.result(keptOpen[i - kept.count], ruleIndex: index[keptOpen[i - kept.count].ruleId] ?? 0)
+    let results = (0..<(kept.count + keptOpen.count)).lazy.map { i -> SARIF.Result in
+      if i < kept.count {
+        let finding = kept[i]
+        return Self.result(finding, ruleIndex: index[finding.ruleId] ?? 0, anchor: anchor)
+      }
+      let check = keptOpen[i - kept.count]
+      return Self.result(check, ruleIndex: index[check.ruleId] ?? 0)
     }
     return (SARIF.SarifLog(runs: [run]), results)
   }
@@ -119,7 +122,13 @@ public struct SARIFFormatter: ReportFormatter {
       markdown.append("## References\n\n" + rule.references.map { "- <\($0)>" }.joined(separator: "\n"))
     }
     let title = rule.title.isEmpty ? rule.name : rule.title
-    let trimmed = { (s: String) in String(s.reversed().drop { $0.isNewline || $0 == " " }.reversed()) }
+    // Trailing spaces and line breaks off, looked at from the end (reversing the whole text cost ~1 G instructions
+    // over the built-in rules' help).
+    let trimmed = { (s: String) -> String in
+      var text = Substring(s)
+      while let last = text.last, last.isNewline || last == " " { text.removeLast() }
+      return String(text)
+    }
     let properties = SARIF.PropertyBag(
       tags: rule.tags.isEmpty ? nil : rule.tags,
       securitySeverity: rule.securitySeverity.map { String(format1: $0) })

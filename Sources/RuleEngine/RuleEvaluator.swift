@@ -47,11 +47,17 @@ public struct RuleEvaluator: Sendable {
     DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
       results.store(i, evaluate(jobs[i].0, items: jobs[i].1, budget: jobs[i].2, isReported: isReported))
     }
+    // The findings gathered into one array of the exact size, each job's part released once merged: merging into a
+    // growing array while every part was still held was the run's peak of memory (two or three copies of the
+    // findings, ~50 MB at 50,000 accounts).
+    var parts = results.takeAll()
     var out = RuleRun()
-    for part in results.all {
-      out.findings += part.findings
-      out.notJudged += part.notJudged
-      out.checks += part.checks
+    out.findings.reserveCapacity(parts.reduce(0) { $0 + $1.findings.count })
+    for i in parts.indices {
+      out.findings += parts[i].findings
+      out.notJudged += parts[i].notJudged
+      out.checks += parts[i].checks
+      parts[i] = RuleRun()
     }
     out.notJudged.sort(by: NotJudged.reportOrder)
     return out
@@ -340,7 +346,11 @@ final class UnsafeResults: @unchecked Sendable {
   }
   /// Each job writes only its own slot, so no two threads touch the same memory.
   func store(_ i: Int, _ value: RuleRun) { slots[i] = value }
-  var all: [RuleRun] { Array(slots) }
+  /// Every slot's results, in order, leaving the slots empty (so that the caller holds the only copy).
+  func takeAll() -> [RuleRun] {
+    defer { slots.update(repeating: RuleRun()) }
+    return Array(slots)
+  }
 }
 
 extension String {

@@ -87,21 +87,24 @@ import Testing
       ]))
   }
 
-  /// A report larger than a chunk is handed on in several, which together are the rendered text.
+  /// A report larger than a chunk is handed on in several, which together are the rendered text; the findings read
+  /// in place come in the order of the sorted copy.
   @Test func chunkedWriteIsTheRenderedText() {
     var report = Fixture.report
-    report.findings = (0..<400).map { i in
+    report.findings = (0..<1000).map { i in
       Finding(
         ruleId: "ROOT00\(i % 3)", ruleName: "n", severity: .warning, message: "\(i) \(Self.hostile)",
         path: "org/accounts.yaml", range: Fixture.range(3, 1, 5), fingerprint: "f\(i)")
     }
-    for format in [OutputFormat.sarif, .json] {
+    for format in [OutputFormat.sarif, .json, .text] {
       var chunks: [[UInt8]] = []
       format.write(report) { chunks.append(Array($0)) }
       #expect(chunks.count > 1, "\(format)")
       #expect(chunks.dropLast().allSatisfy { $0.count >= PrettyJSONWriter.chunkSize }, "\(format)")
       #expect(String(decoding: chunks.joined(), as: UTF8.self) == format.render(report), "\(format)")
     }
+    report.findings.reverse()
+    #expect(Array(report.findingsInReportOrder) == report.sortedFindings)
   }
 
   /// The writer lists each type's properties by hand: a property added to a SARIF type must be added to the writer
