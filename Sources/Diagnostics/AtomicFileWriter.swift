@@ -16,30 +16,50 @@
 public enum AtomicFileWriter {
   /// Writes `text` (UTF-8) to `path`; on failure a regular target is untouched and no temporary file is left behind.
   public static func write(_ text: String, to path: String) throws(AtomicWriteError) {
-    try write(text, to: path, beforeRename: nil)
+    try write(to: path, beforeRename: nil) { output in Self.chunks(of: text, output) }
   }
 
-  /// `write(_:to:)`, calling `beforeRename` once the temporary file is complete (tests use it to interrupt a write).
-  static func write(_ text: String, to path: String, beforeRename: (() -> Void)?) throws(AtomicWriteError) {
+  /// Writes the bytes `produce` hands to its argument, chunk after chunk, to `path`, as `write(_:to:)` writes a text:
+  /// a large output is never held whole. After a failed write the remaining chunks are dropped and the error thrown.
+  public static func write(to path: String, _ produce: Content) throws(AtomicWriteError) {
+    try write(to: path, beforeRename: nil, produce)
+  }
+
+  /// What a streamed write writes: a function that hands every chunk, in order, to the function it is given.
+  public typealias Content = ((UnsafeRawBufferPointer) -> Void) -> Void
+
+  /// `write(to:_:)`, calling `beforeRename` once the temporary file is complete (tests use it to interrupt a write).
+  static func write(to path: String, beforeRename: (() -> Void)?, _ produce: Content) throws(AtomicWriteError) {
     let target = try OutputTarget(path)
     switch target.kind {
     case .writtenThrough:
-      try writeThrough(text, to: target)
+      try writeThrough(produce, to: target)
     case .replaced, .created:
-      try replace(target, with: text, beforeRename: beforeRename)
+      try replace(target, with: produce, beforeRename: beforeRename)
     }
   }
 
+  /// `write(_:to:)`, calling `beforeRename` once the temporary file is complete.
+  static func write(_ text: String, to path: String, beforeRename: (() -> Void)?) throws(AtomicWriteError) {
+    try write(to: path, beforeRename: beforeRename) { output in Self.chunks(of: text, output) }
+  }
+
+  /// Hands `text` on as one chunk.
+  private static func chunks(of text: String, _ output: (UnsafeRawBufferPointer) -> Void) {
+    var text = text
+    text.withUTF8 { output(UnsafeRawBufferPointer($0)) }
+  }
+
   /// Opens a character device or FIFO and writes to it.
-  private static func writeThrough(_ text: String, to target: OutputTarget) throws(AtomicWriteError) {
+  private static func writeThrough(_ produce: Content, to target: OutputTarget) throws(AtomicWriteError) {
     let fd = FilePath.withSystemPath(target.resolvedPath) { open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) }
     guard fd >= 0 else { throw AtomicWriteError(path: target.path, reason: systemError()) }
     defer { close(fd) }
-    if let reason = writeAll(text, to: fd) { throw AtomicWriteError(path: target.path, reason: reason) }
+    if let reason = writeAll(produce, to: fd) { throw AtomicWriteError(path: target.path, reason: reason) }
   }
 
   /// The atomic replace of a regular file (or the creation of a new one).
-  private static func replace(_ target: OutputTarget, with text: String, beforeRename: (() -> Void)?)
+  private static func replace(_ target: OutputTarget, with produce: Content, beforeRename: (() -> Void)?)
     throws(AtomicWriteError)
   {
     let path = target.path
@@ -80,7 +100,7 @@ public enum AtomicFileWriter {
         umask(mask)
         guard fchmod(fd, 0o666 & ~mask) == 0 else { throw AtomicWriteError(path: path, reason: systemError()) }
       }
-      if let reason = writeAll(text, to: fd) { throw AtomicWriteError(path: path, reason: reason) }
+      if let reason = writeAll(produce, to: fd) { throw AtomicWriteError(path: path, reason: reason) }
       guard fsync(fd) == 0 else { throw AtomicWriteError(path: path, reason: systemError()) }
     }
     beforeRename?()
@@ -96,19 +116,23 @@ public enum AtomicFileWriter {
     }
   }
 
-  /// Writes every byte of `text` to `fd`; the system's reason on failure.
-  private static func writeAll(_ text: String, to fd: Int32) -> String? {
-    var text = text
-    return text.withUTF8 { buffer -> String? in
+  /// Writes every byte `produce` hands on to `fd`; the system's reason on failure (later chunks are then dropped).
+  private static func writeAll(_ produce: Content, to fd: Int32) -> String? {
+    var failure: String?
+    produce { buffer in
+      guard failure == nil, let base = buffer.baseAddress else { return }
       var done = 0
       while done < buffer.count {
-        let n = systemWrite(fd, buffer.baseAddress! + done, buffer.count - done)
+        let n = systemWrite(fd, base + done, buffer.count - done)
         if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return n == 0 ? "nothing was written" : systemError() }
+        guard n > 0 else {
+          failure = n == 0 ? "nothing was written" : systemError()
+          return
+        }
         done += n
       }
-      return nil
     }
+    return failure
   }
 
   static func systemError() -> String {

@@ -8,4 +8,8 @@ public struct JSONFormatter: ReportFormatter {
   public func render(_ report: Report) -> String {
     JSONReportWriter.render(JSONReport(report))
   }
+
+  public func write(_ report: Report, to output: (UnsafeRawBufferPointer) -> Void) {
+    JSONReportWriter.write(report, to: output)
+  }
 }

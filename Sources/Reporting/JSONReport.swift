@@ -42,9 +42,12 @@ public struct JSONReport: Codable, Hashable, Sendable {
   public var notJudged: [NotJudgedCheck]
   public var summary: ReportSummary
 
-  public init(_ report: Report) {
+  public init(_ report: Report) { self.init(report, findings: true) }
+
+  /// The report; without its findings (`findings` empty) unless `findings` is true.
+  init(_ report: Report, findings withFindings: Bool) {
     version = 1
-    findings = report.sortedFindings.map(JSONFinding.init)
+    findings = withFindings ? report.sortedFindings.map(JSONFinding.init) : []
     invocation = Invocation(
       configurationProblems: report.configurationProblems.sorted(by: Finding.reportOrder).map(JSONFinding.init),
       exitCode: report.exitCode, toolVersion: report.toolVersion)

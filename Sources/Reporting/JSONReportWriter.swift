@@ -1,30 +1,40 @@
 import Diagnostics
 
-/// Writes a `JSONReport` straight into UTF-8 bytes, byte for byte what `StableJSON.encode` (Foundation's JSONEncoder,
-/// pretty-printed, sorted keys, unescaped slashes) gives, without its intermediate tree: a 50,000-account run has
-/// ~66,000 findings, and the encoder spent more time and memory on them than the rules did (Docs/benchmarks.md).
+/// Writes a `JSONReport` straight into UTF-8 bytes through `PrettyJSONWriter`, byte for byte what `StableJSON.encode`
+/// (Foundation's JSONEncoder, pretty-printed, sorted keys, unescaped slashes) gives, without its intermediate tree: a
+/// 50,000-account run has ~66,000 findings, and the encoder spent more time and memory on them than the rules did
+/// (Docs/benchmarks.md).
 ///
 /// Keys are written in sorted order by hand. A field added to `JSONFinding` (or the other report types) must be added
 /// here too: JSONReportWriterTests compares the two writers on fully populated reports and counts the fields.
-struct JSONReportWriter {
-  private(set) var bytes: [UInt8] = []
-  private var indent = 0
-  /// Whether the current object or array already has a member (a comma goes before the next one).
-  private var hasMember: [Bool] = []
-
-  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
-
+enum JSONReportWriter {
   /// The report as text, with the final newline `StableJSON` adds.
   static func render(_ report: JSONReport) -> String {
-    var w = JSONReportWriter(capacity: 64 + report.findings.count * 600)
+    var w = PrettyJSONWriter(capacity: 64 + report.findings.count * 600)
     w.write(report)
-    w.bytes.append(UInt8(ascii: "\n"))
+    w.finish()
     return String(decoding: w.bytes, as: UTF8.self)
   }
 
-  mutating func write(_ r: JSONReport) {
+  /// Writes `JSONReport(report)` to `output` a chunk at a time, converting each finding as it is written (the
+  /// findings' JSON shapes are never all held at once).
+  static func write(_ report: Report, to output: (UnsafeRawBufferPointer) -> Void) {
+    let envelope = JSONReport(report, findings: false)
+    withoutActuallyEscaping(output) { output in
+      var w = PrettyJSONWriter(output: output)
+      w.write(envelope, findings: report.findingsInReportOrder.lazy.map(JSONFinding.init))
+      w.finish()
+    }
+  }
+}
+
+extension PrettyJSONWriter {
+  mutating func write(_ r: JSONReport) { write(r, findings: r.findings) }
+
+  /// `r` with `findings` in place of its own.
+  mutating func write(_ r: JSONReport, findings: some Sequence<JSONFinding>) {
     object {
-      $0.key("findings") { $0.array(r.findings) { $0.write($1) } }
+      $0.key("findings") { $0.array(findings) { $0.write($1) } }
       $0.key("invocation") { w in
         w.object {
           $0.key("configurationProblems") { $0.array(r.invocation.configurationProblems) { $0.write($1) } }
@@ -122,67 +132,4 @@ struct JSONReportWriter {
       $0.key("warnings") { $0.int(s.warnings) }
     }
   }
-
-  // MARK: The pretty printer: `{`, members each on its own line at two more spaces, `"key" : value`, `}`; an empty
-  // object or array is the bracket, an empty line, and the closing bracket at the outer indentation.
-
-  private mutating func object(_ members: (inout JSONReportWriter) -> Void) {
-    open(UInt8(ascii: "{"))
-    members(&self)
-    close(UInt8(ascii: "}"))
-  }
-
-  private mutating func array<T>(_ items: [T], _ element: (inout JSONReportWriter, T) -> Void) {
-    open(UInt8(ascii: "["))
-    for item in items {
-      member()
-      element(&self, item)
-    }
-    close(UInt8(ascii: "]"))
-  }
-
-  private mutating func key(_ name: StaticString, _ value: (inout JSONReportWriter) -> Void) {
-    member()
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
-    value(&self)
-  }
-
-  private mutating func open(_ bracket: UInt8) {
-    bytes.append(bracket)
-    indent += 2
-    hasMember.append(false)
-  }
-
-  private mutating func close(_ bracket: UInt8) {
-    indent -= 2
-    if hasMember.removeLast() == false { bytes.append(UInt8(ascii: "\n")) }
-    newline()
-    bytes.append(bracket)
-  }
-
-  /// Starts a member: a comma after the previous one, then a new line at the current indentation.
-  private mutating func member() {
-    if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) } else { hasMember[hasMember.count - 1] = true }
-    newline()
-  }
-
-  private mutating func newline() {
-    bytes.append(UInt8(ascii: "\n"))
-    for _ in 0..<indent { bytes.append(0x20) }
-  }
-
-  private mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
-
-  private mutating func bool(_ v: Bool) { bytes.append(contentsOf: (v ? "true" : "false").utf8) }
-
-  /// As JSONEncoder writes a finite Double: its `description` without a trailing `.0`.
-  private mutating func double(_ v: Double) {
-    var text = v.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.append(contentsOf: text.utf8)
-  }
-
-  private mutating func string(_ s: String) { JSONText.appendEncoderQuoted(s, to: &bytes) }
 }

@@ -32,4 +32,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   public func render(_ report: Report, color: Bool = false) -> String {
     formatter(color: color).render(report)
   }
+
+  /// Writes `report` in this format to `output`, a chunk at a time where the format allows (see
+  /// `ReportFormatter.write(_:to:)`).
+  public func write(_ report: Report, color: Bool = false, to output: (UnsafeRawBufferPointer) -> Void) {
+    formatter(color: color).write(report, to: output)
+  }
 }

@@ -79,6 +79,13 @@ public struct Report: Sendable {
   /// The findings in report order.
   public var sortedFindings: [Finding] { findings.sorted(by: Finding.reportOrder) }
 
+  /// The findings in report order, read in place: their positions are sorted, not copies of them (a finding is a
+  /// few hundred bytes, and a large run has tens of thousands).
+  var findingsInReportOrder: LazyMapCollection<[Int], Finding> {
+    let findings = self.findings
+    return findings.indices.sorted { Finding.reportOrder(findings[$0], findings[$1]) }.lazy.map { findings[$0] }
+  }
+
   /// Configuration problems, then findings, each in report order: what the human-facing formats show.
   public var diagnostics: [Finding] {
     configurationProblems.sorted(by: Finding.reportOrder) + sortedFindings

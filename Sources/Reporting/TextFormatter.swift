@@ -14,27 +14,50 @@ public struct TextFormatter: ReportFormatter {
 
   public func render(_ report: Report) -> String {
     var out = ""
+    produce(report) { out += $0 }
+    return out
+  }
+
+  /// Writes the report a few diagnostics at a time (64 KiB chunks), never holding it whole.
+  public func write(_ report: Report, to output: (UnsafeRawBufferPointer) -> Void) {
+    var chunk: [UInt8] = []
+    chunk.reserveCapacity(PrettyJSONWriter.chunkSize + 4096)
+    produce(report) { piece in
+      chunk.append(contentsOf: piece.utf8)
+      if chunk.count >= PrettyJSONWriter.chunkSize {
+        chunk.withUnsafeBytes(output)
+        chunk.removeAll(keepingCapacity: true)
+      }
+    }
+    if !chunk.isEmpty { chunk.withUnsafeBytes(output) }
+  }
+
+  /// Hands the report's text on in pieces (a diagnostic, a summary line), in order.
+  private func produce(_ report: Report, _ out: (String) -> Void) {
     for finding in report.diagnostics where finding.isActive {
-      out += diagnostic(
-        path: finding.path, range: finding.range, severity: finding.severity,
-        message: finding.message,
-        rule: "[\(finding.ruleId) \(finding.ruleName)]" + (finding.fixes.isEmpty ? "" : " [*]"), sources: report.sources)
+      out(
+        diagnostic(
+          path: finding.path, range: finding.range, severity: finding.severity,
+          message: finding.message,
+          rule: "[\(finding.ruleId) \(finding.ruleName)]" + (finding.fixes.isEmpty ? "" : " [*]"),
+          sources: report.sources))
       for related in finding.related {
-        out += diagnostic(
-          path: related.path, range: related.range, severity: .note, message: related.message, rule: nil,
-          sources: report.sources)
+        out(
+          diagnostic(
+            path: related.path, range: related.range, severity: .note, message: related.message, rule: nil,
+            sources: report.sources))
       }
     }
     guard report.exitCode == 2, !report.configurationProblems.isEmpty else {
       let fixable = report.findings.filter { $0.isActive && !$0.fixes.isEmpty }.count
-      if fixable > 0 { out += "[*] \(fixable) fixable with orglint lint --fix\n" }
-      out += ReportSummary(report).text + "\n"
-      if let line = ReportSummary.notJudgedText(report.sortedNotJudged) { out += TerminalText.safe(line) + "\n" }
-      return out
+      if fixable > 0 { out("[*] \(fixable) fixable with orglint lint --fix\n") }
+      out(ReportSummary(report).text + "\n")
+      if let line = ReportSummary.notJudgedText(report.sortedNotJudged) { out(TerminalText.safe(line) + "\n") }
+      return
     }
     // The run stopped before linting (a bad config, rule file, path or option): say so rather than count files.
     let n = report.configurationProblems.count
-    return out + "orglint could not lint: \(ReportSummary.count(n, "problem")) (exit code 2)\n"
+    out("orglint could not lint: \(ReportSummary.count(n, "problem")) (exit code 2)\n")
   }
 
   /// One diagnostic line, then the source line and its caret when the file and position are known.

@@ -154,16 +154,19 @@ struct Lint: ParsableCommand {
       report.now = clock.seconds
     }
     let colored = color.isEnabled(outputIsTerminal: (output ?? "-") == "-" && isatty(1) != 0, environment: environment())
-    var text = format.render(report, color: colored)
-    if statistics {
-      // After a text report; beside a machine-readable one (JSON, SARIF, ...) on standard error, so that the
-      // report stays a valid document.
-      if format == .text { text += StatisticsFormatter.render(report) } else {
-        standardError(StatisticsFormatter.render(report))
+    // Statistics follow a text report; beside a machine-readable one (JSON, SARIF, ...) they go to standard error,
+    // so that the report stays a valid document.
+    if statistics, format != .text { standardError(StatisticsFormatter.render(report)) }
+    let silent = quiet && format == .text && result.findings.allSatisfy { !$0.isActive }
+    // Written a chunk at a time as it is rendered: a 50,000-account report is tens of megabytes.
+    try emit(to: output) { write in
+      if silent { return }
+      format.write(report, color: colored, to: write)
+      if statistics, format == .text {
+        var text = StatisticsFormatter.render(report)
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
       }
     }
-    if quiet, format == .text, result.findings.allSatisfy({ !$0.isActive }) { text = "" }
-    try emit(text, to: output)
     if fixFailed { throw ExitCode(2) }
     if code != 0 { throw ExitCode(code) }
   }

@@ -20,17 +20,19 @@ enum StandardOutput {
   /// Writes `text` in full, or reports why it could not and exits with 2.
   static func write(_ text: String) throws {
     var text = text
-    let failure: Int32? = text.withUTF8 { buffer in
-      var done = 0
-      while done < buffer.count {
-        let n = writeToDescriptor(1, buffer.baseAddress! + done, buffer.count - done)
-        if n < 0, errno == EINTR { continue }
-        guard n > 0 else { return n == 0 ? EIO : errno }
-        done += n
-      }
-      return nil
+    try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Writes `bytes` in full, or throws why it could not.
+  static func write(_ bytes: UnsafeRawBufferPointer) throws(StandardOutputError) {
+    guard let base = bytes.baseAddress else { return }
+    var done = 0
+    while done < bytes.count {
+      let n = writeToDescriptor(1, base + done, bytes.count - done)
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { throw StandardOutputError(code: n == 0 ? EIO : errno) }
+      done += n
     }
-    if let failure { throw StandardOutputError(code: failure) }
   }
 
   /// Writes `text` and a line break.
@@ -126,12 +128,27 @@ extension OutputTarget {
 
 /// Writes `text` to `output` (through `AtomicFileWriter`), or to standard output when it is nil or `-`.
 func emit(_ text: String, to output: String?) throws {
+  try emit(to: output) { write in
+    var text = text
+    text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+  }
+}
+
+/// Writes the chunks `produce` hands on to `output` (through `AtomicFileWriter`: the file is replaced only once every
+/// chunk is written), or to standard output when it is nil or `-`, so that a large report is never held whole. After
+/// a failed write the remaining chunks are dropped and the error reported (exit code 2).
+func emit(to output: String?, _ produce: AtomicFileWriter.Content) throws {
   guard let output, output != "-" else {
-    try StandardOutput.write(text)
+    var failure: StandardOutputError?
+    produce { chunk in
+      guard failure == nil else { return }
+      do throws(StandardOutputError) { try StandardOutput.write(chunk) } catch { failure = error }
+    }
+    if let failure { throw failure }
     return
   }
   do {
-    try AtomicFileWriter.write(text, to: output)
+    try AtomicFileWriter.write(to: output, produce)
   } catch {
     standardError("orglint: error: \(error)")
     throw ExitCode(2)

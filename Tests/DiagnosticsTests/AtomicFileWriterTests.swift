@@ -29,6 +29,25 @@ import Testing
     #expect(permissions == 0o666 & ~Int(mask))
   }
 
+  /// A streamed write: the chunks, in order, replace the file at once; while they are written the old content stays.
+  @Test func streamedChunksReplaceTheFileWhole() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/out.json"
+    try AtomicFileWriter.write("old\n", to: path)
+    var seenDuringWrite: [String] = []
+    try AtomicFileWriter.write(to: path) { output in
+      for chunk in ["{", "\"a\" : 1", "é}\n"] {
+        var chunk = chunk
+        chunk.withUTF8 { output(UnsafeRawBufferPointer($0)) }
+        seenDuringWrite.append(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self))
+      }
+    }
+    #expect(seenDuringWrite == ["old\n", "old\n", "old\n"])
+    #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == "{\"a\" : 1é}\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
+  }
+
   @Test func relativePathInCurrentDirectoryStyle() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
