@@ -3,7 +3,9 @@ import Synchronization
 
 /// A bounded hand-off of event batches from the parsing thread to the building thread.
 final class BatchChannel: Sendable {
-  private let queue = Mutex<(batches: [EventBatch], head: Int, closed: Bool)>(([], 0, false))
+  /// Batches sent and not yet received (at most 16), oldest first. A received batch leaves the queue at once, so
+  /// that its events are freed as soon as the builder has consumed them.
+  private let queue = Mutex<(batches: [EventBatch], closed: Bool)>(([], false))
   private let available = DispatchSemaphore(value: 0)
   private let slots = DispatchSemaphore(value: 16)
 
@@ -22,16 +24,7 @@ final class BatchChannel: Sendable {
   /// The next batch, or nil once the sender has closed and everything was read.
   func receive() -> EventBatch? {
     available.wait()
-    let batch: EventBatch? = queue.withLock { q in
-      guard q.head < q.batches.count else { return nil }
-      let b = q.batches[q.head]
-      q.head += 1
-      if q.head > 64 {
-        q.batches.removeFirst(q.head)
-        q.head = 0
-      }
-      return b
-    }
+    let batch: EventBatch? = queue.withLock { q in q.batches.isEmpty ? nil : q.batches.removeFirst() }
     if batch != nil { slots.signal() }
     return batch
   }

@@ -82,7 +82,8 @@ public struct YAMLDocument: Sendable {
   var nodes: ContiguousArray<NodeRecord> = []
   var children: ContiguousArray<UInt32> = []
   var buffer: ContiguousArray<UInt8> = []
-  var tags: [String] = [""]
+  /// Tag names, first use first (no allocation for the many documents without tags).
+  var tags: [String] = []
   /// Tag index by node, for the few nodes that have an explicit tag.
   var tagOf: [UInt32: UInt16] = [:]
   /// End offsets that cannot be derived from the record (flow collections, aliases, escaped or folded scalars).

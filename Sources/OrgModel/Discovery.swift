@@ -65,7 +65,10 @@ public enum Discovery {
     for f in walker.files where seen.insert(realPath(f.absolutePath)).inserted { files.append(f) }
     result.unreadable += walker.unreadable
     result.skipped = walker.skipped
-    result.files = files.sorted { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
+    // The walk visits names in order, so the files are usually sorted already (not always: `a/x.yaml` comes after
+    // `a-b.yaml` in byte order, while the walk visits folder `a` first).
+    let inOrder = zip(files, files.dropFirst()).allSatisfy { !utf8Precedes($1.displayPath, $0.displayPath) }
+    result.files = inOrder ? files : files.sorted { utf8Precedes($0.displayPath, $1.displayPath) }
     if !namedFiles.isEmpty {
       // Folders given next to files are reported whole.
       result.namedFiles = namedFiles.map { FilePath.displayed($0.path) } + walker.reportedFiles.map(\.displayPath)
@@ -125,12 +128,16 @@ private struct Walker {
     }
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { FilePath.string(fromSystemBytes: $0.prefix { $0 != 0 }) }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        let bytes = UnsafeRawBufferPointer(rebasing: raw.prefix { $0 != 0 })
+        // Nearly every name is UTF-8: decoded here at once; the others are escaped as FilePath keeps them.
+        return String(validating: bytes, as: UTF8.self) ?? FilePath.string(fromSystemBytes: bytes)
+      }
       if name.hasPrefix(".") { continue }
       names.append(name)
     }
     closedir(handle)
-    names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    names.sort(by: utf8Precedes)
     for name in names {
       let path = dir + "/" + name
       let shownName = FilePath.displayed(name)
@@ -176,6 +183,21 @@ private struct Walker {
       buffer.withUnsafeMutableBytes { readlink(p, $0.baseAddress!.assumingMemoryBound(to: CChar.self), 4096) }
     }
     return n > 0 ? FilePath.displayed(FilePath.string(fromSystemBytes: buffer[0..<n])) : ""
+  }
+}
+
+/// True when `a`'s UTF-8 bytes sort before `b`'s (byte order, as `LC_ALL=C ls` lists names): the order of files in
+/// a set. One `memcmp`, where comparing the `utf8` views element by element cost a fifth of the walk of a
+/// 5,000-file folder.
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+  var a = a
+  var b = b
+  return a.withUTF8 { x in
+    b.withUTF8 { y in
+      let n = min(x.count, y.count)
+      let order = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+      return order != 0 ? order < 0 : x.count < y.count
+    }
   }
 }
 

@@ -35,20 +35,24 @@ public enum OrgSetLoader {
     }
     var files: [FileResult] = []
     var unreadable = found.unreadable
-    /// Files by folder (absolute) and name, for finding a dialect's folder by its fixed file names.
+    /// The files with a dialect's fixed names, by folder (absolute) and name, for finding a dialect's folder (only
+    /// those: a set of one file per account would hold every file here a second time).
     var byFolder: [String: [String: (File: Discovery.File, yaml: YAMLFile)]] = [:]
+    let readsLZA = dialect.reads(.lza)
     for (file, r) in zip(found.files, results) {
       switch r {
       case .success(let f):
         files.append(f)
+        // Every LZA file name ends in `-config.yaml`: a cheap test before splitting the path.
+        guard readsLZA, file.absolutePath.hasSuffix("-config.yaml") else { continue }
         let (folder, name) = Self.split(file.absolutePath)
-        byFolder[folder, default: [:]][name] = (file, f.yaml)
+        if LZADialect.fileNames.contains(name) { byFolder[folder, default: [:]][name] = (file, f.yaml) }
       case .failure(let e): unreadable.append(e)
       }
     }
     var lza: DialectResult?
     // The first LZA config folder in path order (a set is one organization).
-    if dialect.reads(.lza), let (folder, named) = byFolder.filter({ LZADialect.isConfigFolder(Set($0.value.keys)) })
+    if readsLZA, let (folder, named) = byFolder.filter({ LZADialect.isConfigFolder(Set($0.value.keys)) })
       .min(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
     {
       let any = named.first!.value

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Diagnostics
 
@@ -32,6 +33,19 @@ import Testing
 
   @Test func unreadableFileThrowsWithReason() {
     #expect(throws: SourceFileError.self) { try SourceFile.read(path: "/nonexistent/x.yaml") }
+  }
+
+  /// A regular file is read whole, byte for byte, at its size and around the 64 KiB chunk of the read loop.
+  @Test(arguments: [0, 1, 4096, 65_535, 65_536, 65_537, 200_003])
+  func regularFilesReadWhole(size: Int) throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("orglint-read-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 / 251) }
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let file = try SourceFile.read(path: path, displayPath: "shown.yaml")
+    #expect(file.bytes == bytes)
+    #expect(file.path == "shown.yaml")
+    #expect(file.identity != nil)
   }
 
   @Test func didYouMean() {

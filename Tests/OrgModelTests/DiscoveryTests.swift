@@ -58,6 +58,27 @@ func accountDoc(_ id: String, ou: String? = nil, extra: String = "") -> String {
     #expect(set.isReported(t.root + "/a.yml"))
   }
 
+  /// The walk visits folder `a` before file `a-b.yaml`, but byte order puts `-` (0x2D) before `/` (0x2F); UTF-8
+  /// names sort by their bytes (`é` after `z`).
+  @Test func filesAreInByteOrderOfTheirPathsWhateverTheWalkOrder() throws {
+    let t = try TempTree()
+    try t.write("a/x.yaml", accountDoc("111111111111"))
+    try t.write("a-b.yaml", accountDoc("222222222222"))
+    try t.write("é.yaml", accountDoc("333333333333"))
+    try t.write("z.yaml", accountDoc("444444444444"))
+    let found = Discovery.find(paths: [t.root]).files.map(\.displayPath)
+    #expect(found == ["a-b.yaml", "a/x.yaml", "z.yaml", "é.yaml"].map { t.root + "/" + $0 })
+  }
+
+  @Test func utf8PrecedesIsByteOrder() {
+    let words = ["", "a", "a-b", "a/", "ab", "abc", "b", "z", "é", "éa", "\u{1F600}", "Z", "a\u{0}"]
+    for x in words {
+      for y in words {
+        #expect(utf8Precedes(x, y) == x.utf8.lexicographicallyPrecedes(y.utf8), "\(x) < \(y)")
+      }
+    }
+  }
+
   @Test func namedFilesLoadTheSetUnderTheConfigFileButReportOnlyThemselves() throws {
     let t = try TempTree()
     try t.write("repo/.orglint.yaml", "rules: {}\n")

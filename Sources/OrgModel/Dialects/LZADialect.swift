@@ -10,6 +10,8 @@ enum LZADialect {
   static let organizationFile = "organization-config.yaml"
   static let globalFile = "global-config.yaml"
   static let replacementsFile = "replacements-config.yaml"
+  /// The file names the dialect reads; no other file can make a folder an LZA config folder.
+  static let fileNames: Set<String> = [accountsFile, organizationFile, globalFile, replacementsFile]
 
   /// True when `names` (the file names at the top of the set's folder) make an LZA config folder.
   static func isConfigFolder(_ names: Set<String>) -> Bool {
