@@ -56,21 +56,41 @@ guard case .bool(true) = program.evaluate(variables) else {
 // Many short rounds: on a shared machine the best round is the one least disturbed by other processes.
 let iterations = 2_000
 let rounds = 200
-var samples: [Double] = []
 var sink = 0
-for _ in 0..<rounds {
-  let clock = ContinuousClock()
-  let start = clock.now
-  for _ in 0..<iterations {
-    if case .bool(true) = program.evaluate(variables) { sink &+= 1 }
+
+/// Times `program` over `variables`; prints best and median ns per evaluation.
+func time(_ label: String, _ program: CELProgram) {
+  var samples: [Double] = []
+  for _ in 0..<rounds {
+    let clock = ContinuousClock()
+    let start = clock.now
+    for _ in 0..<iterations {
+      if case .bool(true) = program.evaluate(variables) { sink &+= 1 }
+    }
+    let t = clock.now - start
+    samples.append((Double(t.components.seconds) * 1e9 + Double(t.components.attoseconds) / 1e9) / Double(iterations))
   }
-  let t = clock.now - start
-  samples.append((Double(t.components.seconds) * 1e9 + Double(t.components.attoseconds) / 1e9) / Double(iterations))
+  samples.sort()
+  print(
+    "CEL \(label): best \(Int(samples[0])) ns/op, median \(Int(samples[rounds / 2])) ns/op "
+      + "(\(rounds) rounds x \(iterations))")
 }
-samples.sort()
-print(
-  "CEL TASK001-shaped expression, 10 tasks: best \(Int(samples[0])) ns/op, median \(Int(samples[rounds / 2])) ns/op "
-    + "(\(rounds) rounds x \(iterations))")
+
+time("TASK001-shaped expression, 10 tasks", program)
+// Two other shapes of Rules/*.yaml: one comprehension with `||` of string tests (ROOT005's `mfaDevices.all(d, d.type
+// == 'hardware' || d.type == 'passkey')`), and a scalar test (ROOT004's `size(account.root.accessKeys) == 0`).
+for (label, text) in [
+  (
+    "one all() with string tests, 10 tasks",
+    "account.tasks.all(t, t.task == 'IAMCreateRootUserPassword' || t.task == 'IAMDeleteRootUserCredentials' "
+      + "|| t.task == 'IAMAuditRootUserCredentials')"
+  ),
+  ("scalar size and field test", "size(account.tasks) > 0 && account.id == '111122223333'"),
+] {
+  let other = try env.compile(text)
+  guard case .bool(true) = other.evaluate(variables) else { fatalError("unexpected result of \(text)") }
+  time(label, other)
+}
 if sink == 0 { print("unreachable") }
 
 // Compile cost, for reference (rules compile once per run).
