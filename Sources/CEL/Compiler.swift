@@ -16,22 +16,22 @@ enum Compiler {
       return (field(o, index: index, type: type, name: name, presence: presence), nil)
     case .select(let o, let name, let presence):
       let operand = build(o).code
-      return ({ f in Select.byName(operand(f), name, presence: presence) }, nil)
+      return ({ f in Select.byName(operand(&f), name, presence: presence) }, nil)
     case .call(let fn, let args):
       return call(fn, args)
     case .and(let a, let b):
       let (l, r) = (build(a).code, build(b).code)
-      return ({ f in Logic.and(l(f), r, f) }, nil)
+      return ({ f in Logic.and(l(&f), r, &f) }, nil)
     case .or(let a, let b):
       let (l, r) = (build(a).code, build(b).code)
-      return ({ f in Logic.or(l(f), r, f) }, nil)
+      return ({ f in Logic.or(l(&f), r, &f) }, nil)
     case .conditional(let c, let a, let b):
       let (cc, ac, bc) = (build(c).code, build(a).code, build(b).code)
       return (
         { f in
-          switch cc(f) {
-          case .bool(true): return ac(f)
-          case .bool(false): return bc(f)
+          switch cc(&f) {
+          case .bool(true): return ac(&f)
+          case .bool(false): return bc(&f)
           case .error(let e): return .error(e)
           case .unknown(let u): return .unknown(u)
           case let v: return noSuchOverload("_?_:_", [v])
@@ -45,7 +45,7 @@ enum Compiler {
           var out: [CELValue] = []
           out.reserveCapacity(codes.count)
           for c in codes {
-            let v = c(f)
+            let v = c(&f)
             if v.isError { return v }
             out.append(v)
           }
@@ -54,7 +54,7 @@ enum Compiler {
       )
     case .map(let entries, _):
       let codes = entries.map { (build($0.0).code, build($0.1).code) }
-      return ({ f in Select.mapLiteral(codes, f) }, nil)
+      return ({ f in Select.mapLiteral(codes, &f) }, nil)
     case .comprehension(let kind, let range, let slot, let body, let filter):
       var bodyCode = build(body).code
       if ElementMemo.worthIt(body, slot: slot) { bodyCode = ElementMemo.wrap(bodyCode, slot: slot) }
@@ -88,13 +88,13 @@ enum Compiler {
     let o = build(operand).code
     if presence {
       return { f in
-        let v = o(f)
+        let v = o(&f)
         if case .object(let obj) = v { return Select.presence(obj.field(at: index)) }
         return Select.byName(v, name, presence: true)
       }
     }
     return { f in
-      let v = o(f)
+      let v = o(&f)
       if case .object(let obj) = v { return obj.field(at: index) ?? fallback }
       return Select.byName(v, name, presence: false)
     }
@@ -108,7 +108,7 @@ enum Compiler {
 
   /// Charges a fresh value's size (a unit per element or per 16 bytes); the cost error once over budget.
   @inline(__always)
-  static func chargeSize(_ v: CELValue, _ f: Frame) -> CELValue {
+  static func chargeSize(_ v: CELValue, _ f: inout Frame) -> CELValue {
     let units: Int
     switch v {
     case .string(let s): units = s.utf8.count >> 4
@@ -122,7 +122,7 @@ enum Compiler {
   private static func call(_ fn: Function, _ nodes: [Node]) -> (code: Code, value: CELValue?) {
     let (code, value) = callUncharged(fn, nodes)
     guard value == nil, growing.contains(fn.name) else { return (code, value) }
-    return ({ f in chargeSize(code(f), f) }, nil)
+    return ({ f in chargeSize(code(&f), &f) }, nil)
   }
 
   private static func callUncharged(_ fn: Function, _ nodes: [Node]) -> (code: Code, value: CELValue?) {
@@ -132,7 +132,7 @@ enum Compiler {
       let (a, av) = build(nodes[0])
       return folded(
         { f in
-          let x = a(f)
+          let x = a(&f)
           return f.charge(operand: x) ? one(x) : f.costError
         }, constant: av != nil)
     }
@@ -144,7 +144,7 @@ enum Compiler {
         let match = Matches.constant(regex)
         return (
           { f in
-            let x = a(f)
+            let x = a(&f)
             return f.charge(operand: x) ? match(x) : f.costError
           }, nil
         )
@@ -152,8 +152,8 @@ enum Compiler {
       if !allConstant, let fast = FastPaths.specialize(fn.name, a, av, b, bv, generic: two) { return (fast, nil) }
       return folded(
         { f in
-          let x = a(f)
-          let y = b(f)
+          let x = a(&f)
+          let y = b(&f)
           return f.charge(operand: x) && f.charge(operand: y) ? two(x, y) : f.costError
         }, constant: allConstant)
     }
@@ -165,8 +165,8 @@ enum Compiler {
         var values: [CELValue] = []
         values.reserveCapacity(codes.count)
         for c in codes {
-          let v = c(f)
-          if v.isErrorOrUnknown { return passOn(codes.map { $0(f) })! }
+          let v = c(&f)
+          if v.isErrorOrUnknown { return passOn(codes.map { $0(&f) })! }
           if !f.charge(operand: v) { return f.costError }
           values.append(v)
         }
@@ -174,7 +174,7 @@ enum Compiler {
       }
     } else {
       let name = fn.name
-      code = { f in noSuchOverload(name, codes.map { $0(f) }) }
+      code = { f in noSuchOverload(name, codes.map { $0(&f) }) }
     }
     return folded(code, constant: args.allSatisfy { $0.value != nil })
   }
@@ -182,6 +182,6 @@ enum Compiler {
   /// Pure functions of constants are computed once, here.
   private static func folded(_ code: @escaping Code, constant: Bool) -> (code: Code, value: CELValue?) {
     guard constant else { return (code, nil) }
-    return Compiler.constant(code(Frame(variables: [], slotCount: 0, costLimit: Int.max)))
+    return Compiler.constant(Frame.run(code, variables: [], slotCount: 0, costLimit: Int.max).value)
   }
 }

@@ -13,7 +13,7 @@ enum Comprehension {
   }
 
   @inline(__always)
-  private static func items(_ r: CELValue, _ name: String, _ f: Frame) -> Result<[CELValue], Stop> {
+  private static func items(_ r: CELValue, _ name: String, _ f: inout Frame) -> Result<[CELValue], Stop> {
     let list: [CELValue]
     switch r {
     case .list(let l): list = l
@@ -33,7 +33,7 @@ enum Comprehension {
       let decisive = kind == .exists
       return { f in
         let list: [CELValue]
-        switch items(range(f), name, f) {
+        switch items(range(&f), name, &f) {
         case .success(let l): list = l
         case .failure(let stop): return stop.value
         }
@@ -41,7 +41,7 @@ enum Comprehension {
         var unknown: CELUnknown?
         for item in list {
           f.slots[slot] = item
-          switch body(f) {
+          switch body(&f) {
           case .bool(let b): if b == decisive { return .bool(decisive) }
           case .unknown(let u): if unknown == nil { unknown = u } else { unknown!.merge(u) }
           case .error(let e): if error == nil { error = .error(e) }
@@ -54,14 +54,14 @@ enum Comprehension {
     case .existsOne:
       return { f in
         let list: [CELValue]
-        switch items(range(f), name, f) {
+        switch items(range(&f), name, &f) {
         case .success(let l): list = l
         case .failure(let stop): return stop.value
         }
         var count = 0
         for item in list {
           f.slots[slot] = item
-          switch body(f) {
+          switch body(&f) {
           case .bool(let b): if b { count += 1 }
           case .error(let e): return .error(e)
           case .unknown(let u): return .unknown(u)
@@ -73,7 +73,7 @@ enum Comprehension {
     case .filter:
       return { f in
         let list: [CELValue]
-        switch items(range(f), name, f) {
+        switch items(range(&f), name, &f) {
         case .success(let l): list = l
         case .failure(let stop): return stop.value
         }
@@ -81,7 +81,7 @@ enum Comprehension {
         out.reserveCapacity(list.count)  // one allocation; at most the range's size
         for item in list {
           f.slots[slot] = item
-          switch body(f) {
+          switch body(&f) {
           case .bool(true): out.append(item)
           case .bool(false): continue
           case .error(let e): return .error(e)
@@ -95,7 +95,7 @@ enum Comprehension {
       let keep = filter ?? { _ in .bool(true) }
       return { f in
         let list: [CELValue]
-        switch items(range(f), name, f) {
+        switch items(range(&f), name, &f) {
         case .success(let l): list = l
         case .failure(let stop): return stop.value
         }
@@ -103,14 +103,14 @@ enum Comprehension {
         out.reserveCapacity(list.count)
         for item in list {
           f.slots[slot] = item
-          switch keep(f) {
+          switch keep(&f) {
           case .bool(true): break
           case .bool(false): continue
           case .error(let e): return .error(e)
           case .unknown(let u): return .unknown(u)
           case let v: return noSuchOverload(name, [v])
           }
-          let v = body(f)
+          let v = body(&f)
           if v.isError { return v }
           out.append(v)
         }

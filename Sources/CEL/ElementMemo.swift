@@ -56,14 +56,14 @@ final class ElementMemo: @unchecked Sendable {
   static func wrap(_ body: @escaping CELProgram.Code, slot: Int) -> CELProgram.Code {
     let memo = ElementMemo()
     return { f in
-      guard case .object(let object) = f.slots[slot] else { return body(f) }
+      guard case .object(let object) = f.slots[slot] else { return body(&f) }
       let key = ObjectIdentifier(object)
       memo.lock.lock()
       let hit = memo.entries[key]
       memo.lock.unlock()
       if let hit { return f.charge(hit.cost) ? hit.value : f.costError }
       let before = f.cost
-      let value = body(f)
+      let value = body(&f)
       guard case .bool = value, f.cost <= f.costLimit else { return value }
       memo.lock.lock()
       if memo.entries.count < capacity { memo.entries[key] = (object, value, f.cost - before) }

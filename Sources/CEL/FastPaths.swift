@@ -29,7 +29,7 @@ enum FastPaths {
     _ name: String, _ a: @escaping Code, _ av: CELValue?, _ b: @escaping Code, _ bv: CELValue?,
     generic uncharged: @escaping Function.F2
   ) -> Code? {
-    let generic: @Sendable (Frame, CELValue, CELValue) -> CELValue = { f, l, r in
+    let generic: @Sendable (inout Frame, CELValue, CELValue) -> CELValue = { f, l, r in
       f.charge(operand: l) && f.charge(operand: r) ? uncharged(l, r) : f.costError
     }
     switch name {
@@ -40,24 +40,24 @@ enum FastPaths {
         let operand = bv == nil ? b : a
         let constant = CELValue.string(c)
         return { f in
-          let v = operand(f)
+          let v = operand(&f)
           if case .string(let s) = v {
             if s.utf8.count >= 1024, !f.charge(operand: v) { return f.costError }
             return .bool(sameCodePoints(s, c) != negate)
           }
-          return generic(f, v, constant)
+          return generic(&f, v, constant)
         }
       }
       return { f in
-        let l = a(f)
-        let r = b(f)
+        let l = a(&f)
+        let r = b(&f)
         switch (l, r) {
         case (.string(let x), .string(let y)):
           if x.utf8.count >= 1024, !f.charge(operand: l) { return f.costError }
           return .bool(sameCodePoints(x, y) != negate)
         case (.int(let x), .int(let y)): return .bool((x == y) != negate)
         case (.bool(let x), .bool(let y)): return .bool((x == y) != negate)
-        default: return generic(f, l, r)
+        default: return generic(&f, l, r)
         }
       }
     case "_<_", "_<=_", "_>_", "_>=_":
@@ -69,23 +69,23 @@ enum FastPaths {
       default: test = { $0 >= 0 }
       }
       return { f in
-        let l = a(f)
-        let r = b(f)
+        let l = a(&f)
+        let r = b(&f)
         switch (l, r) {
         case (.int(let x), .int(let y)): return .bool(test(x < y ? -1 : (x == y ? 0 : 1)))
         case (.timestamp(let x), .timestamp(let y)): return .bool(test(x < y ? -1 : (x == y ? 0 : 1)))
         case (.duration(let x), .duration(let y)): return .bool(test(x < y ? -1 : (x == y ? 0 : 1)))
-        default: return generic(f, l, r)
+        default: return generic(&f, l, r)
         }
       }
     case "_-_":
       return { f in
-        let l = a(f)
-        let r = b(f)
+        let l = a(&f)
+        let r = b(&f)
         if case .timestamp(let x) = l, case .timestamp(let y) = r {
           return x.difference(y).map(CELValue.duration) ?? Arithmetic.rangeError
         }
-        return generic(f, l, r)
+        return generic(&f, l, r)
       }
     default:
       return nil

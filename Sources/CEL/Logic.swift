@@ -3,18 +3,18 @@
 /// causes of both merged), else an error operand (as in cel-go).
 enum Logic {
   @inline(__always)
-  static func and(_ l: CELValue, _ right: CELProgram.Code, _ f: Frame) -> CELValue {
+  static func and(_ l: CELValue, _ right: CELProgram.Code, _ f: inout Frame) -> CELValue {
     if case .bool(false) = l { return l }
-    let r = right(f)
+    let r = right(&f)
     if case .bool(false) = r { return r }
     if case .bool(true) = l, case .bool(true) = r { return r }
     return noSuchOverload("_&&_", [l, r])
   }
 
   @inline(__always)
-  static func or(_ l: CELValue, _ right: CELProgram.Code, _ f: Frame) -> CELValue {
+  static func or(_ l: CELValue, _ right: CELProgram.Code, _ f: inout Frame) -> CELValue {
     if case .bool(true) = l { return l }
-    let r = right(f)
+    let r = right(&f)
     if case .bool(true) = r { return r }
     if case .bool(false) = l, case .bool(false) = r { return r }
     return noSuchOverload("_||_", [l, r])

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// A compiled expression, ready to evaluate many times (thread-safe: each evaluation has its own frame).
+/// A compiled expression, ready to evaluate many times (thread-safe: each evaluation has its own frame, on
+/// the stack).
 public struct CELProgram: Sendable {
-  typealias Code = @Sendable (Frame) -> CELValue
+  typealias Code = @Sendable (inout Frame) -> CELValue
   let root: Code
   let slotCount: Int
   let variableCount: Int
@@ -23,8 +24,7 @@ public struct CELProgram: Sendable {
   /// The result is `.error` when evaluation fails (division by zero, no such key, overflow, cost limit, ...).
   /// Missing trailing variables read as null.
   public func evaluate(_ variables: [CELValue]) -> CELValue {
-    let frame = Frame(variables: variables, slotCount: slotCount, costLimit: costLimit)
-    return root(frame)
+    Frame.run(root, variables: variables, slotCount: slotCount, costLimit: costLimit).value
   }
 
   /// Evaluates and separates the error case.
@@ -70,9 +70,9 @@ extension CELProgram {
   /// Evaluates as `evaluate(_:)` does, charging the steps to `budget` as well: an evaluation may spend no more than
   /// the budget has left (then it ends with the cost error).
   public func evaluate(_ variables: [CELValue], charging budget: CELCostBudget) -> CELValue {
-    let frame = Frame(variables: variables, slotCount: slotCount, costLimit: min(costLimit, budget.remaining))
-    let value = root(frame)
-    budget.spend(frame.cost)
+    let (value, cost) = Frame.run(
+      root, variables: variables, slotCount: slotCount, costLimit: min(costLimit, budget.remaining))
+    budget.spend(cost)
     return value
   }
 }

@@ -28,12 +28,12 @@ enum Select {
     return .bool(true)
   }
 
-  static func mapLiteral(_ entries: [(CELProgram.Code, CELProgram.Code)], _ f: Frame) -> CELValue {
+  static func mapLiteral(_ entries: [(CELProgram.Code, CELProgram.Code)], _ f: inout Frame) -> CELValue {
     var m = CELMap()
     for (kc, vc) in entries {
-      let k = kc(f)
+      let k = kc(&f)
       if k.isErrorOrUnknown { return k }
-      let v = vc(f)
+      let v = vc(&f)
       if v.isError { return v }
       guard let key = CELMapKey(k) else {
         return .error(CELError("unsupported map key type '\(k.celType.runtimeName)'"))
