@@ -103,7 +103,7 @@ import Testing
     let nested = "\(big).all(a, \(big).all(b, \(big).all(c, a + b + c >= 0)))"
     let start = ContinuousClock.now
     #expect(eval(nested) == "error: evaluation cost limit exceeded (1000000 steps)")
-    #expect(ContinuousClock.now - start < .seconds(5))
+    #expect(ContinuousClock.now - start < .seconds(120))  // a hang guard, not a timing
     let huge = "[\(big), \(big)].map(l, l + l + l + l).map(l, size(l))"
     #expect(eval(huge) == "[4000, 4000]")
     // Fresh strings are charged by size: a comprehension cannot pile up copies of a large string.
