@@ -59,7 +59,7 @@ let rounds = 200
 var sink = 0
 
 /// Times `program` over `variables`; prints best and median ns per evaluation.
-func time(_ label: String, _ program: CELProgram) {
+@MainActor func time(_ label: String, _ program: CELProgram) {
   var samples: [Double] = []
   for _ in 0..<rounds {
     let clock = ContinuousClock()
